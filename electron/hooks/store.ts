@@ -1,0 +1,170 @@
+import type { Hook, Notice } from '../../shared/domain';
+import { UserFacingError } from '../../shared/errors';
+import type { HookEvent } from '../../shared/events';
+import { headersFromRows, type ValidHookInput } from '../../shared/validation';
+import type { ValidInput } from '../../shared/contract';
+import { newId, newSigningKey } from '../ids';
+import { moveAside } from '../moveAside';
+import { HOOK_FILE_VERSION, isRecord, migrate, storedHookSchema, type DocumentFile, type HookFileSource } from './hookFile';
+
+type HookUpdate = ValidInput<'hooks.update'>;
+
+/**
+ * The user's hooks, persisted in one JSON document. Every read goes to the file, so the app and
+ * the command line can share it; a file that cannot be read is moved aside, never deleted.
+ */
+export class HookStore {
+  readonly notices: Notice[] = [];
+  readonly #file: DocumentFile;
+  readonly #now: () => number;
+
+  readonly path: string;
+
+  constructor(source: HookFileSource, now: () => number = Date.now) {
+    this.path = source.path;
+    this.#now = now;
+    this.#file = this.#open(source);
+    this.#read();
+  }
+
+  list(): Hook[] {
+    return this.#read();
+  }
+
+  get(id: string): Hook {
+    const hook = this.#read().find((candidate) => candidate.id === id);
+    if (!hook) throw new UserFacingError('not_found', `No hook has the id "${id}"; it may have been deleted.`);
+    return hook;
+  }
+
+  /** Enabled hooks that subscribe to the event: the hooks an event fans out to. */
+  subscribedTo(event: HookEvent): Hook[] {
+    return this.#read().filter((hook) => hook.enabled && hook.events.includes(event));
+  }
+
+  create(input: ValidHookInput): Hook {
+    const hook: Hook = {
+      id: newId(),
+      name: input.name,
+      events: input.events,
+      config: { url: input.url, headers: headersFromRows(input.headers) },
+      signingKey: newSigningKey(),
+      enabled: true,
+      createdAt: this.#now(),
+    };
+    this.#write([...this.#read(), hook]);
+    return hook;
+  }
+
+  update(change: HookUpdate): Hook {
+    return this.#change(change.id, (hook) => ({
+      ...hook,
+      name: change.name ?? hook.name,
+      events: change.events ?? hook.events,
+      enabled: change.enabled ?? hook.enabled,
+      config: {
+        url: change.url ?? hook.config.url,
+        headers: change.headers ? headersFromRows(change.headers) : hook.config.headers,
+      },
+    }));
+  }
+
+  regenerateKey(id: string): Hook {
+    return this.#change(id, (hook) => ({ ...hook, signingKey: newSigningKey() }));
+  }
+
+  remove(id: string): void {
+    const hooks = this.#read();
+    if (!hooks.some((hook) => hook.id === id)) {
+      throw new UserFacingError('not_found', `No hook has the id "${id}"; it may have been deleted already.`);
+    }
+    this.#write(hooks.filter((hook) => hook.id !== id));
+  }
+
+  #change(id: string, edit: (hook: Hook) => Hook): Hook {
+    const hooks = this.#read();
+    const index = hooks.findIndex((hook) => hook.id === id);
+    if (index < 0) throw new UserFacingError('not_found', `No hook has the id "${id}"; it may have been deleted.`);
+    const changed = edit(hooks[index]!);
+    hooks[index] = changed;
+    this.#write(hooks);
+    return changed;
+  }
+
+  #open(source: HookFileSource): DocumentFile {
+    try {
+      return source.open();
+    } catch (error) {
+      if (!isParseError(error)) throw new UserFacingError('storage', `Could not open ${this.path}: ${messageOf(error)}`);
+      this.#noteSetAside('corrupt', 'is not valid JSON', moveAside(this.path, 'corrupt'));
+      return source.open();
+    }
+  }
+
+  #read(): Hook[] {
+    let raw: Record<string, unknown>;
+    try {
+      raw = this.#file.store;
+    } catch (error) {
+      if (isParseError(error)) return this.#setAside('corrupt', 'is not valid JSON', []);
+      throw new UserFacingError('storage', `Could not read ${this.path}: ${messageOf(error)}`);
+    }
+    const migration = migrate(raw);
+    if (migration.kind === 'newer') {
+      return this.#setAside(
+        'newer',
+        `was written by a newer Hookbench (schema ${migration.version}); update Hookbench to use those hooks`,
+        [],
+      );
+    }
+    const listed = migration.document.hooks;
+    if (!Array.isArray(listed)) return this.#setAside('invalid', 'has no list of hooks', []);
+
+    const hooks: Hook[] = [];
+    for (const candidate of listed) {
+      const parsed = storedHookSchema.safeParse(candidate);
+      if (parsed.success) hooks.push(parsed.data as Hook);
+    }
+    const unreadable = listed.length - hooks.length;
+    if (unreadable > 0) {
+      const names = listed
+        .filter((candidate) => !storedHookSchema.safeParse(candidate).success)
+        .map((candidate) => (isRecord(candidate) && typeof candidate.name === 'string' ? `"${candidate.name}"` : 'one without a name'))
+        .join(', ');
+      return this.#setAside('invalid', `had ${unreadable} hook(s) that could not be read (${names}); the ${hooks.length} valid one(s) were kept`, hooks);
+    }
+    if (migration.migrated) this.#write(hooks);
+    return hooks;
+  }
+
+  /** Keeps the unusable file under another name, starts again from what could be saved, and tells the user. */
+  #setAside(reason: string, what: string, kept: Hook[]): Hook[] {
+    this.#noteSetAside(reason, what, moveAside(this.path, reason));
+    this.#write(kept);
+    return kept;
+  }
+
+  #noteSetAside(reason: string, what: string, keptAt: string): void {
+    this.notices.push({
+      id: `hooks-${reason}-${this.#now()}`,
+      level: 'warning',
+      message: `Your hooks file ${what}. The original is kept at ${keptAt}; fix it there and move it back to ${this.path} to restore it.`,
+    });
+  }
+
+  #write(hooks: Hook[]): void {
+    try {
+      this.#file.store = { schemaVersion: HOOK_FILE_VERSION, hooks };
+    } catch (error) {
+      throw new UserFacingError('storage', `Could not save your hooks to ${this.path}: ${messageOf(error)}. Nothing was changed.`);
+    }
+  }
+}
+
+function isParseError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'SyntaxError';
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

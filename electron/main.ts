@@ -1,0 +1,59 @@
+/** App lifecycle: one instance, one window, the core built with Electron's paths and storage. */
+import { app, BrowserWindow, Menu, session } from 'electron';
+import ElectronStore from 'electron-store';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openCore } from './core';
+import { HOOK_FILE_MODE, HOOK_FILE_NAME } from './hooks/hookFile';
+import { push, registerIpc } from './ipc';
+import { buildAppMenu } from './menu';
+import { createMainWindow, isTrustedSender } from './window';
+
+const preloadPath = fileURLToPath(new URL(/* @vite-ignore */ './preload.cjs', import.meta.url));
+const rendererUrl = pathToFileURL(fileURLToPath(new URL(/* @vite-ignore */ '../renderer/index.html', import.meta.url))).href;
+
+/** Only copying to the clipboard is allowed; every other web permission is refused. */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+
+export async function startApp(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  );
+
+  const dataDir = app.getPath('userData');
+  const core = openCore({
+    dataDir,
+    hookFile: {
+      path: join(dataDir, `${HOOK_FILE_NAME}.json`),
+      open: () =>
+        new ElectronStore<Record<string, unknown>>({
+          name: HOOK_FILE_NAME,
+          configFileMode: HOOK_FILE_MODE,
+          clearInvalidConfig: false,
+        }),
+    },
+  });
+  registerIpc(core.service, (event) => isTrustedSender(event, rendererUrl));
+  Menu.setApplicationMenu(buildAppMenu());
+
+  let window = createMainWindow({ preloadPath, rendererUrl });
+  core.subscribe((channel, payload) => push(window.webContents, channel, payload));
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow({ preloadPath, rendererUrl });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => void core.close());
+}
+
+void startApp();

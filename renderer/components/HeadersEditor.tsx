@@ -1,0 +1,62 @@
+import type { HeaderRow } from '../../shared/validation';
+
+type Props = {
+  rows: HeaderRow[];
+  onChange(rows: HeaderRow[]): void;
+  /** Errors keyed as the contract names them: `headers.2.name`. */
+  errors: Record<string, string>;
+};
+
+/** Custom headers as editable rows, each error shown at its row. */
+export function HeadersEditor({ rows, onChange, errors }: Props) {
+  const edit = (index: number, change: Partial<HeaderRow>) =>
+    onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
+
+  return (
+    <fieldset className="headers-editor">
+      <legend>
+        Custom headers <span className="hint">sent with every request; user-agent may be replaced, the signature may not</span>
+      </legend>
+      {rows.length === 0 && <p className="muted">No custom headers.</p>}
+      {rows.map((row, index) => {
+        const nameError = errors[`headers.${index}.name`];
+        const valueError = errors[`headers.${index}.value`];
+        return (
+          <div className="header-row" key={index}>
+            <div className="header-cell">
+              <input
+                aria-label={`Header ${index + 1} name`}
+                placeholder="x-api-key"
+                value={row.name}
+                aria-invalid={nameError ? true : undefined}
+                onChange={(event) => edit(index, { name: event.target.value })}
+              />
+              {nameError && <p className="field-error" role="alert">{nameError}</p>}
+            </div>
+            <div className="header-cell">
+              <input
+                aria-label={`Header ${index + 1} value`}
+                placeholder="value"
+                value={row.value}
+                aria-invalid={valueError ? true : undefined}
+                onChange={(event) => edit(index, { value: event.target.value })}
+              />
+              {valueError && <p className="field-error" role="alert">{valueError}</p>}
+            </div>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={`Remove header ${index + 1}`}
+              onClick={() => onChange(rows.filter((_, at) => at !== index))}
+            >
+              ×
+            </button>
+          </div>
+        );
+      })}
+      <button type="button" className="link-button" onClick={() => onChange([...rows, { name: '', value: '' }])}>
+        + Add header
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Hook } from '../../shared/domain';
+import { logtoUrlRefusal } from '../../shared/validation';
+import { useHooks } from '../state/hooks';
+import { useNavigation } from '../state/navigation';
+
+export function HookList() {
+  const { hooks, status, loadError, load } = useHooks();
+  const go = useNavigation((state) => state.go);
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <div>
+          <h1>Webhooks</h1>
+          <p className="muted">Logto-compatible webhooks, delivered to receivers on this machine.</p>
+        </div>
+        {hooks.length > 0 && (
+          <button type="button" className="button primary" onClick={() => go({ name: 'create' })}>
+            Create webhook
+          </button>
+        )}
+      </header>
+      {status === 'loading' && <p className="muted">Loading webhooks…</p>}
+      {status === 'failed' && (
+        <div className="banner error" role="alert">
+          Could not load your webhooks: {loadError}{' '}
+          <button type="button" className="link-button" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {status === 'ready' && hooks.length === 0 && <EmptyState onCreate={() => go({ name: 'create' })} />}
+      {hooks.length > 0 && (
+        <table className="table hook-table">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Endpoint</th>
+              <th>Events</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {hooks.map((hook) => (
+              <HookRow key={hook.id} hook={hook} onOpen={() => go({ name: 'hook', id: hook.id, tab: 'settings' })} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function HookRow({ hook, onOpen }: { hook: Hook; onOpen(): void }) {
+  const refusal = logtoUrlRefusal(hook.config.url);
+  return (
+    <tr className="clickable" onClick={onOpen}>
+      <td>
+        <button type="button" className="row-link" onClick={onOpen}>
+          {hook.name}
+        </button>
+      </td>
+      <td className="url-cell">
+        <code title={hook.config.url}>{hook.config.url}</code>
+        {refusal && (
+          <span className="tag warning" title={refusal}>
+            local only
+          </span>
+        )}
+      </td>
+      <td>
+        {hook.events.length} {hook.events.length === 1 ? 'event' : 'events'}
+      </td>
+      <td>
+        <span className={`status-dot ${hook.enabled ? 'on' : 'off'}`} /> {hook.enabled ? 'Enabled' : 'Disabled'}
+      </td>
+    </tr>
+  );
+}
+
+function EmptyState({ onCreate }: { onCreate(): void }) {
+  return (
+    <div className="empty-state">
+      <h2>No webhooks yet</h2>
+      <p>
+        Create a webhook that points at your receiver — usually something like{' '}
+        <code>http://localhost:3000/webhooks/logto</code> — pick the Logto events it should get, then send a test
+        payload to see exactly what Logto would send.
+      </p>
+      <button type="button" className="button primary" onClick={onCreate}>
+        Create your first webhook
+      </button>
+    </div>
+  );
+}

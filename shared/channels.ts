@@ -1,0 +1,23 @@
+/**
+ * What crosses between main and the renderer besides the call schemas: channel names, the
+ * pushes from main, and the shape of `window.hookbench`. Kept free of zod so the sandboxed
+ * preload bundles to a few lines.
+ */
+import type { Notice } from './domain';
+import type { Envelope } from './errors';
+
+/** Pushes from main to the renderer, by channel. */
+export type Pushes = {
+  notice: Notice;
+};
+export type PushChannel = keyof Pushes;
+export const pushChannels: readonly PushChannel[] = ['notice'];
+
+export const INVOKE_CHANNEL = 'hookbench:invoke';
+export const PUSH_CHANNEL_PREFIX = 'hookbench:push:';
+
+/** What preload puts on `window.hookbench`; the e2e bridge provides the same over HTTP. */
+export type HookbenchBridge = {
+  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+  on(channel: PushChannel, listener: (payload: unknown) => void): () => void;
+};

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { isHookEvent, type HookEvent } from './events';
+import type { HookHeaders } from './domain';
+
+export const HOOK_NAME_MAX = 128;
+export const HOOK_URL_MAX = 2048;
+export const HEADERS_MAX = 50;
+
+/** RFC 9110 token characters: what an HTTP header name may contain. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Headers the HTTP client or Logto sets itself; a custom value would be dropped or break the request. */
+const RESERVED_HEADERS: Record<string, string> = {
+  'logto-signature-sha-256': 'Logto always sets logto-signature-sha-256 itself, so this header would never be sent',
+  host: 'host is set from the endpoint URL; change the URL instead',
+  'content-length': 'content-length is computed from the body; remove this header',
+  'transfer-encoding': 'transfer-encoding is chosen by the HTTP client; remove this header',
+  connection: 'connection is managed by the HTTP client; remove this header',
+  'keep-alive': 'keep-alive is managed by the HTTP client; remove this header',
+  upgrade: 'upgrade cannot be sent with a webhook; remove this header',
+  expect: 'expect cannot be sent with a webhook; remove this header',
+  te: 'te is managed by the HTTP client; remove this header',
+  trailer: 'trailer cannot be sent with a webhook; remove this header',
+};
+
+export const hookNameSchema = z
+  .string({ required_error: 'Give the hook a name', invalid_type_error: 'The name must be text' })
+  .trim()
+  .min(1, 'Give the hook a name')
+  .max(HOOK_NAME_MAX, `Keep the name to ${HOOK_NAME_MAX} characters or fewer`);
+
+export const hookUrlSchema = z
+  .string({ required_error: 'Enter the endpoint URL', invalid_type_error: 'The URL must be text' })
+  .trim()
+  .min(1, 'Enter the endpoint URL, e.g. http://localhost:3000/webhooks')
+  .max(HOOK_URL_MAX, `Keep the URL to ${HOOK_URL_MAX} characters or fewer`)
+  .superRefine((value, ctx) => {
+    const problem = urlProblem(value);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
+
+function urlProblem(value: string): string | null {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    return `Enter a full URL with its scheme: did you mean http://${value.replace(/^\/+/, '')}?`;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'Enter a full URL with its scheme, e.g. http://localhost:3000/webhooks';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return `Use an http:// or https:// URL (this one starts with ${url.protocol}//)`;
+  }
+  if (url.username || url.password) {
+    return 'Remove the user name and password from the URL; send credentials in a custom header instead';
+  }
+  return null;
+}
+
+export const hookEventsSchema = z
+  .array(z.string({ invalid_type_error: 'Each event must be an event name' }), {
+    required_error: 'Pick at least one event',
+    invalid_type_error: 'Events must be a list of event names',
+  })
+  .superRefine((events, ctx) => {
+    if (events.length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Pick at least one event' });
+    }
+    for (const event of events) {
+      if (!isHookEvent(event)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${event}" is not a Logto webhook event` });
+      }
+    }
+  })
+  .transform((events) => [...new Set(events)] as HookEvent[]);
+
+export const headerRowSchema = z.object({
+  name: z.string({ required_error: 'Enter a header name', invalid_type_error: 'The header name must be text' }),
+  value: z.string({ required_error: 'Enter a header value', invalid_type_error: 'The header value must be text' }),
+});
+export type HeaderRow = z.infer<typeof headerRowSchema>;
+
+/** Custom headers as the form edits them: ordered rows, so errors can point at a row. */
+export const headerRowsSchema = z
+  .array(headerRowSchema, { invalid_type_error: 'Headers must be a list of name/value rows' })
+  .max(HEADERS_MAX, `Use at most ${HEADERS_MAX} custom headers`)
+  .superRefine((rows, ctx) => {
+    const seen = new Map<string, number>();
+    rows.forEach((row, index) => {
+      const name = row.name.trim();
+      const lower = name.toLowerCase();
+      if (name === '') {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, 'name'], message: 'Enter a header name or remove the row' });
+      } else if (!HEADER_NAME.test(name)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [index, 'name'],
+          message: `"${name}" is not a valid header name: use letters, digits and - _ . only, no spaces or colons`,
+        });
+      } else if (RESERVED_HEADERS[lower]) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, 'name'], message: RESERVED_HEADERS[lower] });
+      } else if (seen.has(lower)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [index, 'name'],
+          message: `"${name}" is already set in row ${seen.get(lower)! + 1}; a header can appear once`,
+        });
+      } else {
+        seen.set(lower, index);
+      }
+      if (/[\r\n\0]/.test(row.value)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [index, 'value'],
+          message: 'Header values cannot contain line breaks or NUL characters',
+        });
+      }
+    });
+  });
+
+export function headersFromRows(rows: readonly HeaderRow[]): HookHeaders {
+  return Object.fromEntries(rows.map((row) => [row.name.trim(), row.value.trim()]));
+}
+
+export function rowsFromHeaders(headers: HookHeaders): HeaderRow[] {
+  return Object.entries(headers).map(([name, value]) => ({ name, value }));
+}
+
+export const hookInputSchema = z
+  .object({
+    name: hookNameSchema,
+    url: hookUrlSchema,
+    events: hookEventsSchema,
+    headers: headerRowsSchema.default([]),
+  })
+  .strict();
+export type HookInput = z.input<typeof hookInputSchema>;
+export type ValidHookInput = z.output<typeof hookInputSchema>;
+
+export const hookIdSchema = z
+  .string({ required_error: 'A hook id is required', invalid_type_error: 'The hook id must be text' })
+  .min(1, 'A hook id is required')
+  .max(64, 'That is not a hook id');
+
+export const hookUpdateSchema = z
+  .object({
+    id: hookIdSchema,
+    name: hookNameSchema.optional(),
+    url: hookUrlSchema.optional(),
+    events: hookEventsSchema.optional(),
+    headers: headerRowsSchema.optional(),
+    enabled: z.boolean({ invalid_type_error: 'enabled must be true or false' }).optional(),
+  })
+  .strict();
+export type HookUpdate = z.input<typeof hookUpdateSchema>;
+
+const PRIVATE_IPV4 = [/^10\./, /^127\./, /^192\.168\./, /^169\.254\./, /^172\.(1[6-9]|2\d|3[01])\./, /^0\./, /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./];
+
+function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host.endsWith('.local') || host.endsWith('.internal') || host.endsWith('.lan') || host.endsWith('.home.arpa')) return true;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return PRIVATE_IPV4.some((range) => range.test(host));
+  if (host.includes(':')) {
+    return host === '::1' || host === '::' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith('::ffff:');
+  }
+  return !host.includes('.');
+}
+
+/**
+ * Why a real Logto tenant would refuse this endpoint, or null when it would accept it.
+ * Hookbench still delivers to such URLs: local receivers are what it is for.
+ */
+export function logtoUrlRefusal(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  const reasons: string[] = [];
+  if (url.protocol !== 'https:') reasons.push('Logto only delivers to https:// endpoints');
+  if (isLocalHost(url.hostname)) {
+    reasons.push(`${url.hostname} is a local or private address that a Logto tenant cannot reach`);
+  }
+  if (reasons.length === 0) return null;
+  return `A real Logto tenant would refuse this URL: ${reasons.join(', and ')}. Use a public HTTPS URL (e.g. through a tunnel) when you move to Logto.`;
+}

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../support/app';
+
+let app: RunningApp;
+beforeEach(async () => {
+  app = await startApp();
+});
+afterEach(async () => {
+  await app?.close();
+});
+
+describe('creating a hook', () => {
+  it('shows the empty state, creates a hook, and still lists it after a reload', async () => {
+    const { page } = app;
+    await page.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
+    await app.screenshot('hook-list-empty');
+
+    await page.getByRole('button', { name: 'Create your first webhook' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Sync users to CRM');
+    await page.getByLabel('Endpoint URL').fill('http://localhost:4000/hooks/logto');
+    await expect(page.getByText('A real Logto tenant would refuse this URL').isVisible()).resolves.toBe(true);
+    await page.getByLabel('Select all User events').check();
+    await page.getByRole('button', { name: '+ Add header' }).click();
+    await page.getByLabel('Header 1 name').fill('x-tenant');
+    await page.getByLabel('Header 1 value').fill('acme');
+    await page.getByRole('button', { name: 'Create webhook' }).click();
+
+    await page.getByRole('heading', { name: /Sync users to CRM/ }).waitFor();
+    const [stored] = app.core.hooks.list();
+    expect(stored).toMatchObject({
+      name: 'Sync users to CRM',
+      config: { url: 'http://localhost:4000/hooks/logto', headers: { 'x-tenant': 'acme' } },
+      events: ['User.Created', 'User.Deleted', 'User.Data.Updated', 'User.SuspensionStatus.Updated'],
+      enabled: true,
+    });
+
+    await app.reload();
+    const row = app.page.getByRole('row', { name: /Sync users to CRM/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('4 events');
+    await app.screenshot('hook-list');
+  });
+
+  it('shows each mistake next to its field and saves nothing', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Create your first webhook' }).click();
+    await page.getByLabel('Endpoint URL').fill('localhost:4000/hooks');
+    await page.getByRole('button', { name: '+ Add header' }).click();
+    await page.getByLabel('Header 1 name').fill('bad header');
+    await page.getByRole('button', { name: 'Create webhook' }).click();
+
+    const errorAt = (input: string) => page.locator(`label.field:has(input[name="${input}"]) .field-error`).textContent();
+    await expect(errorAt('url')).resolves.toBe('Enter a full URL with its scheme: did you mean http://localhost:4000/hooks?');
+    await expect(errorAt('name')).resolves.toBe('Give the hook a name');
+    await expect(page.getByText('Pick at least one event').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('"bad header" is not a valid header name').isVisible()).resolves.toBe(true);
+    await app.screenshot('create-form-errors');
+    expect(app.core.hooks.list()).toEqual([]);
+  });
+});

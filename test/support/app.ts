@@ -1,0 +1,94 @@
+/**
+ * The real renderer, served by Vite, running in Debian's Chromium against the real core in a
+ * temp folder. What a user clicks is what the app would do, minus the Electron shell.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { openCore, type Core } from '../../electron/core';
+import { confHookFile } from '../../electron/hooks/confFile';
+import { bridgeClientScript, bridgePlugin } from './bridge';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+export type RunningApp = {
+  core: Core;
+  dataDir: string;
+  url: string;
+  browser: Browser;
+  page: Page;
+  /** Saves a screenshot under test-results/screenshots for a person to look at. */
+  screenshot(name: string): Promise<void>;
+  /** A new page on the same core, as after restarting the window. */
+  reload(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function startApp(options: { dataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hookbench-e2e-'));
+  const core = openCore({ dataDir, hookFile: confHookFile(dataDir) });
+  const server: ViteDevServer = await createServer({
+    configFile: join(process.cwd(), 'vite.config.ts'),
+    mode: 'development',
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+    plugins: [bridgePlugin(core.service, core.subscribe)],
+  });
+  await server.listen();
+  const address = server.httpServer!.address();
+  if (!address || typeof address === 'string') throw new Error('Vite did not bind a port');
+  const url = `http://127.0.0.1:${address.port}/`;
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, colorScheme: options.colorScheme ?? 'light' });
+  await context.addInitScript(bridgeClientScript);
+  let page = await context.newPage();
+  const problems: string[] = [];
+  const watch = (target: Page) => {
+    target.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    target.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+  };
+  watch(page);
+  await page.goto(url);
+
+  return {
+    core,
+    dataDir,
+    url,
+    browser,
+    get page() {
+      return page;
+    },
+    async screenshot(name) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    async reload() {
+      await page.close();
+      page = await context.newPage();
+      watch(page);
+      await page.goto(url);
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await core.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (problems.length > 0) throw new Error(`The page reported problems:\n${problems.join('\n')}`);
+    },
+  };
+}

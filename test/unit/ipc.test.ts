@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as electron from '../support/electronDouble';
+import { INVOKE_CHANNEL } from '../../shared/channels';
+import { methods, type Method } from '../../shared/contract';
+import { openCore } from '../../electron/core';
+import { confHookFile } from '../../electron/hooks/confFile';
+import { useTempDir } from '../support/tempDir';
+
+vi.mock('electron', () => import('../support/electronDouble'));
+const { registerIpc } = await import('../../electron/ipc');
+
+const tempDir = useTempDir();
+const page = { senderFrame: { url: 'file:///app/index.html' } };
+const stranger = { senderFrame: { url: 'https://evil.example/' } };
+
+let invoke: (event: unknown, method: unknown, input?: unknown) => Promise<any>;
+beforeEach(() => {
+  const dir = tempDir();
+  const core = openCore({ dataDir: dir, hookFile: confHookFile(dir) });
+  electron.ipcMain.removeHandler(INVOKE_CHANNEL);
+  registerIpc(core.service, (event) => event.senderFrame?.url === page.senderFrame.url);
+  invoke = electron.ipcMain.handlers.get(INVOKE_CHANNEL)! as typeof invoke;
+});
+
+/** For every method of the contract: an input it must refuse, and what the user is told. */
+const badInputs = {
+  'hooks.list': [{ extra: 1 }, { code: 'invalid_input', message: 'hooks.list does not take "extra".' }],
+  'hooks.create': [
+    { name: 'x', url: 'http://localhost:1', events: ['Nope'] },
+    { code: 'invalid_input', field: 'events', message: '"Nope" is not a Logto webhook event' },
+  ],
+  'hooks.update': [{ id: 'h', enabled: 'yes' }, { code: 'invalid_input', field: 'enabled', message: 'enabled must be true or false' }],
+  'hooks.remove': [{}, { code: 'invalid_input', field: 'id', message: 'A hook id is required' }],
+  'hooks.regenerateKey': [{ id: 42 }, { code: 'invalid_input', field: 'id', message: 'The hook id must be text' }],
+  'app.notices': ['all', { code: 'invalid_input', message: 'app.notices takes an object of named fields, not string.' }],
+} satisfies Record<Method, [unknown, object]>;
+
+describe('IPC', () => {
+  it.each(methods)('refuses bad input to %s with a structured error', async (method) => {
+    const [input, error] = badInputs[method];
+    expect(await invoke(page, method, input)).toEqual({ ok: false, error });
+  });
+
+  it.each(methods)('refuses %s from a page that is not Hookbench', async (method) => {
+    const answer = await invoke(stranger, method, {});
+    expect(answer).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Refused a call from a page that is not Hookbench.' } });
+  });
+
+  it('refuses a method the contract does not have', async () => {
+    expect(await invoke(page, 'fs.readFile', { path: '/etc/passwd' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: '"fs.readFile" is not a Hookbench call.' },
+    });
+  });
+
+  it('survives junk of every type without throwing', async () => {
+    for (const junk of [null, 0, 'x', [], { __proto__: { polluted: true } }, Symbol.iterator.toString()]) {
+      for (const method of methods) {
+        const answer = await invoke(page, method, junk);
+        expect(answer).toHaveProperty('ok');
+      }
+    }
+  });
+
+  it('runs a valid call and answers not_found for a hook that is gone', async () => {
+    const created = await invoke(page, 'hooks.create', { name: 'CRM', url: 'http://localhost:3000/x', events: ['PostSignIn'] });
+    expect(created.ok).toBe(true);
+    expect(await invoke(page, 'hooks.list', undefined)).toEqual({ ok: true, value: [created.value] });
+    expect(await invoke(page, 'hooks.remove', { id: created.value.id })).toEqual({ ok: true, value: { removed: true } });
+    expect(await invoke(page, 'hooks.regenerateKey', { id: created.value.id })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: `No hook has the id "${created.value.id}"; it may have been deleted.` },
+    });
+  });
+});

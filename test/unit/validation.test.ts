@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { hookInputSchema, logtoUrlRefusal } from '../../shared/validation';
+
+const valid = { name: 'CRM sync', url: 'http://localhost:3000/hooks', events: ['PostSignIn'] };
+
+function firstError(input: unknown) {
+  const result = hookInputSchema.safeParse(input);
+  if (result.success) throw new Error('expected the input to be refused');
+  const issue = result.error.issues[0]!;
+  return { field: issue.path.join('.'), message: issue.message };
+}
+
+describe('hook input', () => {
+  it('accepts a local http receiver, trims the name and drops repeated events', () => {
+    const parsed = hookInputSchema.parse({ ...valid, name: '  CRM sync  ', events: ['PostSignIn', 'PostSignIn'] });
+    expect(parsed).toEqual({ name: 'CRM sync', url: 'http://localhost:3000/hooks', events: ['PostSignIn'], headers: [] });
+  });
+
+  it.each([
+    [{ ...valid, name: '   ' }, 'name', 'Give the hook a name'],
+    [{ ...valid, name: 'x'.repeat(129) }, 'name', 'Keep the name to 128 characters or fewer'],
+    [{ ...valid, url: '' }, 'url', 'Enter the endpoint URL, e.g. http://localhost:3000/webhooks'],
+    [{ ...valid, url: 'localhost:3000/hooks' }, 'url', 'Enter a full URL with its scheme: did you mean http://localhost:3000/hooks?'],
+    [{ ...valid, url: 'ftp://example.com/hooks' }, 'url', 'Use an http:// or https:// URL (this one starts with ftp://)'],
+    [{ ...valid, url: 'http://exa mple.com' }, 'url', 'Enter a full URL with its scheme, e.g. http://localhost:3000/webhooks'],
+    [{ ...valid, url: 'http://user:pw@localhost/x' }, 'url', 'Remove the user name and password from the URL; send credentials in a custom header instead'],
+    [{ ...valid, events: [] }, 'events', 'Pick at least one event'],
+    [{ ...valid, events: ['User.Exploded'] }, 'events', '"User.Exploded" is not a Logto webhook event'],
+    [{ ...valid, headers: [{ name: 'x key', value: '1' }] }, 'headers.0.name', '"x key" is not a valid header name: use letters, digits and - _ . only, no spaces or colons'],
+    [{ ...valid, headers: [{ name: '', value: '1' }] }, 'headers.0.name', 'Enter a header name or remove the row'],
+    [{ ...valid, headers: [{ name: 'x-a', value: 'a\r\nb' }] }, 'headers.0.value', 'Header values cannot contain line breaks or NUL characters'],
+    [
+      { ...valid, headers: [{ name: 'X-Key', value: '1' }, { name: 'x-key', value: '2' }] },
+      'headers.1.name',
+      '"x-key" is already set in row 1; a header can appear once',
+    ],
+    [
+      { ...valid, headers: [{ name: 'Logto-Signature-Sha-256', value: 'forged' }] },
+      'headers.0.name',
+      'Logto always sets logto-signature-sha-256 itself, so this header would never be sent',
+    ],
+    [{ ...valid, headers: [{ name: 'content-length', value: '1' }] }, 'headers.0.name', 'content-length is computed from the body; remove this header'],
+  ])('refuses %j at %s', (input, field, message) => {
+    expect(firstError(input)).toEqual({ field, message });
+  });
+
+  it('lets a custom header replace user-agent and content-type, as Logto does', () => {
+    const rows = [
+      { name: 'user-agent', value: 'my-agent' },
+      { name: 'content-type', value: 'application/vnd.custom+json' },
+    ];
+    expect(hookInputSchema.parse({ ...valid, headers: rows }).headers).toEqual(rows);
+  });
+});
+
+describe('what a real Logto tenant would refuse', () => {
+  it.each([
+    'http://localhost:3000/hooks',
+    'https://localhost/hooks',
+    'https://127.0.0.1/hooks',
+    'https://192.168.1.20/hooks',
+    'https://10.0.0.5/hooks',
+    'https://172.20.0.2/hooks',
+    'https://[::1]:8443/hooks',
+    'https://my-laptop.local/hooks',
+    'https://receiver/hooks',
+    'http://example.com/hooks',
+  ])('flags %s', (url) => {
+    expect(logtoUrlRefusal(url)).toMatch(/^A real Logto tenant would refuse this URL: /);
+  });
+
+  it('says both reasons for plain http to localhost', () => {
+    expect(logtoUrlRefusal('http://localhost:3000/x')).toBe(
+      'A real Logto tenant would refuse this URL: Logto only delivers to https:// endpoints, and localhost is a local or private address that a Logto tenant cannot reach. Use a public HTTPS URL (e.g. through a tunnel) when you move to Logto.',
+    );
+  });
+
+  it.each(['https://example.com/hooks', 'https://hooks.acme.dev:8443/logto', 'https://172.32.0.1/x'])('accepts %s', (url) => {
+    expect(logtoUrlRefusal(url)).toBeNull();
+  });
+});

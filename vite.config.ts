@@ -1,0 +1,52 @@
+/// <reference types="vitest/config" />
+import { builtinModules } from 'node:module';
+import { defineConfig, type UserConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+/** Node built-ins and installed packages stay imports in main; electron is provided at run time. */
+const mainExternals = [
+  'electron',
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+  ...Object.keys(pkg.dependencies),
+];
+
+/** main (ES module) or preload (one CommonJS file: a sandboxed preload cannot load other files). */
+function electronBuild(entry: string, format: 'es' | 'cjs', fileName: string, external: (string | RegExp)[]): UserConfig {
+  return {
+    build: {
+      outDir: 'dist/electron',
+      emptyOutDir: false,
+      target: 'node22',
+      minify: false,
+      sourcemap: true,
+      lib: { entry, formats: [format], fileName: () => fileName },
+      rolldownOptions: { external },
+    },
+  };
+}
+
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'main') return electronBuild('electron/main.ts', 'es', 'main.js', mainExternals);
+  if (mode === 'preload') return electronBuild('electron/preload.ts', 'cjs', 'preload.cjs', ['electron']);
+  if (mode === 'test') {
+    return {
+      test: {
+        include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+        // electron-store must see the test double of `electron`, so it is run through Vite too.
+        server: { deps: { inline: ['electron-store'] } },
+        // e2e starts Chromium; two at once is all two cores can carry.
+        fileParallelism: true,
+        maxWorkers: 2,
+      },
+    };
+  }
+  return {
+    root: 'renderer',
+    base: './',
+    oxc: { jsx: { runtime: 'automatic' } },
+    build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130' },
+  };
+});
