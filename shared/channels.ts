@@ -3,15 +3,17 @@
  * pushes from main, and the shape of `window.hookbench`. Kept free of zod so the sandboxed
  * preload bundles to a few lines.
  */
-import type { Notice } from './domain';
+import type { DeliverySummary, Notice } from './domain';
 import type { Envelope } from './errors';
 
 /** Pushes from main to the renderer, by channel. */
 export type Pushes = {
   notice: Notice;
+  /** A delivery started or finished. */
+  'delivery.updated': DeliverySummary;
 };
 export type PushChannel = keyof Pushes;
-export const pushChannels: readonly PushChannel[] = ['notice'];
+export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated'];
 
 export const INVOKE_CHANNEL = 'hookbench:invoke';
 export const PUSH_CHANNEL_PREFIX = 'hookbench:push:';

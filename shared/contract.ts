@@ -4,9 +4,10 @@
  * all carry exactly this.
  */
 import { z } from 'zod';
-import type { Hook, Notice } from './domain';
+import type { Delivery, DeliverySummary, EventPayload, Health, HealthSummary, Hook, Notice, TestResult } from './domain';
 export type { Pushes, PushChannel } from './channels';
-import { hookIdSchema, hookInputSchema, hookUpdateSchema } from './validation';
+import { isHookEvent } from './events';
+import { hookIdSchema, hookInputSchema, hookUpdateSchema, logsQuerySchema, retentionDaysSchema } from './validation';
 
 function method<Input extends z.ZodTypeAny>(input: Input) {
   return { returns: <Result>() => ({ input, result: undefined as unknown as Result }) };
@@ -14,6 +15,38 @@ function method<Input extends z.ZodTypeAny>(input: Input) {
 
 const nothing = z.object({}).strict();
 const byHookId = z.object({ id: hookIdSchema }).strict();
+const eventName = z
+  .string({ required_error: 'Choose an event', invalid_type_error: 'The event must be an event name' })
+  .refine(isHookEvent, (event) => ({ message: `"${event}" is not a Logto webhook event` }));
+
+/** Largest payload "Trigger event" sends; a receiver built for Logto never sees more than a few kB. */
+export const MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+const triggerSchema = z
+  .object({
+    event: eventName,
+    payload: z
+      .record(z.unknown(), { invalid_type_error: 'The payload must be a JSON object' })
+      .optional()
+      .superRefine((payload, ctx) => {
+        if (payload === undefined) return;
+        if (JSON.stringify(payload).length > MAX_PAYLOAD_BYTES) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Keep the payload under 1 MB' });
+        }
+      }),
+    hookIds: z.array(hookIdSchema).max(500).optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const named = input.payload?.event;
+    if (named !== undefined && named !== input.event) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['payload'],
+        message: `The payload says "event": ${JSON.stringify(named)} but you are triggering ${input.event}; make them match`,
+      });
+    }
+  });
 
 export const contract = {
   'hooks.list': method(nothing).returns<Hook[]>(),
@@ -21,6 +54,15 @@ export const contract = {
   'hooks.update': method(hookUpdateSchema).returns<Hook>(),
   'hooks.remove': method(byHookId).returns<{ removed: true }>(),
   'hooks.regenerateKey': method(byHookId).returns<Hook>(),
+  'hooks.test': method(byHookId).returns<TestResult[]>(),
+  'events.sample': method(z.object({ event: eventName }).strict()).returns<EventPayload>(),
+  'events.trigger': method(triggerSchema).returns<{ deliveries: DeliverySummary[] }>(),
+  'logs.query': method(logsQuerySchema).returns<{ items: DeliverySummary[]; nextCursor: string | null }>(),
+  'logs.get': method(z.object({ id: z.string({ required_error: 'A delivery id is required' }).min(1).max(64) }).strict()).returns<Delivery>(),
+  'health.list': method(nothing).returns<HealthSummary[]>(),
+  'health.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Health>(),
+  'settings.get': method(nothing).returns<{ retentionDays: number }>(),
+  'settings.update': method(z.object({ retentionDays: retentionDaysSchema }).strict()).returns<{ retentionDays: number }>(),
   'app.notices': method(nothing).returns<Notice[]>(),
 };
 

@@ -82,3 +82,6 @@ export type Health = HealthSummary & { hourly: HourlyCount[] };
 
 /** Something the user must know that happened outside any call, e.g. a file moved aside. */
 export type Notice = { id: string; level: 'warning' | 'error'; message: string };
+
+/** A webhook body before `hookId` is added: what "Trigger event" shows and lets the user edit. */
+export type EventPayload = { event: string; createdAt: string } & Record<string, unknown>;

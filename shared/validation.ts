@@ -187,3 +187,36 @@ export function logtoUrlRefusal(value: string): string | null {
   if (reasons.length === 0) return null;
   return `A real Logto tenant would refuse this URL: ${reasons.join(', and ')}. Use a public HTTPS URL (e.g. through a tunnel) when you move to Logto.`;
 }
+
+export const deliveryOutcomes = ['in_flight', 'success', 'failed', 'interrupted', 'cancelled'] as const;
+export const timeRanges = ['1h', '24h', '7d', 'all'] as const;
+export type TimeRange = (typeof timeRanges)[number];
+export const statusClasses = ['2xx', '3xx', '4xx', '5xx', 'none'] as const;
+
+export const logsQuerySchema = z
+  .object({
+    hookId: hookIdSchema,
+    outcome: z.enum(deliveryOutcomes, { errorMap: () => ({ message: `Outcome must be one of ${deliveryOutcomes.join(', ')}` }) }).optional(),
+    event: z
+      .string()
+      .refine(isHookEvent, (event) => ({ message: `"${event}" is not a Logto webhook event` }))
+      .optional(),
+    status: z
+      .union([z.number().int().min(100).max(599), z.enum(statusClasses)], {
+        errorMap: () => ({ message: 'Status must be a code from 100 to 599, or 2xx, 3xx, 4xx, 5xx or none' }),
+      })
+      .optional(),
+    range: z.enum(timeRanges, { errorMap: () => ({ message: 'Time range must be 1h, 24h, 7d or all' }) }).default('24h'),
+    text: z.string().max(200, 'Search for at most 200 characters').optional(),
+    cursor: z.string().regex(/^\d+$/, 'That is not a page cursor from a previous answer').optional(),
+    limit: z.number().int().min(1).max(500, 'Ask for at most 500 rows at a time').default(100),
+  })
+  .strict();
+export type LogsQuery = z.input<typeof logsQuerySchema>;
+
+export const RETENTION_DAYS_DEFAULT = 14;
+export const retentionDaysSchema = z
+  .number({ invalid_type_error: 'Keep requests for a number of days' })
+  .int('Keep requests for a whole number of days')
+  .min(1, 'Keep requests for at least 1 day')
+  .max(3650, 'Keep requests for at most 3650 days (10 years)');

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from '../support/electronDouble';
 import { INVOKE_CHANNEL } from '../../shared/channels';
 import { methods, type Method } from '../../shared/contract';
@@ -13,10 +13,12 @@ const tempDir = useTempDir();
 const page = { senderFrame: { url: 'file:///app/index.html' } };
 const stranger = { senderFrame: { url: 'https://evil.example/' } };
 
+let core: ReturnType<typeof openCore>;
+afterEach(() => core.close());
 let invoke: (event: unknown, method: unknown, input?: unknown) => Promise<any>;
 beforeEach(() => {
   const dir = tempDir();
-  const core = openCore({ dataDir: dir, hookFile: confHookFile(dir) });
+  core = openCore({ dataDir: dir, hookFile: confHookFile(dir) });
   electron.ipcMain.removeHandler(INVOKE_CHANNEL);
   registerIpc(core.service, (event) => event.senderFrame?.url === page.senderFrame.url);
   invoke = electron.ipcMain.handlers.get(INVOKE_CHANNEL)! as typeof invoke;
@@ -32,6 +34,22 @@ const badInputs = {
   'hooks.update': [{ id: 'h', enabled: 'yes' }, { code: 'invalid_input', field: 'enabled', message: 'enabled must be true or false' }],
   'hooks.remove': [{}, { code: 'invalid_input', field: 'id', message: 'A hook id is required' }],
   'hooks.regenerateKey': [{ id: 42 }, { code: 'invalid_input', field: 'id', message: 'The hook id must be text' }],
+  'hooks.test': [{ id: '' }, { code: 'invalid_input', field: 'id', message: 'A hook id is required' }],
+  'events.sample': [{ event: 'User.Exploded' }, { code: 'invalid_input', field: 'event', message: '"User.Exploded" is not a Logto webhook event' }],
+  'events.trigger': [
+    { event: 'PostSignIn', payload: { event: 'PostRegister' } },
+    {
+      code: 'invalid_input',
+      field: 'payload',
+      message: 'The payload says "event": "PostRegister" but you are triggering PostSignIn; make them match',
+    },
+  ],
+  'logs.query': [{ hookId: 'h', range: '2w' }, { code: 'invalid_input', field: 'range', message: 'Time range must be 1h, 24h, 7d or all' }],
+  'logs.get': [{}, { code: 'invalid_input', field: 'id', message: 'A delivery id is required' }],
+  'health.list': [[], { code: 'invalid_input', message: 'health.list takes an object of named fields, not array.' }],
+  'health.get': [{ hookId: null }, { code: 'invalid_input', field: 'hookId', message: 'The hook id must be text' }],
+  'settings.get': [{ retentionDays: 3 }, { code: 'invalid_input', message: 'settings.get does not take "retentionDays".' }],
+  'settings.update': [{ retentionDays: 0 }, { code: 'invalid_input', field: 'retentionDays', message: 'Keep requests for at least 1 day' }],
   'app.notices': ['all', { code: 'invalid_input', message: 'app.notices takes an object of named fields, not string.' }],
 } satisfies Record<Method, [unknown, object]>;
 

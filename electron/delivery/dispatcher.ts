@@ -1,0 +1,194 @@
+import { Agent, type Dispatcher as HttpDispatcher } from 'undici';
+import type { Attempt, Delivery, DeliverySummary, EventPayload, Hook, TestResult } from '../../shared/domain';
+import type { HookEvent } from '../../shared/events';
+import { newId } from '../ids';
+import type { PushHub } from '../pushes';
+import { sendAttempt } from './attempt';
+import { Limiter } from './limiter';
+import { prepareRequest, type PreparedRequest } from './request';
+import { logtoRetryPolicy, type RetryPolicy } from './retryPolicy';
+import { logtoTestPayload } from './testPayload';
+
+/** Where deliveries are written: once before the first attempt, once after the last. */
+export type DeliveryRecorder = {
+  started(delivery: Delivery): void;
+  finished(delivery: Delivery): void;
+};
+
+export type DispatcherOptions = {
+  recorder: DeliveryRecorder;
+  pushes: PushHub;
+  policy?: RetryPolicy;
+  /** Logto delivers to at most 10 hooks at once. */
+  maxInFlight?: number;
+  timeoutMs?: number;
+  http?: HttpDispatcher;
+};
+
+export const LOGTO_MAX_IN_FLIGHT = 10;
+
+export function summaryOf(delivery: Delivery): DeliverySummary {
+  const { id, hookId, event, createdAt, outcome, status, durationMs, attemptCount } = delivery;
+  return { id, hookId, event, createdAt, outcome, status, durationMs, attemptCount };
+}
+
+/**
+ * Sends events as Logto does: one signed request per subscribed hook, retried on 5xx, each
+ * delivery recorded as one entry with all its attempts.
+ */
+export class Dispatcher {
+  readonly #recorder: DeliveryRecorder;
+  readonly #pushes: PushHub;
+  readonly #policy: RetryPolicy;
+  readonly #timeoutMs: number | undefined;
+  readonly #http: HttpDispatcher;
+  readonly #limiter: Limiter;
+  readonly #closing = new AbortController();
+  readonly #inFlight = new Set<Promise<unknown>>();
+
+  constructor(options: DispatcherOptions) {
+    this.#recorder = options.recorder;
+    this.#pushes = options.pushes;
+    this.#policy = options.policy ?? logtoRetryPolicy;
+    this.#timeoutMs = options.timeoutMs;
+    this.#http = options.http ?? new Agent({ keepAliveTimeout: 4_000, connections: 256 });
+    this.#limiter = new Limiter(options.maxInFlight ?? LOGTO_MAX_IN_FLIGHT);
+  }
+
+  /**
+   * Delivers one payload to each hook and records each delivery. Resolves once every delivery
+   * is recorded as started; `done` settles when they have all finished.
+   */
+  fanOut(hooks: Hook[], payload: EventPayload): { started: DeliverySummary[]; done: Promise<Delivery[]> } {
+    const deliveries = hooks.map((hook) => this.#begin(hook, payload));
+    const done = Promise.all(
+      deliveries.map(({ delivery, request }) => this.#limiter.run(() => this.#complete(delivery, request, true))),
+    );
+    this.#track(done);
+    return { started: deliveries.map(({ delivery }) => summaryOf(delivery)), done };
+  }
+
+  /** Logto's "Send test payload": every selected event at once, signed and retried, never recorded. */
+  async test(hook: Hook): Promise<TestResult[]> {
+    const run = Promise.all(
+      hook.events.map(async (event) => {
+        const request = prepareRequest(hook, logtoTestPayload(hook.id, event));
+        const delivery = this.#newDelivery(hook, event, request);
+        const finished = await this.#complete(delivery, request, false);
+        return testResultOf(event, finished);
+      }),
+    );
+    this.#track(run);
+    return run;
+  }
+
+  /** Cancels what is in flight (recorded as cancelled) and waits until it is all written. */
+  async close(): Promise<void> {
+    this.#closing.abort();
+    await Promise.allSettled([...this.#inFlight]);
+    await this.#http.close();
+  }
+
+  #track(work: Promise<unknown>): void {
+    this.#inFlight.add(work);
+    void work.finally(() => this.#inFlight.delete(work)).catch(() => {});
+  }
+
+  #begin(hook: Hook, payload: EventPayload) {
+    const { hookId: _replaced, ...body } = payload;
+    // Logto appends hookId after the event's own fields; the key order is part of the signed bytes.
+    const request = prepareRequest(hook, { ...body, hookId: hook.id });
+    const delivery = this.#newDelivery(hook, payload.event as HookEvent, request);
+    this.#recorder.started(delivery);
+    this.#pushes.emit('delivery.updated', summaryOf(delivery));
+    return { delivery, request };
+  }
+
+  #newDelivery(hook: Hook, event: HookEvent, request: PreparedRequest): Delivery {
+    const { ownHeaders: _internal, ...sent } = request;
+    return {
+      id: newId(),
+      hookId: hook.id,
+      event,
+      createdAt: Date.now(),
+      outcome: 'in_flight',
+      status: null,
+      durationMs: null,
+      attemptCount: 0,
+      request: sent,
+      attempts: [],
+      error: null,
+    };
+  }
+
+  async #complete(delivery: Delivery, request: PreparedRequest, record: boolean): Promise<Delivery> {
+    const attempts: Attempt[] = [];
+    const cancel = this.#closing.signal;
+    for (let number = 1; number <= this.#policy.maxAttempts && !cancel.aborted; number++) {
+      if (number > 1 && !(await pause(this.#policy.delayBefore(number), cancel))) break;
+      const attempt = await sendAttempt(request, number, { dispatcher: this.#http, cancel, timeoutMs: this.#timeoutMs });
+      attempts.push(attempt);
+      if (!this.#policy.shouldRetry(attempt)) break;
+    }
+    const finished = conclude(delivery, attempts, cancel.aborted);
+    if (record) {
+      this.#recorder.finished(finished);
+      this.#pushes.emit('delivery.updated', summaryOf(finished));
+    }
+    return finished;
+  }
+}
+
+function conclude(delivery: Delivery, attempts: Attempt[], cancelled: boolean): Delivery {
+  const last = attempts.at(-1);
+  const status = last?.status ?? null;
+  const succeeded = status !== null && status >= 200 && status < 300 && !last?.error;
+  const outcome = succeeded ? 'success' : cancelled ? 'cancelled' : 'failed';
+  return {
+    ...delivery,
+    outcome,
+    status,
+    attempts,
+    attemptCount: attempts.length,
+    durationMs: Date.now() - delivery.createdAt,
+    error: succeeded ? null : failureMessage(attempts, cancelled),
+  };
+}
+
+function failureMessage(attempts: Attempt[], cancelled: boolean): string {
+  const last = attempts.at(-1);
+  if (!last) return cancelled ? 'Cancelled before it was sent because Hookbench was closing.' : 'Not sent.';
+  if (last.error) return last.error.message;
+  const tries = attempts.length > 1 ? ` after ${attempts.length} attempts` : '';
+  const retried = last.status !== null && last.status >= 500 ? '' : ' (not retried: Logto retries only 5xx)';
+  return `The receiver answered ${last.status}${tries}${retried}; anything but 2xx counts as a failure.`;
+}
+
+function testResultOf(event: HookEvent, delivery: Delivery): TestResult {
+  const last = delivery.attempts.at(-1);
+  return {
+    event,
+    ok: delivery.outcome === 'success',
+    status: delivery.status,
+    body: last?.body ?? null,
+    error: delivery.error,
+    durationMs: delivery.durationMs ?? 0,
+    attemptCount: delivery.attemptCount,
+  };
+}
+
+/** Waits, unless the app is closing; answers whether to go on. */
+function pause(ms: number, cancel: AbortSignal): Promise<boolean> {
+  if (cancel.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      cancel.removeEventListener('abort', stop);
+      resolve(true);
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    cancel.addEventListener('abort', stop, { once: true });
+  });
+}

@@ -1,0 +1,49 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * The request log's schema, one migration per version. `PRAGMA user_version` records the version;
+ * a database newer than the last migration here is not ours to change.
+ */
+const migrations: string[] = [
+  // 1: one row per delivery; the request and all attempts travel with it.
+  `CREATE TABLE deliveries (
+     seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+     id             TEXT NOT NULL UNIQUE,
+     hook_id        TEXT NOT NULL,
+     event          TEXT NOT NULL,
+     created_at     INTEGER NOT NULL,
+     outcome        TEXT NOT NULL,
+     status         INTEGER,
+     duration_ms    INTEGER,
+     attempt_count  INTEGER NOT NULL DEFAULT 0,
+     error          TEXT,
+     request        TEXT NOT NULL,
+     request_body   TEXT NOT NULL,
+     attempts       TEXT NOT NULL DEFAULT '[]',
+     owner_pid      INTEGER
+   );
+   CREATE INDEX deliveries_by_hook ON deliveries (hook_id, seq);
+   CREATE INDEX deliveries_by_time ON deliveries (created_at, hook_id, outcome);
+   CREATE INDEX deliveries_in_flight ON deliveries (outcome) WHERE outcome = 'in_flight';
+   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+];
+
+export const LOG_SCHEMA_VERSION = migrations.length;
+
+export function schemaVersion(db: DatabaseSync): number {
+  return Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+}
+
+export function migrateLog(db: DatabaseSync): void {
+  for (let version = schemaVersion(db); version < migrations.length; version++) {
+    db.exec('BEGIN');
+    try {
+      db.exec(migrations[version]!);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
