@@ -4,12 +4,13 @@ import { defineConfig, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 /** Node built-ins and installed packages stay imports in main; electron is provided at run time. */
-const mainExternals = [
-  'electron',
+export const nodeExternals: (string | RegExp)[] = [
+  // Prefix-only built-ins such as node:sqlite are not in builtinModules.
+  /^node:/,
   ...builtinModules,
-  ...builtinModules.map((name) => `node:${name}`),
   ...Object.keys(pkg.dependencies),
 ];
+const mainExternals = ['electron', ...nodeExternals];
 
 /** main (ES module) or preload (one CommonJS file: a sandboxed preload cannot load other files). */
 function electronBuild(entry: string, format: 'es' | 'cjs', fileName: string, external: (string | RegExp)[]): UserConfig {

@@ -13,6 +13,8 @@ import { logtoTestPayload } from './testPayload';
 export type DeliveryRecorder = {
   started(delivery: Delivery): void;
   finished(delivery: Delivery): void;
+  /** Resolves when what was recorded so far is durable. */
+  flushed(): Promise<void>;
 };
 
 export type DispatcherOptions = {
@@ -124,6 +126,8 @@ export class Dispatcher {
   async #complete(delivery: Delivery, request: PreparedRequest, record: boolean): Promise<Delivery> {
     const attempts: Attempt[] = [];
     const cancel = this.#closing.signal;
+    // Nothing leaves before its log entry is on disk, so a crash can never lose a sent delivery.
+    if (record) await this.#recorder.flushed();
     for (let number = 1; number <= this.#policy.maxAttempts && !cancel.aborted; number++) {
       if (number > 1 && !(await pause(this.#policy.delayBefore(number), cancel))) break;
       const attempt = await sendAttempt(request, number, { dispatcher: this.#http, cancel, timeoutMs: this.#timeoutMs });

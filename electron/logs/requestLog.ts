@@ -33,12 +33,19 @@ const SUMMARY_COLUMNS = 'seq, id, hook_id, event, created_at, outcome, status, d
 /**
  * Every delivery, durable and queryable offline. Written before the first attempt and again
  * after the last, so a crash leaves an in-flight row that the next start marks interrupted.
+ *
+ * Writes are committed together once per turn of the event loop (group commit): one
+ * transaction for everything that happened in that turn instead of one each. The dispatcher
+ * waits for `flushed()` before a delivery's first attempt, so no request leaves before its row
+ * is on disk; reads flush first, so they always see every write.
  */
 export class RequestLog implements DeliveryRecorder {
   readonly notices: Notice[] = [];
   readonly path: string;
   readonly db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
+  #pending: Array<[sql: string, values: SQLInputValue[]]> = [];
+  #flushing: Promise<void> | null = null;
 
   constructor(path: string) {
     this.path = path;
@@ -48,7 +55,7 @@ export class RequestLog implements DeliveryRecorder {
 
   started(delivery: Delivery): void {
     const { body, ...request } = delivery.request;
-    this.#run(
+    this.#queue(
       `INSERT INTO deliveries (id, hook_id, event, created_at, outcome, request, request_body, owner_pid)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       delivery.id,
@@ -63,7 +70,7 @@ export class RequestLog implements DeliveryRecorder {
   }
 
   finished(delivery: Delivery): void {
-    this.#run(
+    this.#queue(
       `UPDATE deliveries SET outcome = ?, status = ?, duration_ms = ?, attempt_count = ?, error = ?, attempts = ?, owner_pid = NULL
        WHERE id = ?`,
       delivery.outcome,
@@ -74,6 +81,38 @@ export class RequestLog implements DeliveryRecorder {
       JSON.stringify(delivery.attempts),
       delivery.id,
     );
+  }
+
+  /** Resolves once every write queued so far is committed. */
+  flushed(): Promise<void> {
+    if (this.#pending.length === 0) return Promise.resolve();
+    this.#flushing ??= new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        this.#flushing = null;
+        try {
+          this.flush();
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    );
+    return this.#flushing;
+  }
+
+  /** Commits every queued write now, in one transaction. */
+  flush(): void {
+    if (this.#pending.length === 0 || !this.db.isOpen) return;
+    const writes = this.#pending;
+    this.#pending = [];
+    try {
+      this.db.exec('BEGIN');
+      for (const [sql, values] of writes) this.#statement(sql).run(...values);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw new UserFacingError('storage', `Could not write to the request log at ${this.path}: ${(error as Error).message}`);
+    }
   }
 
   /** A hook's deliveries, newest first. The cursor is a position, so pages stay put while new deliveries arrive. */
@@ -120,6 +159,7 @@ export class RequestLog implements DeliveryRecorder {
   }
 
   get(id: string): Delivery {
+    this.flush();
     const row = this.#statement(`SELECT ${SUMMARY_COLUMNS}, error, request, request_body, attempts FROM deliveries WHERE id = ?`).get(id) as
       | FullRow
       | undefined;
@@ -129,6 +169,7 @@ export class RequestLog implements DeliveryRecorder {
   }
 
   getSetting(key: string): string | null {
+    this.flush();
     const row = this.#statement('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value ?? null;
   }
@@ -146,7 +187,14 @@ export class RequestLog implements DeliveryRecorder {
   }
 
   close(): void {
-    if (this.db.isOpen) this.db.close();
+    if (!this.db.isOpen) return;
+    this.flush();
+    this.db.close();
+  }
+
+  #queue(sql: string, ...values: SQLInputValue[]): void {
+    this.#pending.push([sql, values]);
+    void this.flushed().catch((error) => console.error('[hookbench] request log write failed', error));
   }
 
   #statement(sql: string): StatementSync {
@@ -159,6 +207,7 @@ export class RequestLog implements DeliveryRecorder {
   }
 
   #run(sql: string, ...values: SQLInputValue[]) {
+    this.flush();
     try {
       return this.#statement(sql).run(...values);
     } catch (error) {
@@ -167,6 +216,7 @@ export class RequestLog implements DeliveryRecorder {
   }
 
   #all<T>(sql: string, ...values: SQLInputValue[]): T[] {
+    this.flush();
     try {
       return this.#statement(sql).all(...values) as T[];
     } catch (error) {
@@ -178,6 +228,9 @@ export class RequestLog implements DeliveryRecorder {
     try {
       return this.#prepare(new DatabaseSync(this.path));
     } catch (error) {
+      if (!existsSync(this.path)) {
+        throw new UserFacingError('storage', `Could not create the request log at ${this.path}: ${(error as Error).message}`);
+      }
       const newer = error instanceof NewerLogError;
       const keptAt = moveDatabaseAside(this.path, newer ? 'newer' : 'corrupt');
       this.notices.push({

@@ -1,0 +1,231 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import type { Attempt, Delivery } from '../../shared/domain';
+import { logsQuerySchema } from '../../shared/validation';
+import { healthSummaries, hookHealth } from '../../electron/logs/health';
+import { RequestLog } from '../../electron/logs/requestLog';
+import { Retention } from '../../electron/logs/retention';
+import { bundleForNode } from '../support/bundle';
+import { startReceiver } from '../support/receiver';
+import { useTempDir } from '../support/tempDir';
+
+const tempDir = useTempDir();
+const HOUR = 3_600_000;
+const NOW = Date.UTC(2026, 10, 22, 12, 30);
+
+let counter = 0;
+function delivery(overrides: Partial<Delivery> & { body?: string; responseBody?: string } = {}): Delivery {
+  const { body = '{"event":"User.Created"}', responseBody = 'ok', ...rest } = overrides;
+  const status = rest.status === undefined ? 200 : rest.status;
+  const attempt: Attempt = {
+    number: 1, startedAt: NOW, durationMs: 12, status, headers: {}, body: responseBody, bodyTruncated: false, error: null,
+  };
+  return {
+    id: `d${++counter}`,
+    hookId: 'hook-a',
+    event: 'User.Created',
+    createdAt: NOW,
+    outcome: status !== null && status < 300 ? 'success' : 'failed',
+    status,
+    durationMs: 12,
+    attemptCount: 1,
+    request: { method: 'POST', url: 'http://localhost:1/x', headers: { 'content-type': 'application/json' }, body },
+    attempts: [attempt],
+    error: null,
+    ...rest,
+  };
+}
+
+function record(log: RequestLog, entry: Delivery) {
+  log.started({ ...entry, outcome: 'in_flight', status: null, attempts: [], attemptCount: 0, durationMs: null });
+  log.finished(entry);
+}
+
+const query = (log: RequestLog, input: Record<string, unknown>) => log.query(logsQuerySchema.parse({ hookId: 'hook-a', range: 'all', ...input }), NOW);
+
+describe('recording', () => {
+  it('keeps a delivery whole: request, every attempt, outcome', () => {
+    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    const entry = delivery({ status: 503, outcome: 'failed', attemptCount: 4, error: 'The receiver answered 503 after 4 attempts' });
+    record(log, entry);
+    expect(log.get(entry.id)).toEqual(entry);
+    log.close();
+  });
+
+  it('shows a delivery as in flight between its start and its end', () => {
+    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    const entry = delivery();
+    log.started({ ...entry, outcome: 'in_flight', status: null, attempts: [] });
+    expect(log.get(entry.id)).toMatchObject({ outcome: 'in_flight', attempts: [] });
+    log.close();
+  });
+
+  it('answers not_found for an unknown delivery', () => {
+    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    expect(() => log.get('nope')).toThrow('No delivery has the id "nope"');
+    log.close();
+  });
+});
+
+describe('queries', () => {
+  const dir = tempDir;
+  function seeded() {
+    const log = new RequestLog(join(dir(), 'requests.sqlite'));
+    record(log, delivery({ id: 'old', createdAt: NOW - 3 * 24 * HOUR }));
+    record(log, delivery({ id: 'day', createdAt: NOW - 5 * HOUR, event: 'PostSignIn', body: '{"user":"jane@example.com"}' }));
+    record(log, delivery({ id: 'fail404', createdAt: NOW - 30 * 60_000, status: 404, responseBody: 'route 100% missing' }));
+    record(log, delivery({ id: 'fail500', createdAt: NOW - 20 * 60_000, status: 500, attemptCount: 4 }));
+    record(log, delivery({ id: 'refused', createdAt: NOW - 10 * 60_000, status: null, outcome: 'failed' }));
+    record(log, delivery({ id: 'other-hook', hookId: 'hook-b', createdAt: NOW - 60_000 }));
+    return log;
+  }
+  const ids = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
+
+  it('lists one hook’s deliveries newest first', () => {
+    expect(ids(query(seeded(), {}))).toEqual(['refused', 'fail500', 'fail404', 'day', 'old']);
+  });
+
+  it.each([
+    [{ range: '1h' }, ['refused', 'fail500', 'fail404']],
+    [{ range: '24h' }, ['refused', 'fail500', 'fail404', 'day']],
+    [{ range: '7d' }, ['refused', 'fail500', 'fail404', 'day', 'old']],
+    [{ outcome: 'success' }, ['day', 'old']],
+    [{ outcome: 'failed' }, ['refused', 'fail500', 'fail404']],
+    [{ event: 'PostSignIn' }, ['day']],
+    [{ status: 404 }, ['fail404']],
+    [{ status: '5xx' }, ['fail500']],
+    [{ status: '2xx' }, ['day', 'old']],
+    [{ status: 'none' }, ['refused']],
+    [{ text: 'JANE@example' }, ['day']],
+    [{ text: '100%' }, ['fail404']],
+    [{ text: '_' }, []],
+    [{ outcome: 'failed', range: '1h', status: '4xx' }, ['fail404']],
+  ])('filters by %j', (filters, expected) => {
+    expect(ids(query(seeded(), filters))).toEqual(expected);
+  });
+
+  it('pages with a cursor that stays stable while new deliveries arrive', () => {
+    const log = seeded();
+    const first = query(log, { limit: 2 });
+    expect(ids(first)).toEqual(['refused', 'fail500']);
+    record(log, delivery({ id: 'newest', createdAt: NOW }));
+    const second = query(log, { limit: 2, cursor: first.nextCursor });
+    expect(ids(second)).toEqual(['fail404', 'day']);
+    const third = query(log, { limit: 2, cursor: second.nextCursor });
+    expect(ids(third)).toEqual(['old']);
+    expect(third.nextCursor).toBeNull();
+    expect(ids(query(log, { limit: 1 }))).toEqual(['newest']);
+  });
+});
+
+describe('health', () => {
+  it('counts finished requests and the success rate over the last 24 h for every hook in one query', () => {
+    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    record(log, delivery({ createdAt: NOW - 25 * HOUR }));
+    record(log, delivery({ createdAt: NOW - 2 * HOUR }));
+    record(log, delivery({ createdAt: NOW - HOUR, status: 500 }));
+    record(log, delivery({ createdAt: NOW - 60_000 }));
+    record(log, delivery({ createdAt: NOW - 60_000, hookId: 'hook-b', status: 404 }));
+    log.started(delivery({ createdAt: NOW, outcome: 'in_flight', status: null }));
+    expect(healthSummaries(log, ['hook-a', 'hook-b', 'hook-c'], NOW)).toEqual([
+      { hookId: 'hook-a', total: 3, succeeded: 2, successRate: 2 / 3 },
+      { hookId: 'hook-b', total: 1, succeeded: 0, successRate: 0 },
+      { hookId: 'hook-c', total: 0, succeeded: 0, successRate: null },
+    ]);
+  });
+
+  it('gives 24 hourly buckets, oldest first, ending with the current hour', () => {
+    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    record(log, delivery({ createdAt: NOW - 2 * HOUR }));
+    record(log, delivery({ createdAt: NOW - 2 * HOUR, status: 502 }));
+    record(log, delivery({ createdAt: NOW }));
+    const { hourly, total } = hookHealth(log, 'hook-a', NOW);
+    expect(total).toBe(3);
+    expect(hourly).toHaveLength(24);
+    expect(hourly.at(-1)).toEqual({ hourStart: Date.UTC(2026, 10, 22, 12), succeeded: 1, failed: 0 });
+    expect(hourly.at(-3)).toEqual({ hourStart: Date.UTC(2026, 10, 22, 10), succeeded: 1, failed: 1 });
+    expect(hourly.reduce((sum, hour) => sum + hour.succeeded + hour.failed, 0)).toBe(3);
+  });
+});
+
+describe('retention', () => {
+  it('removes deliveries older than the chosen days, in batches, and keeps the rest', async () => {
+    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    for (let i = 0; i < 4500; i++) record(log, delivery({ createdAt: NOW - 20 * 24 * HOUR }));
+    record(log, delivery({ id: 'recent', createdAt: NOW - 2 * 24 * HOUR }));
+    const retention = new Retention(log);
+    expect(retention.days).toBe(14);
+    expect(await retention.apply(NOW)).toBe(4500);
+    retention.days = 1;
+    expect(await retention.apply(NOW)).toBe(1);
+    expect(query(log, {}).items).toEqual([]);
+  });
+
+  it('keeps the setting across restarts', () => {
+    const path = join(tempDir(), 'requests.sqlite');
+    const log = new RequestLog(path);
+    new Retention(log).days = 30;
+    log.close();
+    expect(new Retention(new RequestLog(path)).days).toBe(30);
+  });
+});
+
+describe('a log that cannot be used', () => {
+  it('moves a corrupt file aside, starts a fresh log and says where the old one is', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'requests.sqlite'), 'this is not a database'.repeat(200));
+    const log = new RequestLog(join(dir, 'requests.sqlite'));
+    expect(query(log, {}).items).toEqual([]);
+    const aside = readdirSync(dir).find((name) => name.startsWith('requests.corrupt-'));
+    expect(aside).toBeDefined();
+    expect(log.notices[0]!.message).toContain(join(dir, aside!));
+    record(log, delivery());
+    expect(query(log, {}).items).toHaveLength(1);
+  });
+
+  it('does not touch a log from a newer Hookbench', () => {
+    const dir = tempDir();
+    const path = join(dir, 'requests.sqlite');
+    const future = new DatabaseSync(path);
+    future.exec('PRAGMA user_version = 99; CREATE TABLE future (x)');
+    future.close();
+    const log = new RequestLog(path);
+    expect(log.notices[0]!.message).toContain('written by a newer Hookbench');
+    const aside = readdirSync(dir).find((name) => name.startsWith('requests.newer-'))!;
+    const kept = new DatabaseSync(join(dir, aside));
+    expect(kept.prepare('PRAGMA user_version').get()).toEqual({ user_version: 99 });
+    kept.close();
+    expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('a crash mid-delivery', () => {
+  it('shows the delivery as interrupted at the next start, never loses it', async () => {
+    const dir = tempDir();
+    const receiver = await startReceiver();
+    receiver.answer(() => {});
+    const child = spawn(process.execPath, [await bundleForNode('test/support/deliveringChild.ts', 'delivering-child'), dir, receiver.url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const id = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const match = /recorded (\S+)/.exec(chunk.toString());
+        if (match) resolve(match[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(receiver.received).toHaveLength(1);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await receiver.close();
+
+    const log = new RequestLog(join(dir, 'requests.sqlite'));
+    expect(log.get(id)).toMatchObject({ outcome: 'interrupted', hookId: expect.any(String) });
+    expect(log.get(id).error).toContain('Hookbench stopped before this delivery finished');
+    log.close();
+  });
+});
