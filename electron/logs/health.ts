@@ -4,24 +4,47 @@ import type { RequestLog } from './requestLog';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Requests and success rate over the last 24 h for every hook, in one query. Deliveries still in flight do not count yet. */
+type Counts = { hook_id: string; succeeded: number; failed: number };
+
+/**
+ * Requests and success rate over exactly the last 24 h for every hook. Whole hours come from
+ * the hourly counts; only the oldest, partial hour is counted from the deliveries themselves.
+ * Deliveries still in flight do not count yet.
+ */
 export function healthSummaries(log: RequestLog, hookIds: readonly string[], now = Date.now()): HealthSummary[] {
-  const rows = log.all<{ hook_id: string; total: number; succeeded: number }>(
-    `SELECT hook_id, count(*) AS total, sum(outcome = 'success') AS succeeded
-     FROM deliveries WHERE created_at >= ? AND outcome != 'in_flight' GROUP BY hook_id`,
-    now - DAY,
+  const since = now - DAY;
+  const firstWholeHour = Math.ceil(since / HOUR) * HOUR;
+  const buckets = log.all<Counts>(
+    `SELECT hook_id, sum(succeeded) AS succeeded, sum(failed) AS failed
+     FROM hourly_counts WHERE hour >= ? GROUP BY hook_id`,
+    firstWholeHour,
   );
-  const byHook = new Map(rows.map((row) => [row.hook_id, row]));
-  return hookIds.map((hookId) => summary(hookId, byHook.get(hookId)?.total ?? 0, byHook.get(hookId)?.succeeded ?? 0));
+  const edge = log.all<Counts>(
+    `SELECT hook_id, sum(outcome = 'success') AS succeeded, sum(outcome != 'success') AS failed
+     FROM deliveries INDEXED BY deliveries_by_time
+     WHERE created_at >= ? AND created_at < ? AND outcome != 'in_flight' GROUP BY hook_id`,
+    since,
+    firstWholeHour,
+  );
+  const totals = new Map<string, { succeeded: number; failed: number }>();
+  for (const row of [...buckets, ...edge]) {
+    const sum = totals.get(row.hook_id) ?? { succeeded: 0, failed: 0 };
+    sum.succeeded += row.succeeded;
+    sum.failed += row.failed;
+    totals.set(row.hook_id, sum);
+  }
+  return hookIds.map((hookId) => {
+    const { succeeded, failed } = totals.get(hookId) ?? { succeeded: 0, failed: 0 };
+    const total = succeeded + failed;
+    return { hookId, total, succeeded, successRate: total === 0 ? null : succeeded / total };
+  });
 }
 
 /** One hook's 24 h figures with a count per hour: the current hour and the 23 before it, oldest first. */
 export function hookHealth(log: RequestLog, hookId: string, now = Date.now()): Health {
-  const currentHour = Math.floor(now / HOUR) * HOUR;
-  const firstHour = currentHour - 23 * HOUR;
+  const firstHour = Math.floor(now / HOUR) * HOUR - 23 * HOUR;
   const rows = log.all<{ hour: number; succeeded: number; failed: number }>(
-    `SELECT (created_at / ${HOUR}) * ${HOUR} AS hour, sum(outcome = 'success') AS succeeded, sum(outcome != 'success') AS failed
-     FROM deliveries WHERE hook_id = ? AND created_at >= ? AND outcome != 'in_flight' GROUP BY hour`,
+    'SELECT hour, succeeded, failed FROM hourly_counts WHERE hook_id = ? AND hour >= ?',
     hookId,
     firstHour,
   );
@@ -33,8 +56,4 @@ export function hookHealth(log: RequestLog, hookId: string, now = Date.now()): H
   });
   const [figures] = healthSummaries(log, [hookId], now);
   return { ...figures!, hourly };
-}
-
-function summary(hookId: string, total: number, succeeded: number): HealthSummary {
-  return { hookId, total, succeeded, successRate: total === 0 ? null : succeeded / total };
 }

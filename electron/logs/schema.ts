@@ -26,6 +26,34 @@ const migrations: string[] = [
    CREATE INDEX deliveries_by_time ON deliveries (created_at, hook_id, outcome);
    CREATE INDEX deliveries_in_flight ON deliveries (outcome) WHERE outcome = 'in_flight';
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+
+  // 2: finished deliveries counted per hook and hour, kept by triggers so every writer (app,
+  // command line, retention, crash recovery) keeps them right. Health reads these instead of
+  // scanning every delivery of the day.
+  `CREATE TABLE hourly_counts (
+     hook_id    TEXT NOT NULL,
+     hour       INTEGER NOT NULL,
+     succeeded  INTEGER NOT NULL DEFAULT 0,
+     failed     INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (hook_id, hour)
+   ) WITHOUT ROWID;
+   INSERT INTO hourly_counts (hook_id, hour, succeeded, failed)
+     SELECT hook_id, (created_at / 3600000) * 3600000, sum(outcome = 'success'), sum(outcome != 'success')
+     FROM deliveries WHERE outcome != 'in_flight' GROUP BY 1, 2;
+   CREATE TRIGGER count_finished AFTER UPDATE OF outcome ON deliveries
+   WHEN OLD.outcome = 'in_flight' AND NEW.outcome != 'in_flight'
+   BEGIN
+     INSERT INTO hourly_counts (hook_id, hour, succeeded, failed)
+       VALUES (NEW.hook_id, (NEW.created_at / 3600000) * 3600000, NEW.outcome = 'success', NEW.outcome != 'success')
+       ON CONFLICT (hook_id, hour) DO UPDATE SET succeeded = succeeded + excluded.succeeded, failed = failed + excluded.failed;
+   END;
+   CREATE TRIGGER uncount_removed AFTER DELETE ON deliveries
+   WHEN OLD.outcome != 'in_flight'
+   BEGIN
+     UPDATE hourly_counts
+       SET succeeded = succeeded - (OLD.outcome = 'success'), failed = failed - (OLD.outcome != 'success')
+       WHERE hook_id = OLD.hook_id AND hour = (OLD.created_at / 3600000) * 3600000;
+   END;`,
 ];
 
 export const LOG_SCHEMA_VERSION = migrations.length;

@@ -151,6 +151,44 @@ describe('health', () => {
   });
 });
 
+describe('hourly counts', () => {
+  it('migrates a version-1 log and backfills its counts', () => {
+    const path = join(tempDir(), 'requests.sqlite');
+    const v1 = new DatabaseSync(path);
+    v1.exec(`CREATE TABLE deliveries (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, hook_id TEXT NOT NULL,
+      event TEXT NOT NULL, created_at INTEGER NOT NULL, outcome TEXT NOT NULL, status INTEGER, duration_ms INTEGER,
+      attempt_count INTEGER NOT NULL DEFAULT 0, error TEXT, request TEXT NOT NULL, request_body TEXT NOT NULL,
+      attempts TEXT NOT NULL DEFAULT '[]', owner_pid INTEGER);
+      CREATE INDEX deliveries_by_hook ON deliveries (hook_id, seq);
+      CREATE INDEX deliveries_by_time ON deliveries (created_at, hook_id, outcome);
+      CREATE INDEX deliveries_in_flight ON deliveries (outcome) WHERE outcome = 'in_flight';
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      PRAGMA user_version = 1;`);
+    const insert = v1.prepare(`INSERT INTO deliveries (id, hook_id, event, created_at, outcome, request, request_body) VALUES (?, 'hook-a', 'User.Created', ?, ?, '{}', '{}')`);
+    insert.run('s1', NOW - HOUR, 'success');
+    insert.run('f1', NOW - HOUR, 'failed');
+    v1.close();
+    const log = new RequestLog(path);
+    expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5 }]);
+    expect(query(log, {}).items.map((item) => item.id)).toEqual(['f1', 's1']);
+  });
+
+  it('stay right through retention and crash recovery', async () => {
+    const path = join(tempDir(), 'requests.sqlite');
+    const log = new RequestLog(path);
+    record(log, delivery({ createdAt: NOW - HOUR }));
+    record(log, delivery({ createdAt: Date.now() - 20 * 24 * HOUR }));
+    const retention = new Retention(log);
+    await retention.apply();
+    expect(log.all('SELECT sum(succeeded) AS s FROM hourly_counts')).toEqual([{ s: 1 }]);
+    log.started(delivery({ id: 'cut-off', createdAt: NOW - HOUR, outcome: 'in_flight', status: null }));
+    log.run('UPDATE deliveries SET owner_pid = 999999999 WHERE id = ?', 'cut-off');
+    log.close();
+    const reopened = new RequestLog(path);
+    expect(healthSummaries(reopened, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5 }]);
+  });
+});
+
 describe('retention', () => {
   it('removes deliveries older than the chosen days, in batches, and keeps the rest', async () => {
     const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
