@@ -3,6 +3,9 @@ import { call, onPush } from './api';
 import { CreateHook } from './screens/CreateHook';
 import { HookDetail } from './screens/HookDetail';
 import { HookList } from './screens/HookList';
+import { RequestDetail } from './screens/RequestDetail';
+import { useHealth } from './state/health';
+import { useRequests } from './state/requests';
 import { useHooks } from './state/hooks';
 import { useNavigation } from './state/navigation';
 import { useNotices } from './state/notices';
@@ -12,11 +15,30 @@ export function App() {
   const load = useHooks((state) => state.load);
   const addBanners = useNotices((state) => state.addBanners);
 
+  const refreshHealth = useHealth((state) => state.refresh);
+  const applyDelivery = useRequests((state) => state.apply);
+
   useEffect(() => {
     void load();
+    void refreshHealth();
     call('app.notices', {}).then(addBanners, () => {});
-    return onPush('notice', (notice) => addBanners([notice]));
-  }, [load, addBanners]);
+    let healthTimer: ReturnType<typeof setTimeout> | null = null;
+    const stops = [
+      onPush('notice', (notice) => addBanners([notice])),
+      onPush('delivery.updated', (summary) => {
+        applyDelivery(summary);
+        // Many deliveries can finish at once; one health refresh per second is plenty.
+        healthTimer ??= setTimeout(() => {
+          healthTimer = null;
+          void refreshHealth();
+        }, 1000);
+      }),
+    ];
+    return () => {
+      stops.forEach((stop) => stop());
+      if (healthTimer) clearTimeout(healthTimer);
+    };
+  }, [load, addBanners, refreshHealth, applyDelivery]);
 
   return (
     <div className="app">
@@ -25,6 +47,7 @@ export function App() {
         {view.name === 'list' && <HookList />}
         {view.name === 'create' && <CreateHook />}
         {view.name === 'hook' && <HookDetail id={view.id} tab={view.tab} />}
+        {view.name === 'delivery' && <RequestDetail hookId={view.hookId} id={view.id} />}
       </main>
       <Toasts />
     </div>

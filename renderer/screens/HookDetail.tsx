@@ -6,6 +6,9 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { HookForm } from '../components/HookForm';
 import { MoreMenu } from '../components/MoreMenu';
 import { SigningKeyField } from '../components/SigningKeyField';
+import { TestPayloadDialog } from '../components/TestPayloadDialog';
+import { TriggerEventDialog } from '../components/TriggerEventDialog';
+import { RecentRequests } from './RecentRequests';
 import { useHooks } from '../state/hooks';
 import { useNavigation, type HookTab } from '../state/navigation';
 import { useNotices } from '../state/notices';
@@ -34,8 +37,14 @@ export function HookDetail({ id, tab }: { id: string; tab: HookTab }) {
         <button type="button" role="tab" aria-selected={tab === 'settings'} onClick={() => go({ name: 'hook', id, tab: 'settings' })}>
           Settings
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'requests'} onClick={() => go({ name: 'hook', id, tab: 'requests' })}>
+          Recent requests
+        </button>
       </nav>
-      <div role="tabpanel">{tab === 'settings' && <Settings hook={hook} />}</div>
+      <div role="tabpanel">
+        {tab === 'settings' && <Settings hook={hook} />}
+        {tab === 'requests' && <RecentRequests hook={hook} />}
+      </div>
     </section>
   );
 }
@@ -45,6 +54,9 @@ function HookHeader({ hook }: { hook: Hook }) {
   const go = useNavigation((state) => state.go);
   const toast = useNotices((state) => state.toast);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [triggering, setTriggering] = useState(false);
+  const hooks = useHooks((state) => state.hooks);
 
   const setEnabled = async (enabled: boolean) => {
     try {
@@ -69,6 +81,13 @@ function HookHeader({ hook }: { hook: Hook }) {
           <code>{hook.config.url}</code> · created {new Date(hook.createdAt).toLocaleString()}
         </p>
       </div>
+      <div className="header-actions">
+        <button type="button" className="button secondary" onClick={() => setTesting(true)}>
+          Send test payload
+        </button>
+        <button type="button" className="button primary" onClick={() => setTriggering(true)}>
+          Trigger event
+        </button>
       <MoreMenu
         label="More actions"
         items={[
@@ -76,6 +95,20 @@ function HookHeader({ hook }: { hook: Hook }) {
           { label: 'Delete webhook', danger: true, onSelect: () => setConfirmingDelete(true) },
         ]}
       />
+      </div>
+      {testing && <TestPayloadDialog hook={hook} onClose={() => setTesting(false)} />}
+      {triggering && (
+        <TriggerEventDialog
+          hooks={hooks}
+          initialEvent={hook.events[0]}
+          onClose={() => setTriggering(false)}
+          onSent={(count) => {
+            setTriggering(false);
+            toast('success', `Sent to ${count} ${count === 1 ? 'webhook' : 'webhooks'}.`);
+            go({ name: 'hook', id: hook.id, tab: 'requests' });
+          }}
+        />
+      )}
       {confirmingDelete && (
         <ConfirmDialog
           title={`Delete “${hook.name}”?`}

@@ -1,11 +1,19 @@
-import type { Hook } from '../../shared/domain';
+import type { HealthSummary, Hook } from '../../shared/domain';
 import { logtoUrlRefusal } from '../../shared/validation';
+import { useState } from 'react';
+import { TriggerEventDialog } from '../components/TriggerEventDialog';
+import { formatRate } from '../format';
+import { useHealth } from '../state/health';
 import { useHooks } from '../state/hooks';
+import { useNotices } from '../state/notices';
 import { useNavigation } from '../state/navigation';
 
 export function HookList() {
   const { hooks, status, loadError, load } = useHooks();
   const go = useNavigation((state) => state.go);
+  const health = useHealth((state) => state.byHook);
+  const toast = useNotices((state) => state.toast);
+  const [triggering, setTriggering] = useState(false);
 
   return (
     <section className="page">
@@ -15,9 +23,24 @@ export function HookList() {
           <p className="muted">Logto-compatible webhooks, delivered to receivers on this machine.</p>
         </div>
         {hooks.length > 0 && (
-          <button type="button" className="button primary" onClick={() => go({ name: 'create' })}>
-            Create webhook
-          </button>
+          <div className="header-actions">
+            <button type="button" className="button secondary" onClick={() => setTriggering(true)}>
+              Trigger event
+            </button>
+            <button type="button" className="button primary" onClick={() => go({ name: 'create' })}>
+              Create webhook
+            </button>
+          </div>
+        )}
+        {triggering && (
+          <TriggerEventDialog
+            hooks={hooks}
+            onClose={() => setTriggering(false)}
+            onSent={(count) => {
+              setTriggering(false);
+              toast('success', `Sent to ${count} ${count === 1 ? 'webhook' : 'webhooks'}. Open a webhook’s Recent requests to see each delivery.`);
+            }}
+          />
         )}
       </header>
       {status === 'loading' && <p className="muted">Loading webhooks…</p>}
@@ -37,12 +60,14 @@ export function HookList() {
               <th>Name</th>
               <th>Endpoint</th>
               <th>Events</th>
+              <th>Requests (24 h)</th>
+              <th>Success rate</th>
               <th>Status</th>
             </tr>
           </thead>
           <tbody>
             {hooks.map((hook) => (
-              <HookRow key={hook.id} hook={hook} onOpen={() => go({ name: 'hook', id: hook.id, tab: 'settings' })} />
+              <HookRow key={hook.id} hook={hook} health={health[hook.id]} onOpen={() => go({ name: 'hook', id: hook.id, tab: 'settings' })} />
             ))}
           </tbody>
         </table>
@@ -51,7 +76,9 @@ export function HookList() {
   );
 }
 
-function HookRow({ hook, onOpen }: { hook: Hook; onOpen(): void }) {
+function HookRow({ hook, health, onOpen }: { hook: Hook; health?: HealthSummary; onOpen(): void }) {
+  const rate = health?.successRate ?? null;
+  const tone = rate === null ? 'none' : rate >= 0.95 ? 'good' : rate >= 0.8 ? 'fair' : 'poor';
   const refusal = logtoUrlRefusal(hook.config.url);
   return (
     <tr className="clickable" onClick={onOpen}>
@@ -70,6 +97,10 @@ function HookRow({ hook, onOpen }: { hook: Hook; onOpen(): void }) {
       </td>
       <td>
         {hook.events.length} {hook.events.length === 1 ? 'event' : 'events'}
+      </td>
+      <td>{health?.total ?? 0}</td>
+      <td>
+        <span className={`health-dot ${tone}`} aria-hidden="true" /> {formatRate(rate)}
       </td>
       <td>
         <span className={`status-dot ${hook.enabled ? 'on' : 'off'}`} /> {hook.enabled ? 'Enabled' : 'Disabled'}

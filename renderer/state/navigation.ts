@@ -5,7 +5,8 @@ export type HookTab = 'settings' | 'requests';
 export type View =
   | { name: 'list' }
   | { name: 'create' }
-  | { name: 'hook'; id: string; tab: HookTab };
+  | { name: 'hook'; id: string; tab: HookTab }
+  | { name: 'delivery'; hookId: string; id: string };
 
 type Navigation = {
   view: View;

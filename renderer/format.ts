@@ -1,0 +1,33 @@
+import type { DeliveryOutcome } from '../shared/domain';
+
+export const formatTime = (epochMs: number) =>
+  new Date(epochMs).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+export const formatDuration = (ms: number | null) => (ms === null ? '—' : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
+
+export const formatRate = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(rate === 1 || rate === 0 ? 0 : 1)}%`);
+
+export const outcomeLabel: Record<DeliveryOutcome, string> = {
+  in_flight: 'Sending',
+  success: 'Success',
+  failed: 'Failed',
+  interrupted: 'Interrupted',
+  cancelled: 'Cancelled',
+};
+
+export const outcomeTone: Record<DeliveryOutcome, string> = {
+  in_flight: 'muted',
+  success: 'success',
+  failed: 'danger',
+  interrupted: 'warning',
+  cancelled: 'warning',
+};
+
+/** Pretty JSON when the text is JSON, otherwise the text as it is. */
+export function prettyJson(text: string): { text: string; isJson: boolean } {
+  try {
+    return { text: JSON.stringify(JSON.parse(text), null, 2), isJson: true };
+  } catch {
+    return { text, isJson: false };
+  }
+}

@@ -1,0 +1,138 @@
+import { createHmac } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from '../support/app';
+import { reply, startReceiver, type Receiver } from '../support/receiver';
+
+let app: RunningApp;
+let receiver: Receiver;
+beforeEach(async () => {
+  receiver = await startReceiver();
+  app = await startApp();
+});
+afterEach(async () => {
+  await app?.close();
+  await receiver?.close();
+});
+
+async function hookOnScreen(events: string[] = ['PostSignIn', 'User.Created']) {
+  const hook = app.core.hooks.create({ name: 'Local receiver', url: receiver.url, events: events as never, headers: [] });
+  await app.reload();
+  await app.page.getByRole('button', { name: 'Local receiver' }).click();
+  await app.page.getByRole('heading', { name: /Local receiver/ }).waitFor();
+  return hook;
+}
+
+async function waitForDeliveries(count: number) {
+  const started = Date.now();
+  while (receiver.received.length < count) {
+    if (Date.now() - started > 10_000) throw new Error(`expected ${count} deliveries, got ${receiver.received.length}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('monitoring a hook', () => {
+  it('sends a test payload and shows each event’s result', async () => {
+    await hookOnScreen();
+    receiver.answer((request, response) => {
+      const event = JSON.parse(request.body).event;
+      response.writeHead(event === 'User.Created' ? 500 : 200).end(event === 'User.Created' ? '{"error":"db down"}' : '{"ok":true}');
+    });
+    await app.page.getByRole('button', { name: 'Send test payload' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Send test payload' });
+    await dialog.getByText('1 of 2 failed').waitFor();
+    const userRow = dialog.getByRole('row', { name: /User\.Created/ });
+    expect(await userRow.textContent()).toContain('4 attempts');
+    expect(await userRow.textContent()).toContain('{"error":"db down"}');
+    await app.screenshot('test-payload-dialog');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await app.core.service['logs.query']({ hookId: app.core.hooks.list()[0]!.id, range: 'all', limit: 10 })).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('triggers an event and shows the delivery with every attempt', async () => {
+    const hook = await hookOnScreen();
+    receiver.answer(reply(500, '{"error":"try later"}'), reply(502, 'bad gateway'), reply(200, '{"ok":true}'));
+    await app.page.getByRole('button', { name: 'Trigger event' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Trigger event' });
+    await expect.poll(() => dialog.locator('textarea').inputValue()).toContain('"event": "PostSignIn"');
+    await app.screenshot('trigger-event-dialog');
+    await dialog.getByRole('button', { name: 'Send to 1 webhook' }).click();
+
+    const row = app.page.getByRole('row', { name: /PostSignIn/ });
+    await expect.poll(async () => row.textContent(), { timeout: 10_000 }).toMatch(/Success.*200.*3$/);
+    await app.screenshot('recent-requests');
+    await row.click();
+    await app.page.getByText('Attempt 3', { exact: true }).waitFor();
+    expect(await app.page.locator('.attempt').count()).toBe(3);
+    await app.page.getByText('✓ Matches HMAC-SHA256 of the raw body').waitFor();
+    const body = await app.page.getByLabel('Request body', { exact: true }).textContent();
+    expect(JSON.parse(body!).hookId).toBe(hook.id);
+    await app.screenshot('request-detail');
+  });
+
+  it('delivers nothing to a disabled hook', async () => {
+    await hookOnScreen();
+    await app.page.getByRole('button', { name: 'More actions' }).click();
+    await app.page.getByRole('menuitem', { name: 'Disable webhook' }).click();
+    await app.page.getByText('Disabled', { exact: true }).first().waitFor();
+    await app.page.getByRole('button', { name: 'Trigger event' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Trigger event' });
+    await dialog.getByText('No enabled webhook subscribes to PostSignIn; nothing would be sent.').waitFor();
+    expect(await dialog.getByRole('button', { name: /Send to 0 webhooks/ }).isDisabled()).toBe(true);
+    await app.core.service['events.trigger']({ event: 'PostSignIn' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it('regenerates the key and the receiver’s signature check follows it', async () => {
+    const hook = await hookOnScreen();
+    // A receiver that reads its key from the app's settings each time, as a developer updating .env would.
+    receiver.answer((request, response) => {
+      const key = app.core.hooks.get(hook.id).signingKey;
+      const valid = createHmac('sha256', key).update(request.body).digest('hex') === request.headers['logto-signature-sha-256'];
+      response.writeHead(valid ? 200 : 401).end(valid ? 'verified' : 'bad signature');
+    });
+    await app.page.getByRole('button', { name: 'Reveal' }).click();
+    const before = await app.page.getByLabel('Signing key').textContent();
+    expect(before).toBe(hook.signingKey);
+    await app.page.getByRole('button', { name: 'Regenerate' }).click();
+    await app.page.getByRole('dialog', { name: 'Regenerate signing key?' }).getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => app.page.getByLabel('Signing key').textContent()).not.toBe(before);
+    const after = await app.page.getByLabel('Signing key').textContent();
+    expect(after).toBe(app.core.hooks.get(hook.id).signingKey);
+
+    await app.page.getByRole('button', { name: 'Trigger event' }).click();
+    await app.page.getByRole('dialog', { name: 'Trigger event' }).getByRole('button', { name: 'Send to 1 webhook' }).click();
+    await waitForDeliveries(1);
+    const row = app.page.getByRole('row', { name: /PostSignIn/ });
+    await expect.poll(async () => row.textContent(), { timeout: 10_000 }).toMatch(/Success/);
+  });
+
+  it('filters the request log and deletes the hook', async () => {
+    const hook = await hookOnScreen();
+    receiver.answer((request, response) => {
+      const event = JSON.parse(request.body).event;
+      response.writeHead(event === 'User.Created' ? 404 : 200).end();
+    });
+    for (const event of ['PostSignIn', 'User.Created', 'PostSignIn'] as const) {
+      const { deliveries } = await app.core.service['events.trigger']({ event });
+      await waitForDeliveries(receiver.received.length + deliveries.length - receiver.received.length);
+    }
+    await waitForDeliveries(3);
+    await app.page.getByRole('tab', { name: 'Recent requests' }).click();
+    await expect.poll(() => app.page.getByRole('row', { name: /Success|Failed/ }).count(), { timeout: 10_000 }).toBe(3);
+    await app.page.getByLabel('Outcome').selectOption('failed');
+    await expect.poll(() => app.page.getByRole('row', { name: /Success|Failed/ }).count()).toBe(1);
+    expect(await app.page.getByRole('row', { name: /Failed/ }).textContent()).toContain('User.Created');
+    await app.page.getByLabel('Outcome').selectOption('');
+    await app.page.getByLabel('Search request and response bodies').fill(hook.id);
+    await expect.poll(() => app.page.getByRole('row', { name: /Success|Failed/ }).count()).toBe(3);
+    await app.page.getByLabel('Search request and response bodies').fill('no-such-thing');
+    await app.page.getByText('No request matches these filters').waitFor();
+
+    await app.page.getByRole('button', { name: 'More actions' }).click();
+    await app.page.getByRole('menuitem', { name: 'Delete webhook' }).click();
+    await app.page.getByRole('dialog', { name: /Delete/ }).getByRole('button', { name: 'Delete webhook' }).click();
+    await app.page.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
+    expect(app.core.hooks.list()).toEqual([]);
+  });
+});
