@@ -8,7 +8,6 @@ if (!name) {
   console.error('Say which benchmark to run: delivery, log-store or ui');
   process.exit(2);
 }
-const { nodeExternals } = await import('../vite.config.ts').catch(() => ({ nodeExternals: [/^node:/, /^[^./]/] }));
 const outDir = join(process.cwd(), 'node_modules', '.cache', 'hookbench-bench');
 await build({
   configFile: false,
@@ -19,7 +18,8 @@ await build({
     target: 'node22',
     minify: false,
     lib: { entry: `bench/${name}.ts`, formats: ['es'], fileName: () => `${name}.mjs` },
-    rolldownOptions: { external: nodeExternals },
+    // Every bare import stays an import: packages load from node_modules as they are.
+    rolldownOptions: { external: [/^node:/, /^[^./]/] },
   },
 });
 const run = spawnSync(process.execPath, ['--expose-gc', '--no-warnings', join(outDir, `${name}.mjs`), ...process.argv.slice(3)], { stdio: 'inherit' });
