@@ -4,7 +4,7 @@ import { defineConfig, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 /** Node built-ins and installed packages stay imports in main; electron is provided at run time. */
-export const nodeExternals: (string | RegExp)[] = [
+const nodeExternals: (string | RegExp)[] = [
   // Prefix-only built-ins such as node:sqlite are not in builtinModules.
   /^node:/,
   ...builtinModules,

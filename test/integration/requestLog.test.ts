@@ -8,7 +8,7 @@ import { logsQuerySchema } from '../../shared/validation';
 import { healthSummaries, hookHealth } from '../../electron/logs/health';
 import { RequestLog } from '../../electron/logs/requestLog';
 import { Retention } from '../../electron/logs/retention';
-import { bundleForNode } from '../support/bundle';
+import { bundleForNode } from '../../bench/bundle.mjs';
 import { startReceiver } from '../support/receiver';
 import { useTempDir } from '../support/tempDir';
 
