@@ -53,7 +53,17 @@ export async function startApp(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => void core.close());
+  // Electron does not wait for async handlers: hold the quit until in-flight deliveries are
+  // cancelled and written, then quit for real.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 void startApp();

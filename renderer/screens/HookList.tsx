@@ -1,6 +1,7 @@
 import type { HealthSummary, Hook } from '../../shared/domain';
 import { logtoUrlRefusal } from '../../shared/validation';
 import { useState } from 'react';
+import { RetentionSetting } from '../components/RetentionSetting';
 import { TriggerEventDialog } from '../components/TriggerEventDialog';
 import { formatRate } from '../format';
 import { useHealth } from '../state/health';
@@ -72,6 +73,7 @@ export function HookList() {
           </tbody>
         </table>
       )}
+      {status === 'ready' && <RetentionSetting />}
     </section>
   );
 }

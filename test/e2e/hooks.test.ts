@@ -58,3 +58,19 @@ describe('creating a hook', () => {
     expect(app.core.hooks.list()).toEqual([]);
   });
 });
+
+describe('settings and notices', () => {
+  it('changes how long requests are kept, refuses nonsense, and remembers it', async () => {
+    const { page } = app;
+    await page.getByText('The request log keeps deliveries for 14 days').waitFor();
+    await page.getByRole('button', { name: 'Change' }).click();
+    await page.getByLabel('Days to keep requests').fill('0');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Keep requests for at least 1 day').waitFor();
+    await page.getByLabel('Days to keep requests').fill('30');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The request log keeps deliveries for 30 days').waitFor();
+    await app.reload();
+    await app.page.getByText('The request log keeps deliveries for 30 days').waitFor();
+  });
+});

@@ -51,6 +51,17 @@ describe('app start', async () => {
     expect(electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
   });
 
+  it('holds the quit until the core has closed, then quits', async () => {
+    electron.app.quit.mockClear();
+    const event = { preventDefault: vi.fn() };
+    electron.app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(1));
+    const again = { preventDefault: vi.fn() };
+    electron.app.emit('before-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+
   it('steps aside for an instance that is already running', async () => {
     electron.app.quit.mockClear();
     const spy = vi.spyOn(electron.app, 'requestSingleInstanceLock').mockReturnValue(false);

@@ -1,0 +1,64 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { retentionDaysSchema } from '../../shared/validation';
+import { call, messageOf } from '../api';
+import { useNotices } from '../state/notices';
+
+/** How long the request log keeps deliveries; older ones are removed at start and hourly. */
+export function RetentionSetting() {
+  const [days, setDays] = useState<number | null>(null);
+  const [draft, setDraft] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const toast = useNotices((state) => state.toast);
+
+  useEffect(() => {
+    call('settings.get', {}).then(({ retentionDays }) => setDays(retentionDays), (failure) => setError(messageOf(failure)));
+  }, []);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = retentionDaysSchema.safeParse(draft.trim() === '' ? Number.NaN : Number(draft));
+    if (!parsed.success) {
+      setError(Number.isNaN(Number(draft)) || draft.trim() === '' ? 'Enter a number of days' : parsed.error.issues[0]!.message);
+      return;
+    }
+    try {
+      const { retentionDays } = await call('settings.update', { retentionDays: parsed.data });
+      setDays(retentionDays);
+      setEditing(false);
+      setError(null);
+      toast('success', `Requests are now kept for ${retentionDays} days.`);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+
+  if (days === null) return error ? <p className="field-error">{error}</p> : null;
+  return (
+    <div className="retention">
+      {!editing ? (
+        <p className="muted">
+          The request log keeps deliveries for {days} days, on this machine only.{' '}
+          <button type="button" className="link-button" onClick={() => (setDraft(String(days)), setEditing(true))}>
+            Change
+          </button>
+        </p>
+      ) : (
+        <form className="retention-form" onSubmit={save} noValidate>
+          <label>
+            Keep requests for{' '}
+            <input type="number" min={1} max={3650} value={draft} aria-label="Days to keep requests" aria-invalid={error ? true : undefined} onChange={(event) => setDraft(event.target.value)} />{' '}
+            days
+          </label>
+          <button type="submit" className="button small primary">
+            Save
+          </button>
+          <button type="button" className="button small secondary" onClick={() => (setEditing(false), setError(null))}>
+            Cancel
+          </button>
+          {error && <p className="field-error" role="alert">{error}</p>}
+        </form>
+      )}
+    </div>
+  );
+}
