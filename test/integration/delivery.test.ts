@@ -178,6 +178,21 @@ describe('retries, as Logto retries', () => {
     expect(delivery.error).toContain('Is your receiver running?');
   });
 
+  it('a failed TLS handshake is one failed attempt that names TLS', async () => {
+    await createHook({ url: receiver.url.replace('http://', 'https://') });
+    const delivery = await triggerOne();
+    expect(delivery).toMatchObject({ outcome: 'failed', status: null, attemptCount: 1 });
+    expect(delivery.attempts[0]!.error!.kind).toBe('tls');
+    expect(delivery.error).toContain('The TLS handshake failed');
+  });
+
+  it('a host that does not resolve is one failed attempt that names DNS', async () => {
+    await createHook({ url: 'http://receiver.hookbench.invalid/hooks' });
+    const delivery = await triggerOne();
+    expect(delivery).toMatchObject({ outcome: 'failed', status: null, attemptCount: 1 });
+    expect(delivery.attempts[0]!.error!.kind).toBe('dns');
+  });
+
   it('a connection reset mid-response is one failed attempt', async () => {
     await createHook();
     receiver.answer((_request, response, raw) => {
