@@ -46,6 +46,7 @@ function makeDelivery(index: number): Delivery {
       },
     ],
     error: status === 200 ? null : 'The receiver answered 500 after 4 attempts',
+    redeliveryOf: null,
   };
 }
 

@@ -23,7 +23,7 @@ for (let index = 0; index < TOTAL; index++) {
     id: `d-${index}`, hookId: hook.id, event, createdAt: now - (TOTAL - index) * 800, outcome: status === 200 ? 'success' : 'failed',
     status, durationMs: 20 + (index % 90), attemptCount: status === 200 ? 1 : 4,
     request: { method: 'POST', url: hook.config.url, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...samplePayload(event), hookId: hook.id }) },
-    attempts: [], error: null,
+    attempts: [], error: null, redeliveryOf: null,
   } as const;
   seeding.log.started({ ...delivery, outcome: 'in_flight', status: null, attemptCount: 0, attempts: [] });
   seeding.log.finished({ ...delivery, attempts: [] });

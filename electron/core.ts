@@ -15,6 +15,8 @@ export type CoreOptions = {
   hookFile: HookFileSource;
   /** Deliveries in flight at once; Logto's is 10. */
   maxInFlight?: number;
+  /** Hookbench's version, named in exports. */
+  version?: string;
 };
 
 export type Core = {
@@ -29,13 +31,13 @@ export type Core = {
 };
 
 /** Builds the whole core from what its host provides. Used by main.ts, tests, benchmarks and the CLI. */
-export function openCore({ dataDir, hookFile, maxInFlight }: CoreOptions): Core {
+export function openCore({ dataDir, hookFile, maxInFlight, version = 'development' }: CoreOptions): Core {
   const pushes = new PushHub();
   const hooks = new HookStore(hookFile);
   const log = new RequestLog(join(dataDir, LOG_FILE_NAME));
   const retention = new Retention(log);
   const dispatcher = new Dispatcher({ recorder: log, pushes, maxInFlight });
-  const service = createService({ hooks, dispatcher, log, retention });
+  const service = createService({ version, hooks, dispatcher, log, retention });
   retention.start();
   let closing: Promise<void> | null = null;
   return {

@@ -28,6 +28,7 @@ export async function startApp(): Promise<void> {
   const dataDir = app.getPath('userData');
   const core = openCore({
     dataDir,
+    version: app.getVersion(),
     hookFile: {
       path: join(dataDir, `${HOOK_FILE_NAME}.json`),
       open: () =>

@@ -1,4 +1,4 @@
-import type { Handlers } from '../shared/contract';
+import { APP_EXPORT_LIMIT, type Handlers } from '../shared/contract';
 import { UserFacingError } from '../shared/errors';
 import type { EventPayload, Hook } from '../shared/domain';
 import type { HookEvent } from '../shared/events';
@@ -8,8 +8,12 @@ import type { HookStore } from './hooks/store';
 import { healthSummaries, hookHealth } from './logs/health';
 import type { RequestLog } from './logs/requestLog';
 import type { Retention } from './logs/retention';
+import { har, jsonLines, matchingDeliveries } from './logs/export';
+import { RANGE_MS } from './logs/requestLog';
+import { exportHooks, ImportError, importHooks } from './hooks/transfer';
 
 export type CoreParts = {
+  version: string;
   hooks: HookStore;
   dispatcher: Dispatcher;
   log: RequestLog;
@@ -17,7 +21,9 @@ export type CoreParts = {
 };
 
 /** The one façade the contract calls: each handler delegates to the part that owns the work. */
-export function createService({ hooks, dispatcher, log, retention }: CoreParts): Handlers {
+export function createService({ version, hooks, dispatcher, log, retention }: CoreParts): Handlers {
+  const since = (range: keyof typeof RANGE_MS) => (RANGE_MS[range] === null ? null : Date.now() - RANGE_MS[range]);
+
   return {
     'hooks.list': async () => hooks.list(),
     'hooks.create': async (input) => hooks.create(input),
@@ -27,6 +33,23 @@ export function createService({ hooks, dispatcher, log, retention }: CoreParts):
       return { removed: true };
     },
     'hooks.regenerateKey': async ({ id }) => hooks.regenerateKey(id),
+    'hooks.export': async ({ includeSigningKeys }) => {
+      const list = hooks.list();
+      return {
+        fileName: `hookbench-hooks${includeSigningKeys ? '-with-keys' : ''}.json`,
+        mimeType: 'application/json',
+        content: exportHooks(list, includeSigningKeys),
+        count: list.length,
+      };
+    },
+    'hooks.import': async ({ content }) => {
+      try {
+        return importHooks(hooks, content);
+      } catch (error) {
+        if (error instanceof ImportError) throw new UserFacingError('invalid_input', error.message, 'content');
+        throw error;
+      }
+    },
     'hooks.test': async ({ id }) => dispatcher.test(hooks.get(id)),
     'events.sample': async ({ event }) => samplePayload(event as HookEvent),
     'events.trigger': async ({ event, payload, hookIds }) => {
@@ -36,6 +59,34 @@ export function createService({ hooks, dispatcher, log, retention }: CoreParts):
     },
     'logs.query': async (query) => log.query(query),
     'logs.get': async ({ id }) => log.get(id),
+    'logs.redeliver': async ({ id }) => {
+      const original = log.get(id);
+      const hook = deliverableHook(hooks, original.hookId);
+      return { delivery: dispatcher.redeliver([{ hook, original }]).started[0]! };
+    },
+    'logs.unsuccessfulCount': async ({ hookId, range }) => ({ count: log.unsuccessfulSince(hookId, since(range)).length }),
+    'logs.redeliverUnsuccessful': async ({ hookId, range }) => {
+      const hook = deliverableHook(hooks, hookId);
+      const originals = log.unsuccessfulSince(hookId, since(range)).map((id) => ({ hook, original: log.get(id) }));
+      return { count: dispatcher.redeliver(originals).started.length };
+    },
+    'logs.export': async ({ format, ...query }) => {
+      const deliveries = [...limited(matchingDeliveries(log, query), APP_EXPORT_LIMIT + 1)];
+      if (deliveries.length > APP_EXPORT_LIMIT) {
+        throw new UserFacingError(
+          'invalid_input',
+          `That is more than ${APP_EXPORT_LIMIT.toLocaleString('en')} deliveries; narrow the filters, or use \`hookbench export\` on the command line, which has no limit.`,
+        );
+      }
+      const pieces = format === 'har' ? har(deliveries, version) : jsonLines(deliveries);
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      return {
+        fileName: `hookbench-${query.hookId}-${stamp}.${format === 'har' ? 'har' : 'jsonl'}`,
+        mimeType: format === 'har' ? 'application/json' : 'application/x-ndjson',
+        content: [...pieces].join(''),
+        count: deliveries.length,
+      };
+    },
     'health.list': async () => healthSummaries(log, hooks.list().map((hook) => hook.id)),
     'health.get': async ({ hookId }) => hookHealth(log, hookId),
     'settings.get': async () => ({ retentionDays: retention.days }),
@@ -46,6 +97,25 @@ export function createService({ hooks, dispatcher, log, retention }: CoreParts):
     },
     'app.notices': async () => [...hooks.notices, ...log.notices],
   };
+}
+
+function deliverableHook(hooks: HookStore, hookId: string): Hook {
+  let hook: Hook;
+  try {
+    hook = hooks.get(hookId);
+  } catch {
+    throw new UserFacingError('not_found', 'The webhook this request was sent to has been deleted, so it cannot be sent again.');
+  }
+  if (!hook.enabled) throw new UserFacingError('invalid_input', `“${hook.name}” is disabled; enable it to send requests again.`);
+  return hook;
+}
+
+function* limited<T>(items: Iterable<T>, most: number): Generator<T> {
+  let count = 0;
+  for (const item of items) {
+    if (count++ >= most) return;
+    yield item;
+  }
 }
 
 /** Named hooks receive the event only where Logto would deliver it: enabled and subscribed. */

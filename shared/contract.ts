@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Delivery, DeliverySummary, EventPayload, Health, HealthSummary, Hook, Notice, TestResult } from './domain';
 export type { Pushes, PushChannel } from './channels';
 import { isHookEvent } from './events';
-import { hookIdSchema, hookInputSchema, hookUpdateSchema, logsQuerySchema, retentionDaysSchema } from './validation';
+import { hookIdSchema, hookInputSchema, hookUpdateSchema, logsQuerySchema, retentionDaysSchema, timeRanges } from './validation';
 
 function method<Input extends z.ZodTypeAny>(input: Input) {
   return { returns: <Result>() => ({ input, result: undefined as unknown as Result }) };
@@ -21,6 +21,20 @@ const eventName = z
 
 /** Largest payload "Trigger event" sends; a receiver built for Logto never sees more than a few kB. */
 export const MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+const deliveryId = z.string({ required_error: 'A delivery id is required', invalid_type_error: 'The delivery id must be text' }).min(1, 'A delivery id is required').max(64);
+const hookRange = z
+  .object({
+    hookId: hookIdSchema,
+    range: z.enum(timeRanges, { errorMap: () => ({ message: 'Time range must be 1h, 24h, 7d or all' }) }),
+  })
+  .strict();
+
+/** The most deliveries one export from the app carries; the command line streams any number. */
+export const APP_EXPORT_LIMIT = 20_000;
+
+export type ExportFile = { fileName: string; mimeType: string; content: string; count: number };
+export type ImportReport = { imported: Hook[]; skipped: Array<{ index: number; name: string; reason: string }> };
 
 const triggerSchema = z
   .object({
@@ -54,11 +68,31 @@ export const contract = {
   'hooks.update': method(hookUpdateSchema).returns<Hook>(),
   'hooks.remove': method(byHookId).returns<{ removed: true }>(),
   'hooks.regenerateKey': method(byHookId).returns<Hook>(),
+  'hooks.export': method(
+    z.object({ includeSigningKeys: z.boolean({ invalid_type_error: 'includeSigningKeys must be true or false' }).default(false) }).strict(),
+  ).returns<ExportFile>(),
+  'hooks.import': method(
+    z
+      .object({
+        content: z
+          .string({ required_error: 'Choose a file to import', invalid_type_error: 'The file content must be text' })
+          .max(5 * 1024 * 1024, 'That file is over 5 MB; a hooks export is a few kB'),
+      })
+      .strict(),
+  ).returns<ImportReport>(),
   'hooks.test': method(byHookId).returns<TestResult[]>(),
   'events.sample': method(z.object({ event: eventName }).strict()).returns<EventPayload>(),
   'events.trigger': method(triggerSchema).returns<{ deliveries: DeliverySummary[] }>(),
   'logs.query': method(logsQuerySchema).returns<{ items: DeliverySummary[]; nextCursor: string | null }>(),
-  'logs.get': method(z.object({ id: z.string({ required_error: 'A delivery id is required' }).min(1).max(64) }).strict()).returns<Delivery>(),
+  'logs.get': method(z.object({ id: deliveryId }).strict()).returns<Delivery>(),
+  'logs.redeliver': method(z.object({ id: deliveryId }).strict()).returns<{ delivery: DeliverySummary }>(),
+  'logs.unsuccessfulCount': method(hookRange).returns<{ count: number }>(),
+  'logs.redeliverUnsuccessful': method(hookRange).returns<{ count: number }>(),
+  'logs.export': method(
+    logsQuerySchema.omit({ cursor: true, limit: true }).extend({
+      format: z.enum(['jsonl', 'har'], { errorMap: () => ({ message: 'Export as jsonl or har' }) }),
+    }),
+  ).returns<ExportFile>(),
   'health.list': method(nothing).returns<HealthSummary[]>(),
   'health.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Health>(),
   'settings.get': method(nothing).returns<{ retentionDays: number }>(),

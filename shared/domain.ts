@@ -55,6 +55,8 @@ export type Delivery = DeliverySummary & {
   attempts: Attempt[];
   /** Why the delivery failed, in words, when it did. */
   error: string | null;
+  /** The delivery this one sent again, when it is a redelivery. */
+  redeliveryOf: string | null;
 };
 
 /** What "Send test payload" answers for one event: shown at once, never logged. */

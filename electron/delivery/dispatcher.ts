@@ -47,6 +47,7 @@ export class Dispatcher {
   readonly #limiter: Limiter;
   readonly #closing = new AbortController();
   readonly #inFlight = new Set<Promise<unknown>>();
+  #closed: Promise<void> | null = null;
 
   constructor(options: DispatcherOptions) {
     this.#recorder = options.recorder;
@@ -62,7 +63,20 @@ export class Dispatcher {
    * is recorded as started; `done` settles when they have all finished.
    */
   fanOut(hooks: Hook[], payload: EventPayload): { started: DeliverySummary[]; done: Promise<Delivery[]> } {
-    const deliveries = hooks.map((hook) => this.#begin(hook, payload));
+    const { hookId: _replaced, ...fields } = payload;
+    // Logto appends hookId after the event's own fields; the key order is part of the signed bytes.
+    return this.#send(
+      hooks.map((hook) => ({ hook, event: payload.event as HookEvent, body: JSON.stringify({ ...fields, hookId: hook.id }), redeliveryOf: null })),
+    );
+  }
+
+  /** Sends the exact bytes of earlier deliveries again, signed with each hook's current key, as new linked entries. */
+  redeliver(sends: Array<{ hook: Hook; original: Delivery }>): { started: DeliverySummary[]; done: Promise<Delivery[]> } {
+    return this.#send(sends.map(({ hook, original }) => ({ hook, event: original.event, body: original.request.body, redeliveryOf: original.id })));
+  }
+
+  #send(sends: Array<{ hook: Hook; event: HookEvent; body: string; redeliveryOf: string | null }>) {
+    const deliveries = sends.map((send) => this.#begin(send));
     const done = Promise.all(
       deliveries.map(({ delivery, request }) => this.#limiter.run(() => this.#complete(delivery, request, true))),
     );
@@ -74,7 +88,7 @@ export class Dispatcher {
   async test(hook: Hook): Promise<TestResult[]> {
     const run = Promise.all(
       hook.events.map(async (event) => {
-        const request = prepareRequest(hook, logtoTestPayload(hook.id, event));
+        const request = prepareRequest(hook, JSON.stringify(logtoTestPayload(hook.id, event)));
         const delivery = this.#newDelivery(hook, event, request);
         const finished = await this.#complete(delivery, request, false);
         return testResultOf(event, finished);
@@ -84,11 +98,19 @@ export class Dispatcher {
     return run;
   }
 
-  /** Cancels what is in flight (recorded as cancelled) and waits until it is all written. */
-  async close(): Promise<void> {
-    this.#closing.abort();
-    await Promise.allSettled([...this.#inFlight]);
-    await this.#http.close();
+  /** Waits, without cancelling anything, until every delivery and test under way has finished. */
+  async settled(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /** Cancels what is in flight (recorded as cancelled) and waits until it is all written. Runs once. */
+  close(): Promise<void> {
+    this.#closed ??= (async () => {
+      this.#closing.abort();
+      await this.settled();
+      await this.#http.close();
+    })();
+    return this.#closed;
   }
 
   #track(work: Promise<unknown>): void {
@@ -96,11 +118,9 @@ export class Dispatcher {
     void work.finally(() => this.#inFlight.delete(work)).catch(() => {});
   }
 
-  #begin(hook: Hook, payload: EventPayload) {
-    const { hookId: _replaced, ...body } = payload;
-    // Logto appends hookId after the event's own fields; the key order is part of the signed bytes.
-    const request = prepareRequest(hook, { ...body, hookId: hook.id });
-    const delivery = this.#newDelivery(hook, payload.event as HookEvent, request);
+  #begin({ hook, event, body, redeliveryOf }: { hook: Hook; event: HookEvent; body: string; redeliveryOf: string | null }) {
+    const request = prepareRequest(hook, body);
+    const delivery = { ...this.#newDelivery(hook, event, request), redeliveryOf };
     this.#recorder.started(delivery);
     this.#pushes.emit('delivery.updated', summaryOf(delivery));
     return { delivery, request };
@@ -120,6 +140,7 @@ export class Dispatcher {
       request: sent,
       attempts: [],
       error: null,
+      redeliveryOf: null,
     };
   }
 

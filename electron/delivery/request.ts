@@ -21,11 +21,11 @@ export type PreparedRequest = SentRequest & {
 };
 
 /**
- * The request Logto sends for this payload: body = JSON.stringify(payload), headers merged as
- * user-agent < custom headers < signature, content-type added unless a custom header set it.
+ * The request Logto sends with this body (JSON.stringify of the payload, or the exact bytes of an
+ * earlier request when redelivering): headers merged as user-agent < custom headers < signature,
+ * content-type added unless a custom header set it. The signature is over these very bytes.
  */
-export function prepareRequest(hook: Hook, payload: object): PreparedRequest {
-  const body = JSON.stringify(payload);
+export function prepareRequest(hook: Hook, body: string): PreparedRequest {
   const ownHeaders: Record<string, string> = { 'user-agent': LOGTO_USER_AGENT };
   for (const [name, value] of Object.entries(hook.config.headers)) ownHeaders[name.toLowerCase()] = value;
   ownHeaders[SIGNATURE_HEADER] = sign(hook.signingKey, body);

@@ -4,6 +4,7 @@ import type { HookEvent } from '../../shared/events';
 import { headersFromRows, type ValidHookInput } from '../../shared/validation';
 import type { ValidInput } from '../../shared/contract';
 import { newId, newSigningKey } from '../ids';
+import { withFileLock } from '../fileLock';
 import { moveAside } from '../moveAside';
 import { HOOK_FILE_VERSION, isRecord, migrate, storedHookSchema, type DocumentFile, type HookFileSource } from './hookFile';
 
@@ -42,17 +43,18 @@ export class HookStore {
     return this.#read().filter((hook) => hook.enabled && hook.events.includes(event));
   }
 
-  create(input: ValidHookInput): Hook {
+  /** A new hook; `kept` carries what an import brings along (its enabled state and key). */
+  create(input: ValidHookInput, kept: { enabled?: boolean; signingKey?: string } = {}): Hook {
     const hook: Hook = {
       id: newId(),
       name: input.name,
       events: input.events,
       config: { url: input.url, headers: headersFromRows(input.headers) },
-      signingKey: newSigningKey(),
-      enabled: true,
+      signingKey: kept.signingKey ?? newSigningKey(),
+      enabled: kept.enabled ?? true,
       createdAt: this.#now(),
     };
-    this.#write([...this.#read(), hook]);
+    this.#mutate((hooks) => [...hooks, hook]);
     return hook;
   }
 
@@ -74,21 +76,28 @@ export class HookStore {
   }
 
   remove(id: string): void {
-    const hooks = this.#read();
-    if (!hooks.some((hook) => hook.id === id)) {
-      throw new UserFacingError('not_found', `No hook has the id "${id}"; it may have been deleted already.`);
-    }
-    this.#write(hooks.filter((hook) => hook.id !== id));
+    this.#mutate((hooks) => {
+      if (!hooks.some((hook) => hook.id === id)) {
+        throw new UserFacingError('not_found', `No hook has the id "${id}"; it may have been deleted already.`);
+      }
+      return hooks.filter((hook) => hook.id !== id);
+    });
   }
 
   #change(id: string, edit: (hook: Hook) => Hook): Hook {
-    const hooks = this.#read();
-    const index = hooks.findIndex((hook) => hook.id === id);
-    if (index < 0) throw new UserFacingError('not_found', `No hook has the id "${id}"; it may have been deleted.`);
-    const changed = edit(hooks[index]!);
-    hooks[index] = changed;
-    this.#write(hooks);
-    return changed;
+    let changed: Hook | undefined;
+    this.#mutate((hooks) => {
+      const index = hooks.findIndex((hook) => hook.id === id);
+      if (index < 0) throw new UserFacingError('not_found', `No hook has the id "${id}"; it may have been deleted.`);
+      changed = edit(hooks[index]!);
+      return hooks.with(index, changed);
+    });
+    return changed!;
+  }
+
+  /** Read, change, write, with no other process (the app, the command line) writing in between. */
+  #mutate(edit: (hooks: Hook[]) => Hook[]): void {
+    withFileLock(`${this.path}.lock`, () => this.#write(edit(this.#read())));
   }
 
   #open(source: HookFileSource): DocumentFile {

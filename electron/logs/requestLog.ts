@@ -26,7 +26,7 @@ type Row = {
   duration_ms: number | null;
   attempt_count: number;
 };
-type FullRow = Row & { error: string | null; request: string; request_body: string; attempts: string };
+type FullRow = Row & { error: string | null; request: string; request_body: string; attempts: string; redelivery_of: string | null };
 
 const SUMMARY_COLUMNS = 'seq, id, hook_id, event, created_at, outcome, status, duration_ms, attempt_count';
 
@@ -56,8 +56,8 @@ export class RequestLog implements DeliveryRecorder {
   started(delivery: Delivery): void {
     const { body, ...request } = delivery.request;
     this.#queue(
-      `INSERT INTO deliveries (id, hook_id, event, created_at, outcome, request, request_body, owner_pid)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO deliveries (id, hook_id, event, created_at, outcome, request, request_body, owner_pid, redelivery_of)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       delivery.id,
       delivery.hookId,
       delivery.event,
@@ -66,6 +66,7 @@ export class RequestLog implements DeliveryRecorder {
       JSON.stringify(request),
       body,
       process.pid,
+      delivery.redeliveryOf,
     );
   }
 
@@ -160,12 +161,27 @@ export class RequestLog implements DeliveryRecorder {
 
   get(id: string): Delivery {
     this.flush();
-    const row = this.#statement(`SELECT ${SUMMARY_COLUMNS}, error, request, request_body, attempts FROM deliveries WHERE id = ?`).get(id) as
+    const row = this.#statement(`SELECT ${SUMMARY_COLUMNS}, error, request, request_body, attempts, redelivery_of FROM deliveries WHERE id = ?`).get(id) as
       | FullRow
       | undefined;
     if (!row) throw new UserFacingError('not_found', `No delivery has the id "${id}"; it may have been removed by retention.`);
     const request = { ...(JSON.parse(row.request) as Omit<SentRequest, 'body'>), body: row.request_body };
-    return { ...summaryFromRow(row), request, attempts: JSON.parse(row.attempts) as Attempt[], error: row.error };
+    return {
+      ...summaryFromRow(row),
+      request,
+      attempts: JSON.parse(row.attempts) as Attempt[],
+      error: row.error,
+      redeliveryOf: row.redelivery_of,
+    };
+  }
+
+  /** Ids of a hook's deliveries that did not succeed (failed, interrupted, cancelled) since a time, oldest first. */
+  unsuccessfulSince(hookId: string, since: number | null): string[] {
+    return this.#all<{ id: string }>(
+      `SELECT id FROM deliveries WHERE hook_id = ? AND created_at >= ? AND outcome IN ('failed', 'interrupted', 'cancelled') ORDER BY seq`,
+      hookId,
+      since ?? 0,
+    ).map((row) => row.id);
   }
 
   getSetting(key: string): string | null {

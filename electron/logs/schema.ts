@@ -54,6 +54,9 @@ const migrations: string[] = [
        SET succeeded = succeeded - (OLD.outcome = 'success'), failed = failed - (OLD.outcome != 'success')
        WHERE hook_id = OLD.hook_id AND hour = (OLD.created_at / 3600000) * 3600000;
    END;`,
+
+  // 3: a redelivery links to the delivery it sent again.
+  `ALTER TABLE deliveries ADD COLUMN redelivery_of TEXT;`,
 ];
 
 export const LOG_SCHEMA_VERSION = migrations.length;

@@ -35,6 +35,7 @@ function delivery(overrides: Partial<Delivery> & { body?: string; responseBody?:
     request: { method: 'POST', url: 'http://localhost:1/x', headers: { 'content-type': 'application/json' }, body },
     attempts: [attempt],
     error: null,
+    redeliveryOf: null,
     ...rest,
   };
 }

@@ -34,6 +34,12 @@ const badInputs = {
   'hooks.update': [{ id: 'h', enabled: 'yes' }, { code: 'invalid_input', field: 'enabled', message: 'enabled must be true or false' }],
   'hooks.remove': [{}, { code: 'invalid_input', field: 'id', message: 'A hook id is required' }],
   'hooks.regenerateKey': [{ id: 42 }, { code: 'invalid_input', field: 'id', message: 'The hook id must be text' }],
+  'hooks.export': [{ includeSigningKeys: 'yes' }, { code: 'invalid_input', field: 'includeSigningKeys', message: 'includeSigningKeys must be true or false' }],
+  'hooks.import': [{}, { code: 'invalid_input', field: 'content', message: 'Choose a file to import' }],
+  'logs.redeliver': [{ id: 7 }, { code: 'invalid_input', field: 'id', message: 'The delivery id must be text' }],
+  'logs.unsuccessfulCount': [{ hookId: 'h' }, { code: 'invalid_input', field: 'range', message: 'Time range must be 1h, 24h, 7d or all' }],
+  'logs.redeliverUnsuccessful': [{ hookId: 'h', range: 'forever' }, { code: 'invalid_input', field: 'range', message: 'Time range must be 1h, 24h, 7d or all' }],
+  'logs.export': [{ hookId: 'h', format: 'csv' }, { code: 'invalid_input', field: 'format', message: 'Export as jsonl or har' }],
   'hooks.test': [{ id: '' }, { code: 'invalid_input', field: 'id', message: 'A hook id is required' }],
   'events.sample': [{ event: 'User.Exploded' }, { code: 'invalid_input', field: 'event', message: '"User.Exploded" is not a Logto webhook event' }],
   'events.trigger': [

@@ -22,7 +22,7 @@ describe('signing', () => {
   });
 
   it('signs the body that is sent, and a re-serialised body with other spacing does not verify', () => {
-    const request = prepareRequest(hook, { event: 'PostSignIn', hookId: 'hook-1' });
+    const request = prepareRequest(hook, JSON.stringify({ event: 'PostSignIn', hookId: 'hook-1' }));
     expect(request.body).toBe('{"event":"PostSignIn","hookId":"hook-1"}');
     expect(request.headers['logto-signature-sha-256']).toBe(sign('secret-key', request.body));
     expect(request.headers['content-length']).toBe(String(Buffer.byteLength(request.body)));
@@ -32,7 +32,7 @@ describe('signing', () => {
 
   it('merges headers as Logto does: user-agent < custom < signature', () => {
     const custom = { ...hook, config: { ...hook.config, headers: { 'User-Agent': 'mine', 'x-api-key': 'k' } } };
-    const { headers } = prepareRequest(custom, { event: 'PostSignIn' });
+    const { headers } = prepareRequest(custom, JSON.stringify({ event: 'PostSignIn' }));
     expect(headers).toMatchObject({ 'user-agent': 'mine', 'x-api-key': 'k', 'content-type': 'application/json' });
   });
 });

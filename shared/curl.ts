@@ -1,0 +1,19 @@
+import type { SentRequest } from './domain';
+
+/** Quotes a value for POSIX shells: single quotes, with each ' written as '\'' . */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The request as a curl command that sends the same method, URL, headers and body bytes, so the
+ * signature still verifies. content-length is left to curl, which computes the same value.
+ */
+export function curlCommand(request: SentRequest): string {
+  const parts = [`curl -X ${request.method} ${shellQuote(request.url)}`];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name !== 'content-length') parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  }
+  parts.push(`--data-raw ${shellQuote(request.body)}`);
+  return parts.join(' \\\n  ');
+}

@@ -1,0 +1,187 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createHmac } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { curlCommand, shellQuote } from '../../shared/curl';
+import { openTestCore, type TestCore } from '../support/core';
+import { reply, startReceiver, type Receiver } from '../support/receiver';
+
+let core: TestCore;
+let receiver: Receiver;
+beforeEach(async () => {
+  core = openTestCore();
+  receiver = await startReceiver();
+});
+afterEach(async () => {
+  await core.dispose();
+  await receiver.close();
+});
+
+const createHook = () => core.call('hooks.create', { name: 'Receiver', url: receiver.url, events: ['User.Created', 'PostSignIn'] });
+async function deliver(event: 'User.Created' | 'PostSignIn' = 'User.Created', payload?: Record<string, unknown>) {
+  const { deliveries } = await core.call('events.trigger', { event, payload });
+  return core.finished(deliveries[0]!.id);
+}
+
+describe('redeliver', () => {
+  it('sends the same bytes again, signed with the current key, as a new entry that links to the original', async () => {
+    const hook = await createHook();
+    receiver.answer(reply(500, 'down'), reply(500, 'down'), reply(500, 'down'), reply(500, 'down'), reply(200, 'ok'));
+    const original = await deliver();
+    expect(original.outcome).toBe('failed');
+    const rekeyed = await core.call('hooks.regenerateKey', { id: hook.id });
+
+    const { delivery } = await core.call('logs.redeliver', { id: original.id });
+    const again = await core.finished(delivery.id);
+    expect(again).toMatchObject({ outcome: 'success', redeliveryOf: original.id, event: original.event, hookId: hook.id });
+    const arrived = receiver.received.at(-1)!;
+    expect(arrived.body).toBe(original.request.body);
+    expect(arrived.headers['logto-signature-sha-256']).toBe(createHmac('sha256', rekeyed.signingKey).update(arrived.body).digest('hex'));
+    expect((await core.call('logs.query', { hookId: hook.id, range: 'all' })).items).toHaveLength(2);
+  });
+
+  it('redelivers every unsuccessful delivery in a range after saying how many', async () => {
+    const hook = await createHook();
+    receiver.answer((request, response) => {
+      response.writeHead(JSON.parse(request.body).event === 'User.Created' ? 404 : 200).end();
+    });
+    await deliver('User.Created');
+    await deliver('User.Created');
+    await deliver('PostSignIn');
+    expect(await core.call('logs.unsuccessfulCount', { hookId: hook.id, range: '1h' })).toEqual({ count: 2 });
+    receiver.answer(reply(200, 'ok'));
+    expect(await core.call('logs.redeliverUnsuccessful', { hookId: hook.id, range: '1h' })).toEqual({ count: 2 });
+    await core.dispatcher.settled();
+    const redelivered = core.log.all<{ outcome: string }>('SELECT outcome FROM deliveries WHERE redelivery_of IS NOT NULL');
+    expect(redelivered).toEqual([{ outcome: 'success' }, { outcome: 'success' }]);
+  });
+
+  it('explains why a delivery of a deleted or disabled hook cannot be sent again', async () => {
+    const hook = await createHook();
+    const original = await deliver();
+    await core.call('hooks.update', { id: hook.id, enabled: false });
+    await expect(core.call('logs.redeliver', { id: original.id })).rejects.toThrow('“Receiver” is disabled; enable it to send requests again.');
+    await core.call('hooks.remove', { id: hook.id });
+    await expect(core.call('logs.redeliver', { id: original.id })).rejects.toThrow('has been deleted, so it cannot be sent again');
+    await expect(core.call('logs.redeliver', { id: 'no-such-delivery' })).rejects.toThrow('No delivery has the id "no-such-delivery"');
+  });
+});
+
+describe('copy as cURL', () => {
+  it('quotes anything safely for a POSIX shell', () => {
+    const nasty = `it's "$HOME" \`whoami\` \\ ; rm -rf / #\n'end'`;
+    expect(execFileSync('sh', ['-c', `printf %s ${shellQuote(nasty)}`]).toString()).toBe(nasty);
+  });
+
+  it('replays the exact request: the receiver gets the same bytes and the signature verifies', async () => {
+    const hook = await createHook();
+    const original = await deliver('User.Created', { data: { note: `O'Brien says "hi" & $PATH` } });
+    receiver.received.length = 0;
+    // Asynchronously: the receiver answering curl lives in this process.
+    await promisify(execFile)('sh', ['-c', `${curlCommand(original.request)} --silent --show-error --output /dev/null`]);
+    const replayed = receiver.received[0]!;
+    expect(replayed.body).toBe(original.request.body);
+    expect(replayed.headers['logto-signature-sha-256']).toBe(createHmac('sha256', hook.signingKey).update(replayed.body).digest('hex'));
+    const { host: _host, connection: _connection, ...headers } = replayed.headers;
+    expect(headers).toEqual(original.request.headers);
+  });
+});
+
+describe('export', () => {
+  it('writes HAR 1.2 with one entry per attempt that parses back with every field a viewer needs', async () => {
+    const hook = await createHook();
+    receiver.answer(reply(503, '{"retry":true}'), reply(200, '{"ok":true}', { 'x-receiver': 'yes' }));
+    const delivery = await deliver();
+    const file = await core.call('logs.export', { hookId: hook.id, range: 'all', format: 'har' });
+    expect(file).toMatchObject({ count: 1, mimeType: 'application/json' });
+    expect(file.fileName).toMatch(/\.har$/);
+    const { log } = JSON.parse(file.content);
+    expect(log.version).toBe('1.2');
+    expect(log.creator).toEqual({ name: 'Hookbench', version: 'development' });
+    expect(log.entries).toHaveLength(2);
+    for (const entry of log.entries) {
+      expect(Object.keys(entry)).toEqual(expect.arrayContaining(['startedDateTime', 'time', 'request', 'response', 'cache', 'timings']));
+      expect(new Date(entry.startedDateTime).toISOString()).toBe(entry.startedDateTime);
+      expect(entry.request).toMatchObject({ method: 'POST', url: receiver.url, httpVersion: 'HTTP/1.1', cookies: [], queryString: [], headersSize: -1 });
+      expect(entry.request.postData).toEqual({ mimeType: 'application/json', text: delivery.request.body });
+      expect(entry.request.headers).toContainEqual({ name: 'logto-signature-sha-256', value: delivery.request.headers['logto-signature-sha-256'] });
+      expect(entry.response).toMatchObject({ httpVersion: 'HTTP/1.1', cookies: [], redirectURL: '', headersSize: -1 });
+      expect(entry.response.content).toMatchObject({ mimeType: 'application/json' });
+      expect(entry.timings).toMatchObject({ send: 0, receive: 0, wait: expect.any(Number) });
+    }
+    expect(log.entries.map((entry: { response: { status: number; content: { text: string } } }) => [entry.response.status, entry.response.content.text])).toEqual([
+      [503, '{"retry":true}'],
+      [200, '{"ok":true}'],
+    ]);
+    expect(log.entries[1].response.headers).toContainEqual({ name: 'x-receiver', value: 'yes' });
+  });
+
+  it('writes JSON Lines, one whole delivery per line, filtered as on screen', async () => {
+    const hook = await createHook();
+    receiver.answer((request, response) => {
+      response.writeHead(JSON.parse(request.body).event === 'User.Created' ? 500 : 200).end();
+    });
+    await deliver('PostSignIn');
+    await deliver('User.Created');
+    const file = await core.call('logs.export', { hookId: hook.id, range: 'all', format: 'jsonl', outcome: 'success' });
+    const lines = file.content.trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ event: 'PostSignIn', outcome: 'success', request: { method: 'POST' }, attempts: [{ status: 200 }] });
+  });
+});
+
+describe('hook definitions', () => {
+  it('exports without signing keys unless asked, and imports them back as new hooks', async () => {
+    const hook = await core.call('hooks.create', {
+      name: 'CRM',
+      url: 'http://localhost:3000/x',
+      events: ['PostSignIn'],
+      headers: [{ name: 'x-tenant', value: 'acme' }],
+    });
+    const plain = await core.call('hooks.export', {});
+    expect(plain.content).not.toContain(hook.signingKey);
+    const withKeys = await core.call('hooks.export', { includeSigningKeys: true });
+    expect(withKeys.content).toContain(hook.signingKey);
+
+    const other = openTestCore();
+    try {
+      const report = await other.call('hooks.import', { content: withKeys.content });
+      expect(report.skipped).toEqual([]);
+      expect(report.imported).toEqual([
+        expect.objectContaining({ name: 'CRM', events: ['PostSignIn'], config: hook.config, signingKey: hook.signingKey, enabled: true }),
+      ]);
+      expect(report.imported[0]!.id).not.toBe(hook.id);
+      const keyless = await other.call('hooks.import', { content: plain.content });
+      expect(keyless.imported[0]!.signingKey).toMatch(/^[a-z0-9]{32}$/);
+      expect(keyless.imported[0]!.signingKey).not.toBe(hook.signingKey);
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  it('imports what is valid and reports what was skipped and why', async () => {
+    const content = JSON.stringify({
+      hooks: [
+        { name: 'Good', events: ['User.Created'], config: { url: 'https://example.com/hooks' } },
+        { name: 'Bad URL', events: ['User.Created'], config: { url: 'example.com/hooks' } },
+        { name: 'Bad event', events: ['User.Exploded'], config: { url: 'https://example.com/hooks' } },
+        { name: 'No config', events: ['User.Created'] },
+        'not a hook',
+      ],
+    });
+    const report = await core.call('hooks.import', { content });
+    expect(report.imported.map((hook) => hook.name)).toEqual(['Good']);
+    expect(report.skipped).toEqual([
+      { index: 1, name: 'Bad URL', reason: 'url: Enter a full URL with its scheme: did you mean http://example.com/hooks?' },
+      { index: 2, name: 'Bad event', reason: 'events: "User.Exploded" is not a Logto webhook event' },
+      { index: 3, name: 'No config', reason: 'config: Required' },
+      { index: 4, name: 'hook 5', reason: 'Expected object, received string' },
+    ]);
+  });
+
+  it('refuses a file that is not a hooks export, saying what it expected', async () => {
+    await expect(core.call('hooks.import', { content: '{"hooks": 3}' })).rejects.toThrow('The file holds no list of hooks');
+    await expect(core.call('hooks.import', { content: 'hooks:\n - name: x' })).rejects.toThrow('The file is not JSON');
+    expect(await core.call('hooks.list', {})).toEqual([]);
+  });
+});
