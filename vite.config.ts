@@ -12,24 +12,36 @@ const nodeExternals: (string | RegExp)[] = [
 ];
 const mainExternals = ['electron', ...nodeExternals];
 
-/** main (ES module) or preload (one CommonJS file: a sandboxed preload cannot load other files). */
-function electronBuild(entry: string, format: 'es' | 'cjs', fileName: string, external: (string | RegExp)[]): UserConfig {
+/**
+ * main (ES module), preload (one CommonJS file: a sandboxed preload cannot load other files),
+ * or the command line (an ES module for plain Node).
+ */
+function nodeBuild(
+  entry: string,
+  format: 'es' | 'cjs',
+  fileName: string,
+  external: (string | RegExp)[],
+  { outDir = 'dist/electron', banner = '' } = {},
+): UserConfig {
   return {
     build: {
-      outDir: 'dist/electron',
+      outDir,
       emptyOutDir: false,
       target: 'node22',
       minify: false,
       sourcemap: true,
       lib: { entry, formats: [format], fileName: () => fileName },
-      rolldownOptions: { external },
+      rolldownOptions: { external, output: { banner } },
     },
   };
 }
 
 export default defineConfig(({ mode }): UserConfig => {
-  if (mode === 'main') return electronBuild('electron/main.ts', 'es', 'main.js', mainExternals);
-  if (mode === 'preload') return electronBuild('electron/preload.ts', 'cjs', 'preload.cjs', ['electron']);
+  if (mode === 'main') return nodeBuild('electron/main.ts', 'es', 'main.js', mainExternals);
+  if (mode === 'preload') return nodeBuild('electron/preload.ts', 'cjs', 'preload.cjs', ['electron']);
+  if (mode === 'cli') {
+    return nodeBuild('electron/cli/main.ts', 'es', 'hookbench.mjs', nodeExternals, { outDir: 'dist/cli', banner: '#!/usr/bin/env node' });
+  }
   if (mode === 'test') {
     return {
       test: {

@@ -1,0 +1,210 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { defaultDataDir } from '../../electron/cli/dataDir';
+import { runCli } from '../../electron/cli/run';
+import { bundleForNode } from '../../bench/bundle.mjs';
+import { openTestCore, type TestCore } from '../support/core';
+import { reply, startReceiver, type Receiver } from '../support/receiver';
+import { useTempDir } from '../support/tempDir';
+
+const tempDir = useTempDir();
+let dataDir: string;
+let receiver: Receiver;
+beforeEach(async () => {
+  dataDir = tempDir();
+  receiver = await startReceiver();
+});
+afterEach(() => receiver.close());
+
+async function cli(...args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const code = await runCli(['--data-dir', dataDir, ...args], { stdout, stderr, env: {}, version: '9.9.9' });
+  return { code, out, err };
+}
+
+/** Hooks made the way a user would: through the app's core, in the same data folder. */
+async function withApp<T>(work: (app: TestCore) => Promise<T>): Promise<T> {
+  const app = openTestCore({ dataDir });
+  try {
+    return await work(app);
+  } finally {
+    await app.dispose();
+  }
+}
+const createHook = (name: string, events: string[] = ['PostSignIn', 'User.Created']) =>
+  withApp((app) => app.call('hooks.create', { name, url: receiver.url, events }));
+
+describe('hookbench', () => {
+  it('explains itself and refuses what it does not know, with exit code 2', async () => {
+    expect((await cli('--help')).code).toBe(0);
+    expect((await cli('--help')).out).toContain('trigger <event> [--payload file] [--hook h]');
+    expect(await cli('--version')).toMatchObject({ code: 0, out: '9.9.9\n' });
+    expect(await cli('launch', 'rockets')).toMatchObject({ code: 2, err: expect.stringContaining('"launch rockets" is not a hookbench command') });
+    expect(await cli('logs', '--since', 'forever')).toMatchObject({ code: 2, err: 'hookbench: --since takes 1h, 24h, 7d or all, not "forever"\n' });
+    expect(await cli('logs', '--colour')).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--colour'") });
+  });
+
+  it('lists hooks with their health, and hides signing keys from --json', async () => {
+    const hook = await createHook('CRM sync');
+    const listed = await cli('hooks', 'list');
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/ID\s+NAME\s+STATE\s+EVENTS\s+REQUESTS 24H\s+SUCCESS\s+URL/);
+    expect(listed.out).toContain(`${hook.id}  CRM sync  enabled  2`);
+    const json = JSON.parse((await cli('hooks', 'list', '--json')).out);
+    expect(json[0]).toMatchObject({ id: hook.id, name: 'CRM sync', health: { total: 0 } });
+    expect(json[0]).not.toHaveProperty('signingKey');
+  });
+
+  it('triggers an event, waits for the deliveries, and exits 1 when one fails so CI notices', async () => {
+    await createHook('Receiver');
+    receiver.answer(reply(200, 'ok'));
+    const ok = await cli('trigger', 'PostSignIn');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/Receiver\s+PostSignIn\s+success\s+200\s+1/);
+
+    receiver.answer(reply(400, 'nope'));
+    const failed = await cli('trigger', 'User.Created', '--hook', 'receiver');
+    expect(failed.code).toBe(1);
+    expect(failed.out).toMatch(/failed\s+400\s+1/);
+  });
+
+  it('sends a payload file as given, and says what is wrong with a bad one', async () => {
+    const hook = await createHook('Receiver');
+    const file = join(dataDir, 'payload.json');
+    writeFileSync(file, JSON.stringify({ event: 'User.Created', createdAt: '2026-01-01T00:00:00.000Z', data: { id: 'u1' } }));
+    expect((await cli('trigger', 'User.Created', '--payload', file)).code).toBe(0);
+    expect(JSON.parse(receiver.received[0]!.body)).toEqual({ event: 'User.Created', createdAt: '2026-01-01T00:00:00.000Z', data: { id: 'u1' }, hookId: hook.id });
+
+    writeFileSync(file, '{"event": ');
+    expect(await cli('trigger', 'User.Created', '--payload', file)).toMatchObject({ code: 2, err: expect.stringContaining(`${file} is not valid JSON`) });
+    expect(await cli('trigger', 'User.Created', '--payload', join(dataDir, 'missing.json'))).toMatchObject({ code: 2, err: expect.stringContaining('no such file') });
+    expect(await cli('trigger', 'User.Exploded')).toMatchObject({ code: 2, err: 'hookbench: "User.Exploded" is not a Logto webhook event\n' });
+    expect(await cli('trigger', 'Role.Created')).toMatchObject({ code: 1, err: 'hookbench: no enabled hook subscribes to Role.Created; nothing was sent\n' });
+    expect(await cli('trigger', 'PostSignIn', '--hook', 'Nobody')).toMatchObject({ code: 2, err: expect.stringContaining('No hook is named or has the id "Nobody"') });
+  });
+
+  it('tests a hook with Logto’s test payload and exits 1 when an event fails', async () => {
+    await createHook('Receiver');
+    receiver.answer((request, response) => {
+      response.writeHead(JSON.parse(request.body).event === 'User.Created' ? 422 : 200).end();
+    });
+    const tested = await cli('hooks', 'test', 'Receiver');
+    expect(tested.code).toBe(1);
+    expect(tested.out).toMatch(/PostSignIn\s+ok\s+200/);
+    expect(tested.out).toMatch(/User\.Created\s+FAILED\s+422/);
+  });
+
+  it('shows logs, filters failures, exports HAR and JSON Lines, and redelivers', async () => {
+    await createHook('Receiver');
+    receiver.answer((request, response) => {
+      response.writeHead(JSON.parse(request.body).event === 'User.Created' ? 404 : 200).end();
+    });
+    await cli('trigger', 'PostSignIn');
+    await cli('trigger', 'User.Created');
+    const failed = JSON.parse((await cli('logs', '--failed', '--json')).out);
+    expect(failed.map((item: { event: string }) => item.event)).toEqual(['User.Created']);
+    expect((await cli('logs')).out).toMatch(/PostSignIn\s+success/);
+
+    const harFile = join(dataDir, 'out.har');
+    expect((await cli('export', '--format', 'har', '--out', harFile)).code).toBe(0);
+    const har = JSON.parse(readFileSync(harFile, 'utf8'));
+    expect(har.log.version).toBe('1.2');
+    expect(har.log.creator).toEqual({ name: 'Hookbench', version: '9.9.9' });
+    expect(har.log.entries.map((entry: { response: { status: number } }) => entry.response.status).sort()).toEqual([200, 404]);
+    const lines = (await cli('export', '--failed')).out.trimEnd().split('\n');
+    expect(lines.map((line) => JSON.parse(line).event)).toEqual(['User.Created']);
+
+    receiver.answer(reply(200, 'ok'));
+    const redelivered = await cli('redeliver', failed[0].id);
+    expect(redelivered.code).toBe(0);
+    expect(redelivered.out).toMatch(/User\.Created\s+success\s+200/);
+  });
+
+  it('exports hook definitions and imports them, reporting skips', async () => {
+    await createHook('Receiver');
+    const file = join(dataDir, 'hooks.export.json');
+    expect((await cli('hooks', 'export', '--out', file)).code).toBe(0);
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported.hooks[0]).not.toHaveProperty('signingKey');
+    exported.hooks.push({ name: 'Broken', events: [], config: { url: 'http://localhost:1' } });
+    writeFileSync(file, JSON.stringify(exported));
+    const imported = await cli('hooks', 'import', file);
+    expect(imported.code).toBe(2);
+    expect(imported.out).toContain('1 imported, 1 skipped');
+    expect(imported.err).toContain('skipped   #2 Broken: events: Pick at least one event');
+  });
+});
+
+describe('the data folder', () => {
+  it('is the one Electron gives the app, unless HOOKBENCH_DATA_DIR says otherwise', () => {
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/ana/.config' }, 'linux')).toBe('/home/ana/.config/Hookbench');
+    expect(defaultDataDir({}, 'darwin')).toMatch(/Library\/Application Support\/Hookbench$/);
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'win32')).toMatch(/Roaming.Hookbench$/);
+    expect(defaultDataDir({ HOOKBENCH_DATA_DIR: '/tmp/elsewhere' }, 'linux')).toBe('/tmp/elsewhere');
+  });
+
+  it('matches the productName Electron names userData after', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.productName).toBe('Hookbench');
+  });
+});
+
+describe('the app and the command line at once', () => {
+  let bin: string;
+  beforeAll(async () => {
+    bin = await bundleForNode('electron/cli/main.ts', 'hookbench-cli');
+  });
+  const run = (...args: string[]) =>
+    promisify(execFile)(process.execPath, ['--no-warnings', bin, '--data-dir', dataDir, ...args]).catch((error) => error as { stdout: string; code: number });
+
+  it('lose no delivery and no hook when both write together', async () => {
+    receiver.answer(async (_request, response) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      response.end('ok');
+    });
+    const app = openTestCore({ dataDir });
+    try {
+      await app.call('hooks.create', { name: 'Shared', url: receiver.url, events: ['PostSignIn'] });
+      const importFile = join(dataDir, 'import.json');
+      writeFileSync(
+        importFile,
+        JSON.stringify({ hooks: Array.from({ length: 25 }, (_, i) => ({ name: `Imported ${i}`, events: ['Role.Created'], config: { url: receiver.url } })) }),
+      );
+
+      const appWork = (async () => {
+        const ids: string[] = [];
+        for (let i = 0; i < 25; i++) {
+          await app.call('hooks.create', { name: `From app ${i}`, url: receiver.url, events: ['Role.Created'] });
+          const { deliveries } = await app.call('events.trigger', { event: 'PostSignIn' });
+          ids.push(...deliveries.map((delivery) => delivery.id));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await app.dispatcher.settled();
+        return ids;
+      })();
+      const cliWork = Promise.all([run('hooks', 'import', importFile), run('trigger', 'PostSignIn'), run('trigger', 'PostSignIn'), run('trigger', 'PostSignIn')]);
+      const [appIds, cliRuns] = await Promise.all([appWork, cliWork]);
+
+      expect(cliRuns.map((result) => ('code' in result ? result.code : 0))).toEqual([0, 0, 0, 0]);
+      const names = (await app.call('hooks.list', {})).map((hook) => hook.name);
+      expect(names).toHaveLength(1 + 25 + 25);
+      expect(names.filter((name) => name.startsWith('Imported'))).toHaveLength(25);
+      expect(names.filter((name) => name.startsWith('From app'))).toHaveLength(25);
+
+      const rows = app.log.all<{ outcome: string; n: number }>('SELECT outcome, count(*) AS n FROM deliveries GROUP BY outcome');
+      expect(rows).toEqual([{ outcome: 'success', n: appIds.length + 3 }]);
+      expect(receiver.received).toHaveLength(appIds.length + 3);
+    } finally {
+      await app.dispose();
+    }
+  });
+});
