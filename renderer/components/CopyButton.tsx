@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({ text, label = 'Copy', size = 'small' }: { text: string; label?: string; size?: 'small' | 'normal' }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -12,7 +12,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
     setTimeout(() => setState('idle'), 1500);
   };
   return (
-    <button type="button" className="button small secondary" onClick={() => void copy()} aria-label={label}>
+    <button type="button" className={`button secondary${size === 'small' ? ' small' : ''}`} onClick={() => void copy()} aria-label={label}>
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
     </button>
   );

@@ -1,6 +1,7 @@
 import type { HealthSummary, Hook } from '../../shared/domain';
 import { logtoUrlRefusal } from '../../shared/validation';
 import { useState } from 'react';
+import { HookTransfer } from '../components/HookTransfer';
 import { RetentionSetting } from '../components/RetentionSetting';
 import { TriggerEventDialog } from '../components/TriggerEventDialog';
 import { formatRate } from '../format';
@@ -23,16 +24,20 @@ export function HookList() {
           <h1>Webhooks</h1>
           <p className="muted">Logto-compatible webhooks, delivered to receivers on this machine.</p>
         </div>
-        {hooks.length > 0 && (
-          <div className="header-actions">
-            <button type="button" className="button secondary" onClick={() => setTriggering(true)}>
-              Trigger event
-            </button>
-            <button type="button" className="button primary" onClick={() => go({ name: 'create' })}>
-              Create webhook
-            </button>
-          </div>
-        )}
+        <div className="header-actions">
+          {/* Always mounted, so its import report outlives the empty state that the import replaces. */}
+          <HookTransfer canExport={hooks.length > 0} />
+          {hooks.length > 0 && (
+            <>
+              <button type="button" className="button secondary" onClick={() => setTriggering(true)}>
+                Trigger event
+              </button>
+              <button type="button" className="button primary" onClick={() => go({ name: 'create' })}>
+                Create webhook
+              </button>
+            </>
+          )}
+        </div>
         {triggering && (
           <TriggerEventDialog
             hooks={hooks}

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Health, Hook } from '../../shared/domain';
 import { deliveryOutcomes, statusClasses, timeRanges, type TimeRange } from '../../shared/validation';
-import { call } from '../api';
+import { call, messageOf } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { saveFile } from '../download';
+import { useNotices } from '../state/notices';
 import { DeliveryTable } from '../components/DeliveryTable';
 import { HealthChart } from '../components/HealthChart';
 import { outcomeLabel } from '../format';
@@ -15,6 +18,34 @@ export function RecentRequests({ hook }: { hook: Hook }) {
   const go = useNavigation((state) => state.go);
   const [health, setHealth] = useState<Health | null>(null);
   const [text, setText] = useState(filters.text ?? '');
+  const [redeliverCount, setRedeliverCount] = useState<number | null>(null);
+  const toast = useNotices((state) => state.toast);
+
+  const exportAs = async (format: 'jsonl' | 'har') => {
+    try {
+      const file = await call('logs.export', { hookId: hook.id, ...filters, format });
+      saveFile(file);
+      toast('success', `Exported ${file.count} ${file.count === 1 ? 'delivery' : 'deliveries'} as ${file.fileName}.`);
+    } catch (failure) {
+      toast('error', messageOf(failure));
+    }
+  };
+  const askRedeliver = async () => {
+    try {
+      setRedeliverCount((await call('logs.unsuccessfulCount', { hookId: hook.id, range: filters.range })).count);
+    } catch (failure) {
+      toast('error', messageOf(failure));
+    }
+  };
+  const redeliverUnsuccessful = async () => {
+    setRedeliverCount(null);
+    try {
+      const { count } = await call('logs.redeliverUnsuccessful', { hookId: hook.id, range: filters.range });
+      toast('success', `Sending ${count} ${count === 1 ? 'request' : 'requests'} again.`);
+    } catch (failure) {
+      toast('error', messageOf(failure));
+    }
+  };
 
   useEffect(() => {
     void show(hook.id);
@@ -79,6 +110,30 @@ export function RecentRequests({ hook }: { hook: Hook }) {
         </select>
         <input type="search" aria-label="Search request and response bodies" placeholder="Search bodies, e.g. an email or id" value={text} onChange={(event) => setText(event.target.value)} />
       </div>
+      <div className="toolbar">
+        <span className="muted">{items.length > 0 ? `${items.length}${nextCursor ? '+' : ''} shown` : ''}</span>
+        <button type="button" className="button small secondary" onClick={() => void askRedeliver()}>
+          Redeliver unsuccessful…
+        </button>
+        <button type="button" className="button small secondary" onClick={() => void exportAs('jsonl')}>
+          Export JSON Lines
+        </button>
+        <button type="button" className="button small secondary" onClick={() => void exportAs('har')}>
+          Export HAR
+        </button>
+      </div>
+      {redeliverCount !== null && (
+        <ConfirmDialog
+          title="Redeliver unsuccessful requests?"
+          confirmLabel={redeliverCount === 0 ? 'Nothing to send' : `Send ${redeliverCount} again`}
+          onCancel={() => setRedeliverCount(null)}
+          onConfirm={() => (redeliverCount === 0 ? setRedeliverCount(null) : void redeliverUnsuccessful())}
+        >
+          {redeliverCount === 0
+            ? `No request failed, was interrupted or was cancelled in the ${RANGE_LABEL[filters.range].toLowerCase()}.`
+            : `${redeliverCount} ${redeliverCount === 1 ? 'request' : 'requests'} from the ${RANGE_LABEL[filters.range].toLowerCase()} failed, were interrupted or were cancelled. Each is sent again with the same body, signed with the current key, as a new entry.`}
+        </ConfirmDialog>
+      )}
       {status === 'failed' && (
         <div className="banner error" role="alert">
           Could not load requests: {error}

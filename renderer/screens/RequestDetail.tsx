@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
+import { curlCommand } from '../../shared/curl';
 import type { Attempt, Delivery } from '../../shared/domain';
 import { call, messageOf } from '../api';
+import { CopyButton } from '../components/CopyButton';
+import { useNotices } from '../state/notices';
 import { HeadersView, JsonView } from '../components/JsonView';
 import { OutcomeBadge } from '../components/OutcomeBadge';
 import { formatDuration, formatTime } from '../format';
@@ -14,10 +17,26 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
   const hook = useHooks((state) => state.hooks.find((candidate) => candidate.id === hookId));
   const [delivery, setDelivery] = useState<Delivery | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const toast = useNotices((state) => state.toast);
 
   useEffect(() => {
+    setDelivery(null);
     call('logs.get', { id }).then(setDelivery, (failure) => setError(messageOf(failure)));
   }, [id]);
+
+  const redeliver = async () => {
+    setSending(true);
+    try {
+      const { delivery: again } = await call('logs.redeliver', { id });
+      toast('success', 'Sent again, freshly signed with the current key.');
+      go({ name: 'delivery', hookId, id: again.id });
+    } catch (failure) {
+      toast('error', messageOf(failure));
+    } finally {
+      setSending(false);
+    }
+  };
 
   return (
     <section className="page">
@@ -34,9 +53,25 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
             <p className="muted">
               {formatTime(delivery.createdAt)} · status {delivery.status ?? 'none'} · {formatDuration(delivery.durationMs)} ·{' '}
               {delivery.attemptCount} {delivery.attemptCount === 1 ? 'attempt' : 'attempts'}
+              {delivery.redeliveryOf && (
+                <>
+                  {' · '}
+                  <button type="button" className="link-button" onClick={() => go({ name: 'delivery', hookId, id: delivery.redeliveryOf! })}>
+                    redelivery of an earlier request
+                  </button>
+                </>
+              )}
             </p>
           )}
         </div>
+        {delivery && (
+          <div className="header-actions">
+            <CopyButton text={curlCommand(delivery.request)} label="Copy as cURL" size="normal" />
+            <button type="button" className="button primary" disabled={sending || delivery.outcome === 'in_flight'} onClick={() => void redeliver()}>
+              {sending ? 'Sending…' : 'Redeliver'}
+            </button>
+          </div>
+        )}
       </header>
       {error && (
         <div className="banner error" role="alert">
@@ -110,11 +145,17 @@ function SignatureCheck({ delivery, signingKey }: { delivery: Delivery; signingK
         <code>{SIGNATURE}</code>: <code className="break">{sent ?? '(not sent)'}</code>
       </p>
       {expected && (
-        <p className={expected === sent ? 'ok-text' : 'warn-text'}>
-          {expected === sent
-            ? '✓ Matches HMAC-SHA256 of the raw body with the hook’s current signing key.'
-            : '✗ Does not match the hook’s current key: the key was regenerated after this request was sent.'}
-        </p>
+        <>
+          <p className={expected === sent ? 'ok-text' : 'warn-text'}>
+            {expected === sent
+              ? '✓ Matches HMAC-SHA256 of the raw body with the hook’s current signing key.'
+              : '✗ Does not match the hook’s current key: the key was regenerated after this request was sent.'}
+          </p>
+          <p className="hint">
+            Expected with the current key: <code className="break">{expected}</code> · signed bytes: the request body above,{' '}
+            {new TextEncoder().encode(delivery.request.body).length} bytes, exactly as sent (Copy request body gives them).
+          </p>
+        </>
       )}
       <p className="hint">Verify over the raw body bytes, before any JSON parsing — re-serialised JSON will not match:</p>
       <pre className="snippet">{`const expected = crypto.createHmac('sha256', SIGNING_KEY)

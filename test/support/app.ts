@@ -52,7 +52,8 @@ export async function startApp(options: { dataDir?: string; colorScheme?: 'light
   const url = `http://127.0.0.1:${address.port}/`;
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, colorScheme: options.colorScheme ?? 'light' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   await context.addInitScript(bridgeClientScript);
   let page = await context.newPage();
   const problems: string[] = [];
