@@ -144,11 +144,28 @@ export class Dispatcher {
     };
   }
 
+  /** Waits for the delivery's log entry; when the log cannot be written, tells the user instead of sending. */
+  async #recorded(delivery: Delivery): Promise<boolean> {
+    try {
+      await this.#recorder.flushed();
+      return true;
+    } catch (error) {
+      this.#pushes.emit('notice', {
+        id: `log-write-${delivery.id}`,
+        level: 'error',
+        message: `${(error as Error).message}. ${delivery.event} was not sent to its webhook, so nothing goes unrecorded; free disk space or check the data folder, then trigger it again.`,
+      });
+      return false;
+    }
+  }
+
   async #complete(delivery: Delivery, request: PreparedRequest, record: boolean): Promise<Delivery> {
     const attempts: Attempt[] = [];
     const cancel = this.#closing.signal;
     // Nothing leaves before its log entry is on disk, so a crash can never lose a sent delivery.
-    if (record) await this.#recorder.flushed();
+    if (record && !(await this.#recorded(delivery))) {
+      return { ...delivery, outcome: 'failed', error: 'Not sent: the request log could not be written, and nothing is sent unrecorded.' };
+    }
     for (let number = 1; number <= this.#policy.maxAttempts && !cancel.aborted; number++) {
       if (number > 1 && !(await pause(this.#policy.delayBefore(number), cancel))) break;
       const attempt = await sendAttempt(request, number, { dispatcher: this.#http, cancel, timeoutMs: this.#timeoutMs });

@@ -1,7 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dispatcher } from '../../electron/delivery/dispatcher';
+import { samplePayload } from '../../electron/delivery/samplePayloads';
 import { RequestLog } from '../../electron/logs/requestLog';
+import { PushHub } from '../../electron/pushes';
 import { openTestCore, type TestCore } from '../support/core';
 import { reply, startReceiver, type Receiver } from '../support/receiver';
 
@@ -288,6 +291,28 @@ describe('send test payload', () => {
     const results = await core.call('hooks.test', { id: hook.id });
     expect(results.find((result) => result.event === 'User.Created')).toMatchObject({ ok: false, status: 422, body: 'unknown event' });
     expect(results.find((result) => result.event === 'PostSignIn')).toMatchObject({ ok: true, status: 200 });
+  });
+});
+
+describe('a request log that cannot be written', () => {
+  it('sends nothing unrecorded and tells the user why', async () => {
+    const hook = await createHook();
+    const pushes = new PushHub();
+    const notices: unknown[] = [];
+    pushes.subscribe((channel, payload) => channel === 'notice' && notices.push(payload));
+    const failingLog = {
+      started() {},
+      finished() {},
+      flushed: () => Promise.reject(new Error('Could not write to the request log at /data/requests.sqlite: database or disk is full')),
+    };
+    const dispatcher = new Dispatcher({ recorder: failingLog, pushes });
+    const [delivery] = await dispatcher.fanOut([hook], samplePayload('User.Created')).done;
+    await dispatcher.close();
+    expect(receiver.received).toHaveLength(0);
+    expect(delivery).toMatchObject({ outcome: 'failed', attemptCount: 0 });
+    expect(notices).toEqual([
+      expect.objectContaining({ level: 'error', message: expect.stringContaining('database or disk is full. User.Created was not sent to its webhook') }),
+    ]);
   });
 });
 
