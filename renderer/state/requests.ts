@@ -29,6 +29,27 @@ type Requests = {
 
 let generation = 0;
 
+/**
+ * The newest pushed state of recent deliveries, whichever hook is on screen. A page from the log
+ * can be older than a push that overtook it; merging with this keeps a finished delivery from
+ * showing as still sending.
+ */
+const pushed = new Map<string, DeliverySummary>();
+const PUSHED_KEPT = 1000;
+
+function remember(summary: DeliverySummary) {
+  pushed.delete(summary.id);
+  pushed.set(summary.id, summary);
+  if (pushed.size > PUSHED_KEPT) pushed.delete(pushed.keys().next().value!);
+}
+
+function freshest(items: DeliverySummary[]): DeliverySummary[] {
+  return items.map((item) => {
+    const latest = pushed.get(item.id);
+    return latest && latest.outcome !== 'in_flight' ? latest : item;
+  });
+}
+
 function matches(filters: RequestFilters, summary: DeliverySummary): boolean {
   if (filters.outcome && filters.outcome !== summary.outcome) return false;
   if (filters.event && filters.event !== summary.event) return false;
@@ -48,7 +69,7 @@ export const useRequests = create<Requests>((set, get) => ({
     set({ hookId, filters, status: 'loading', error: null, ...(get().hookId === hookId ? {} : { items: [] }) });
     try {
       const page = await call('logs.query', { hookId, ...filters, limit: PAGE });
-      if (mine === generation) set({ items: page.items, nextCursor: page.nextCursor, status: 'ready' });
+      if (mine === generation) set({ items: freshest(page.items), nextCursor: page.nextCursor, status: 'ready' });
     } catch (error) {
       if (mine === generation) set({ status: 'failed', error: messageOf(error) });
     }
@@ -60,12 +81,13 @@ export const useRequests = create<Requests>((set, get) => ({
     set({ status: 'loading' });
     try {
       const page = await call('logs.query', { hookId, ...filters, cursor: nextCursor, limit: PAGE });
-      if (mine === generation) set((state) => ({ items: [...state.items, ...page.items], nextCursor: page.nextCursor, status: 'ready' }));
+      if (mine === generation) set((state) => ({ items: [...state.items, ...freshest(page.items)], nextCursor: page.nextCursor, status: 'ready' }));
     } catch (error) {
       if (mine === generation) set({ status: 'failed', error: messageOf(error) });
     }
   },
   apply: (summary) => {
+    remember(summary);
     const { hookId, filters, items } = get();
     if (summary.hookId !== hookId) return;
     const index = items.findIndex((item) => item.id === summary.id);
