@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { curlCommand } from '../../shared/curl';
 import type { Attempt, Delivery } from '../../shared/domain';
-import { call, messageOf } from '../api';
+import { call, messageOf, onPush } from '../api';
 import { CopyButton } from '../components/CopyButton';
 import { useNotices } from '../state/notices';
 import { HeadersView, JsonView } from '../components/JsonView';
@@ -22,7 +22,17 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
 
   useEffect(() => {
     setDelivery(null);
-    call('logs.get', { id }).then(setDelivery, (failure) => setError(messageOf(failure)));
+    let current = true;
+    const load = () => call('logs.get', { id }).then((loaded) => current && setDelivery(loaded), (failure) => current && setError(messageOf(failure)));
+    // Listen before the first read, so a delivery that finishes in between is read again, not missed.
+    const stop = onPush('delivery.updated', (summary) => {
+      if (summary.id === id && summary.outcome !== 'in_flight') void load();
+    });
+    void load();
+    return () => {
+      current = false;
+      stop();
+    };
   }, [id]);
 
   const redeliver = async () => {

@@ -35,8 +35,13 @@ describe('beyond Logto', () => {
     await hookWithDeliveries([reply(404, 'not yet')], ['User.Created']);
     await app.page.getByRole('row', { name: /User\.Created/ }).click();
     await app.page.getByText('Attempt 1', { exact: true }).waitFor();
-    receiver.answer(reply(200, 'ok now'));
+    // Answer slowly, so the new delivery is still in flight when its page opens and must update itself.
+    receiver.answer(async (_request, response) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      response.end('ok now');
+    });
     await app.page.getByRole('button', { name: 'Redeliver' }).click();
+    await expect.poll(() => app.page.locator('h1 .tag').textContent()).toBe('Sending');
     await app.page.getByRole('button', { name: 'redelivery of an earlier request' }).waitFor();
     await expect.poll(() => app.page.locator('h1 .tag').textContent(), { timeout: 10_000 }).toBe('Success');
     expect(receiver.received).toHaveLength(2);
