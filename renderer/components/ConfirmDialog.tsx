@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Dialog } from './Dialog';
 
 type Props = {
   title: string;
@@ -9,32 +10,20 @@ type Props = {
   onCancel(): void;
 };
 
-/** A modal question. Escape or the backdrop cancels; focus starts on Cancel so Enter is never destructive. */
+/** A question before something that cannot be undone. Focus starts on Cancel, so Enter is never destructive. */
 export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: Props) {
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancelRef.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onCancel();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onCancel]);
-
   return (
-    <div className="backdrop" onClick={onCancel}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} onClick={(event) => event.stopPropagation()}>
-        <h2>{title}</h2>
-        <div className="dialog-body">{children}</div>
-        <div className="form-actions">
-          <button ref={cancelRef} type="button" className="button secondary" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" className={`button ${danger ? 'danger' : 'primary'}`} onClick={onConfirm}>
-            {confirmLabel}
-          </button>
-        </div>
+    <Dialog label={title} onClose={onCancel}>
+      <h2>{title}</h2>
+      <div className="dialog-body">{children}</div>
+      <div className="form-actions">
+        <button type="button" className="button secondary" data-autofocus onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className={`button ${danger ? 'danger' : 'primary'}`} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

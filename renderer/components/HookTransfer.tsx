@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { ImportReport } from '../../shared/contract';
 import { call, messageOf } from '../api';
 import { saveFile } from '../download';
+import { Dialog } from './Dialog';
 import { useHooks } from '../state/hooks';
 import { useNotices } from '../state/notices';
 
@@ -46,8 +47,7 @@ export function HookTransfer({ canExport = true }: { canExport?: boolean }) {
       </button>
       <input ref={picker} type="file" accept=".json,application/json" hidden aria-label="Hooks file to import" onChange={(event) => void importFile(event.target.files?.[0])} />
       {exporting && (
-        <div className="backdrop" onClick={() => setExporting(false)}>
-          <div className="dialog" role="dialog" aria-modal="true" aria-label="Export hooks" onClick={(event) => event.stopPropagation()}>
+        <Dialog label="Export hooks" onClose={() => setExporting(false)}>
             <h2>Export hooks</h2>
             <p className="dialog-body">Names, endpoint URLs, events, custom headers and enabled state, as JSON.</p>
             <label className="checkbox-line">
@@ -62,12 +62,10 @@ export function HookTransfer({ canExport = true }: { canExport?: boolean }) {
                 Export
               </button>
             </div>
-          </div>
-        </div>
+        </Dialog>
       )}
       {report && (
-        <div className="backdrop" onClick={() => setReport(null)}>
-          <div className="dialog" role="dialog" aria-modal="true" aria-label="Import report" onClick={(event) => event.stopPropagation()}>
+        <Dialog label="Import report" onClose={() => setReport(null)}>
             <h2>
               Imported {report.imported.length}, skipped {report.skipped.length}
             </h2>
@@ -88,12 +86,11 @@ export function HookTransfer({ canExport = true }: { canExport?: boolean }) {
               </ul>
             )}
             <div className="form-actions">
-              <button type="button" className="button primary" onClick={() => setReport(null)}>
+              <button type="button" className="button primary" data-autofocus onClick={() => setReport(null)}>
                 Done
               </button>
             </div>
-          </div>
-        </div>
+        </Dialog>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Hook, TestResult } from '../../shared/domain';
 import { call, messageOf } from '../api';
 import { formatDuration } from '../format';
+import { Dialog } from './Dialog';
 
 /** Sends Logto's test payload for each selected event and shows every result at once. */
 export function TestPayloadDialog({ hook, onClose }: { hook: Hook; onClose(): void }) {
@@ -10,15 +11,11 @@ export function TestPayloadDialog({ hook, onClose }: { hook: Hook; onClose(): vo
 
   useEffect(() => {
     call('hooks.test', { id: hook.id }).then(setResults, (failure) => setError(messageOf(failure)));
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [hook.id, onClose]);
+  }, [hook.id]);
 
   const failed = results?.filter((result) => !result.ok).length ?? 0;
   return (
-    <div className="backdrop" onClick={onClose}>
-      <div className="dialog wide" role="dialog" aria-modal="true" aria-label="Send test payload" onClick={(event) => event.stopPropagation()}>
+    <Dialog label="Send test payload" wide onClose={onClose}>
         <h2>Send test payload</h2>
         <p className="muted">
           Logto’s fixed test data for each of the {hook.events.length} selected events, signed and retried like real deliveries, to{' '}
@@ -65,11 +62,10 @@ export function TestPayloadDialog({ hook, onClose }: { hook: Hook; onClose(): vo
           </>
         )}
         <div className="form-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
+          <button type="button" className="button secondary" data-autofocus onClick={onClose}>
             Close
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

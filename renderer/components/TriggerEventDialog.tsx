@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Hook } from '../../shared/domain';
 import { eventGroups, type HookEvent } from '../../shared/events';
 import { call, messageOf } from '../api';
+import { Dialog } from './Dialog';
 
 type Props = {
   hooks: Hook[];
@@ -41,12 +42,11 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
   };
 
   return (
-    <div className="backdrop" onClick={onClose}>
-      <div className="dialog wide" role="dialog" aria-modal="true" aria-label="Trigger event" onClick={(click) => click.stopPropagation()}>
+    <Dialog label="Trigger event" wide onClose={onClose}>
         <h2>Trigger event</h2>
         <label className="field">
           <span className="label">Event</span>
-          <select value={event} onChange={(change) => setEvent(change.target.value as HookEvent)}>
+          <select data-autofocus value={event} onChange={(change) => setEvent(change.target.value as HookEvent)}>
             {eventGroups.map((group) => (
               <optgroup key={group.label} label={group.label}>
                 {group.events.map((option) => (
@@ -83,8 +83,7 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
             {sending ? 'Sending…' : `Send to ${targets.length} ${targets.length === 1 ? 'webhook' : 'webhooks'}`}
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }
 

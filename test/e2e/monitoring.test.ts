@@ -136,3 +136,24 @@ describe('monitoring a hook', () => {
     expect(app.core.hooks.list()).toEqual([]);
   });
 });
+
+describe('keyboard', () => {
+  it('opens a dialog with focus inside, keeps it while typing, and closes on Escape back to where it was', async () => {
+    await hookOnScreen();
+    const trigger = app.page.getByRole('button', { name: 'Trigger event' });
+    await trigger.focus();
+    await app.page.keyboard.press('Enter');
+    const dialog = app.page.getByRole('dialog', { name: 'Trigger event' });
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    const editor = dialog.locator('textarea');
+    await expect.poll(() => editor.inputValue()).toContain('"event": "PostSignIn"');
+    await editor.focus();
+    await app.page.keyboard.type(' ');
+    await app.page.keyboard.type('x');
+    expect(await app.page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await dialog.getByText('Not valid JSON').waitFor();
+    await app.page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+    expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe('Trigger event');
+  });
+});
