@@ -13,7 +13,8 @@ export type Hook = {
   createdAt: number;
 };
 
-export type DeliveryOutcome = 'in_flight' | 'success' | 'failed' | 'interrupted' | 'cancelled';
+export const deliveryOutcomes = ['in_flight', 'success', 'failed', 'interrupted', 'cancelled'] as const;
+export type DeliveryOutcome = (typeof deliveryOutcomes)[number];
 
 export type AttemptErrorKind = 'timeout' | 'refused' | 'reset' | 'tls' | 'dns' | 'network' | 'cancelled';
 

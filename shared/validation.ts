@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isHookEvent, type HookEvent } from './events';
-import type { HookHeaders } from './domain';
+import { deliveryOutcomes, type HookHeaders } from './domain';
 
 export const HOOK_NAME_MAX = 128;
 export const HOOK_URL_MAX = 2048;
@@ -188,7 +188,6 @@ export function logtoUrlRefusal(value: string): string | null {
   return `A real Logto tenant would refuse this URL: ${reasons.join(', and ')}. Use a public HTTPS URL (e.g. through a tunnel) when you move to Logto.`;
 }
 
-export const deliveryOutcomes = ['in_flight', 'success', 'failed', 'interrupted', 'cancelled'] as const;
 export const timeRanges = ['1h', '24h', '7d', 'all'] as const;
 export type TimeRange = (typeof timeRanges)[number];
 export const statusClasses = ['2xx', '3xx', '4xx', '5xx', 'none'] as const;

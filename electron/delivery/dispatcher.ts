@@ -120,13 +120,13 @@ export class Dispatcher {
 
   #begin({ hook, event, body, redeliveryOf }: { hook: Hook; event: HookEvent; body: string; redeliveryOf: string | null }) {
     const request = prepareRequest(hook, body);
-    const delivery = { ...this.#newDelivery(hook, event, request), redeliveryOf };
+    const delivery = this.#newDelivery(hook, event, request, redeliveryOf);
     this.#recorder.started(delivery);
     this.#pushes.emit('delivery.updated', summaryOf(delivery));
     return { delivery, request };
   }
 
-  #newDelivery(hook: Hook, event: HookEvent, request: PreparedRequest): Delivery {
+  #newDelivery(hook: Hook, event: HookEvent, request: PreparedRequest, redeliveryOf: string | null = null): Delivery {
     const { ownHeaders: _internal, ...sent } = request;
     return {
       id: newId(),
@@ -140,7 +140,7 @@ export class Dispatcher {
       request: sent,
       attempts: [],
       error: null,
-      redeliveryOf: null,
+      redeliveryOf,
     };
   }
 

@@ -130,17 +130,18 @@ export class HookStore {
     if (!Array.isArray(listed)) return this.#setAside('invalid', 'has no list of hooks', []);
 
     const hooks: Hook[] = [];
+    const unreadable: string[] = [];
     for (const candidate of listed) {
       const parsed = storedHookSchema.safeParse(candidate);
       if (parsed.success) hooks.push(parsed.data as Hook);
+      else unreadable.push(isRecord(candidate) && typeof candidate.name === 'string' ? `"${candidate.name}"` : 'one without a name');
     }
-    const unreadable = listed.length - hooks.length;
-    if (unreadable > 0) {
-      const names = listed
-        .filter((candidate) => !storedHookSchema.safeParse(candidate).success)
-        .map((candidate) => (isRecord(candidate) && typeof candidate.name === 'string' ? `"${candidate.name}"` : 'one without a name'))
-        .join(', ');
-      return this.#setAside('invalid', `had ${unreadable} hook(s) that could not be read (${names}); the ${hooks.length} valid one(s) were kept`, hooks);
+    if (unreadable.length > 0) {
+      return this.#setAside(
+        'invalid',
+        `had ${unreadable.length} hook(s) that could not be read (${unreadable.join(', ')}); the ${hooks.length} valid one(s) were kept`,
+        hooks,
+      );
     }
     if (migration.migrated) this.#write(hooks);
     return hooks;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Health, Hook } from '../../shared/domain';
-import { deliveryOutcomes, statusClasses, timeRanges, type TimeRange } from '../../shared/validation';
+import { deliveryOutcomes } from '../../shared/domain';
+import { statusClasses, timeRanges, type TimeRange } from '../../shared/validation';
 import { call, messageOf } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { saveFile } from '../download';
