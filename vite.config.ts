@@ -37,22 +37,25 @@ function nodeBuild(
 }
 
 export default defineConfig(({ mode }): UserConfig => {
-  if (mode === 'main') return nodeBuild('electron/main.ts', 'es', 'main.js', mainExternals);
-  if (mode === 'preload') return nodeBuild('electron/preload.ts', 'cjs', 'preload.cjs', ['electron']);
+  if (mode === 'main') return nodeBuild('electron/shell/main.ts', 'es', 'main.js', mainExternals);
+  if (mode === 'preload') return nodeBuild('electron/shell/preload.ts', 'cjs', 'preload.cjs', ['electron']);
   if (mode === 'cli') {
     return nodeBuild('electron/cli/main.ts', 'es', 'hookbench.mjs', nodeExternals, { outDir: 'dist/cli', banner: '#!/usr/bin/env node' });
   }
   if (mode === 'test') {
+    const project = (name: string, extra: NonNullable<UserConfig['test']> = {}) => ({
+      extends: true as const,
+      test: { name, include: [`test/${name}/**/*.test.{ts,tsx}`], ...extra },
+    });
     return {
       test: {
-        include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
         testTimeout: 30_000,
         hookTimeout: 60_000,
         // electron-store must see the test double of `electron`, so it is run through Vite too.
         server: { deps: { inline: ['electron-store'] } },
-        // e2e starts Chromium; two at once is all two cores can carry.
-        fileParallelism: true,
+        // Two cores: e2e starts Chromium, and two at once is all they carry.
         maxWorkers: 2,
+        projects: [project('unit'), project('integration'), project('e2e')],
       },
     };
   }

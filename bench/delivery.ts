@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch, request } from 'undici';
-import { openCore } from '../electron/core';
-import { confHookFile } from '../electron/hooks/confFile';
-import { samplePayload } from '../electron/delivery/samplePayloads';
+import { confHookFile, openCore } from '../electron/core';
+import { samplePayload } from '../electron/core/delivery/samplePayloads';
+import type { Input, Method, Result } from '../shared/contract';
 import type { EventPayload } from '../shared/domain';
 
 const EVENTS = 5_000;
@@ -79,16 +79,22 @@ async function rawRequest(url: string): Promise<number> {
 
 async function hookbench(url: string): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookbench-bench-'));
-  const core = openCore({ dataDir, hookFile: confHookFile(dataDir), maxInFlight: CONCURRENCY });
-  const hook = core.hooks.create({ name: 'Bench', url, events: ['User.Created', 'PostSignIn'], headers: [] });
+  const core = openCore({ dataDir, hookFile: confHookFile(dataDir) });
+  const call = async <M extends Method>(method: M, input: Input<M>): Promise<Result<M>> => {
+    const answer = await core.call(method, input);
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value;
+  };
+  const hook = await call('hooks.create', { name: 'Bench', url, events: ['User.Created', 'PostSignIn'] });
   const started = performance.now();
-  const runs = payloads.map((payload) => core.dispatcher.fanOut([hook], payload).done);
-  const deliveries = (await Promise.all(runs)).flat();
+  await pool(EVENTS, CONCURRENCY, (index) =>
+    call('events.trigger', { event: payloads[index]!.event, payload: payloads[index], hookIds: [hook.id] }),
+  );
+  await core.settled();
   const ms = performance.now() - started;
-  const failed = deliveries.filter((delivery) => delivery.outcome !== 'success').length;
-  if (failed > 0) throw new Error(`${failed} deliveries failed during the benchmark`);
-  const stored = core.log.query({ hookId: hook.id, range: 'all', limit: 1 }).items.length;
-  if (stored !== 1) throw new Error('deliveries were not recorded');
+  const health = await call('health.get', { hookId: hook.id });
+  if (health.succeeded !== EVENTS)
+    throw new Error(`${EVENTS - health.succeeded} deliveries failed or were not recorded during the benchmark`);
   await core.close();
   rmSync(dataDir, { recursive: true, force: true });
   return ms;

@@ -6,12 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { samplePayload } from '../electron/core/delivery/samplePayloads';
+import { healthSummaries } from '../electron/core/log/health';
+import { RequestLog } from '../electron/core/log/requestLog';
 import type { Delivery } from '../shared/domain';
 import { hookEvents } from '../shared/events';
 import { logsQuerySchema } from '../shared/validation';
-import { samplePayload } from '../electron/delivery/samplePayloads';
-import { healthSummaries } from '../electron/logs/health';
-import { RequestLog } from '../electron/logs/requestLog';
 
 const TOTAL = 100_000;
 const HOOKS = Array.from({ length: 20 }, (_, index) => `hook-${String(index).padStart(2, '0')}`);
@@ -41,8 +41,14 @@ function makeDelivery(index: number): Delivery {
     },
     attempts: [
       {
-        number: 1, startedAt: now, durationMs: 12, status, headers: { 'content-type': 'application/json', 'content-length': '11' },
-        body: status === 200 ? '{"ok":true}' : '{"error":"database unavailable"}', bodyTruncated: false, error: null,
+        number: 1,
+        startedAt: now,
+        durationMs: 12,
+        status,
+        headers: { 'content-type': 'application/json', 'content-length': '11' },
+        body: status === 200 ? '{"ok":true}' : '{"error":"database unavailable"}',
+        bodyTruncated: false,
+        error: null,
       },
     ],
     error: status === 200 ? null : 'The receiver answered 500 after 4 attempts',
@@ -65,12 +71,16 @@ const heapMb = () => {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 };
 
-let log = new RequestLog(path);
+let log = new RequestLog(path, () => {});
 const deliveries = Array.from({ length: 1_000 }, (_, index) => makeDelivery(index));
 const memory: Array<[number, number]> = [];
 let recordingMs = 0;
 for (let done = 0; done < TOTAL; done += 1_000) {
-  const batch = deliveries.map((delivery, index) => ({ ...delivery, id: `delivery-${done + index}`, createdAt: makeDelivery(done + index).createdAt }));
+  const batch = deliveries.map((delivery, index) => ({
+    ...delivery,
+    id: `delivery-${done + index}`,
+    createdAt: makeDelivery(done + index).createdAt,
+  }));
   const started = performance.now();
   for (const delivery of batch) log.started({ ...delivery, outcome: 'in_flight', status: null, attempts: [], attemptCount: 0 });
   await log.flushed();
@@ -82,10 +92,10 @@ for (let done = 0; done < TOTAL; done += 1_000) {
 log.close();
 
 const openMs = median(5, () => {
-  log = new RequestLog(path);
+  log = new RequestLog(path, () => {});
   log.close();
 });
-log = new RequestLog(path);
+log = new RequestLog(path, () => {});
 const healthMs = median(21, () => healthSummaries(log, HOOKS));
 const query = (input: Record<string, unknown>) => log.query(logsQuerySchema.parse({ hookId: 'hook-07', ...input }));
 const firstPageMs = median(21, () => query({ range: '24h', limit: 100 }));
@@ -97,10 +107,14 @@ rmSync(dir, { recursive: true, force: true });
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 console.log(`log-store benchmark: ${TOTAL.toLocaleString('en')} deliveries across ${HOOKS.length} hooks, all within the last 24 h`);
-console.log(`  recording (start + completion):   ${Math.round((TOTAL / recordingMs) * 1000).toLocaleString('en')} deliveries/s   (goal >= 10,000/s)`);
+console.log(
+  `  recording (start + completion):   ${Math.round((TOTAL / recordingMs) * 1000).toLocaleString('en')} deliveries/s   (goal >= 10,000/s)`,
+);
 console.log(`  opening the store:                ${fmt(openMs)}   (goal < 200 ms)`);
 console.log(`  health for all 20 hooks:          ${fmt(healthMs)}   (goal < 20 ms)`);
 console.log(`  first page of recent requests:    ${fmt(firstPageMs)}   (goal < 10 ms)`);
 console.log(`  body search over 24 h, no match:  ${fmt(searchMs)}   (goal < 200 ms)`);
 console.log(`  body search over 24 h, matches:   ${fmt(searchHitMs)}`);
-console.log(`  heap after N stored (MB):         ${memory.map(([count, mb]) => `${count / 1000}k: ${mb.toFixed(1)}`).join(', ')}, after queries: ${afterQueries.toFixed(1)}`);
+console.log(
+  `  heap after N stored (MB):         ${memory.map(([count, mb]) => `${count / 1000}k: ${mb.toFixed(1)}`).join(', ')}, after queries: ${afterQueries.toFixed(1)}`,
+);

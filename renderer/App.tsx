@@ -5,10 +5,10 @@ import { HookDetail } from './screens/HookDetail';
 import { HookList } from './screens/HookList';
 import { RequestDetail } from './screens/RequestDetail';
 import { useHealth } from './state/health';
-import { useRequests } from './state/requests';
 import { useHooks } from './state/hooks';
 import { useNavigation } from './state/navigation';
 import { useNotices } from './state/notices';
+import { useRequests } from './state/requests';
 
 export function App() {
   const view = useNavigation((state) => state.view);
@@ -35,7 +35,7 @@ export function App() {
       }),
     ];
     return () => {
-      stops.forEach((stop) => stop());
+      for (const stop of stops) stop();
       if (healthTimer) clearTimeout(healthTimer);
     };
   }, [load, addBanners, refreshHealth, applyDelivery]);

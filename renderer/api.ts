@@ -1,7 +1,7 @@
 /** The typed client of the contract. It knows only `window.hookbench`, whichever transport is behind it. */
 import type { HookbenchBridge, PushChannel, Pushes } from '../shared/channels';
 import type { Input, Method, Result } from '../shared/contract';
-import type { ApiError } from '../shared/errors';
+import type { ApiError, Envelope } from '../shared/errors';
 
 declare global {
   interface Window {
@@ -29,7 +29,7 @@ function bridge(): HookbenchBridge {
 }
 
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Result<M>> {
-  let envelope;
+  let envelope: Envelope<unknown>;
   try {
     envelope = await bridge().invoke(method, input);
   } catch (error) {

@@ -5,9 +5,20 @@
  */
 import { z } from 'zod';
 import type { Delivery, DeliverySummary, EventPayload, Health, HealthSummary, Hook, Notice, TestResult } from './domain';
-export type { Pushes, PushChannel } from './channels';
-import { isHookEvent } from './events';
-import { hookIdSchema, hookInputSchema, hookUpdateSchema, logsQuerySchema, retentionDaysSchema, timeRanges } from './validation';
+
+export type { PushChannel, Pushes } from './channels';
+
+import { exportFormats } from './deliveryFormats';
+import { MAX_PAYLOAD_BYTES, utf8Bytes } from './limits';
+import {
+  hookEventSchema,
+  hookIdSchema,
+  hookInputSchema,
+  hookUpdateSchema,
+  logsQuerySchema,
+  retentionDaysSchema,
+  timeRangeSchema,
+} from './validation';
 
 function method<Input extends z.ZodTypeAny>(input: Input) {
   return { returns: <Result>() => ({ input, result: undefined as unknown as Result }) };
@@ -15,36 +26,31 @@ function method<Input extends z.ZodTypeAny>(input: Input) {
 
 const nothing = z.object({}).strict();
 const byHookId = z.object({ id: hookIdSchema }).strict();
-const eventName = z
-  .string({ required_error: 'Choose an event', invalid_type_error: 'The event must be an event name' })
-  .refine(isHookEvent, (event) => ({ message: `"${event}" is not a Logto webhook event` }));
 
-/** Largest payload "Trigger event" sends; a receiver built for Logto never sees more than a few kB. */
-export const MAX_PAYLOAD_BYTES = 1024 * 1024;
-
-const deliveryId = z.string({ required_error: 'A delivery id is required', invalid_type_error: 'The delivery id must be text' }).min(1, 'A delivery id is required').max(64);
+const deliveryId = z
+  .string({ required_error: 'A delivery id is required', invalid_type_error: 'The delivery id must be text' })
+  .min(1, 'A delivery id is required')
+  .max(64);
 const hookRange = z
   .object({
     hookId: hookIdSchema,
-    range: z.enum(timeRanges, { errorMap: () => ({ message: 'Time range must be 1h, 24h, 7d or all' }) }),
+    range: timeRangeSchema,
   })
   .strict();
 
-/** The most deliveries one export from the app carries; the command line streams any number. */
-export const APP_EXPORT_LIMIT = 20_000;
-
 export type ExportFile = { fileName: string; mimeType: string; content: string; count: number };
+/** What an import did: each hook added, and each one skipped with the reason. */
 export type ImportReport = { imported: Hook[]; skipped: Array<{ index: number; name: string; reason: string }> };
 
 const triggerSchema = z
   .object({
-    event: eventName,
+    event: hookEventSchema,
     payload: z
       .record(z.unknown(), { invalid_type_error: 'The payload must be a JSON object' })
       .optional()
       .superRefine((payload, ctx) => {
         if (payload === undefined) return;
-        if (JSON.stringify(payload).length > MAX_PAYLOAD_BYTES) {
+        if (utf8Bytes(JSON.stringify(payload)) > MAX_PAYLOAD_BYTES) {
           ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Keep the payload under 1 MB' });
         }
       }),
@@ -81,16 +87,18 @@ export const contract = {
       .strict(),
   ).returns<ImportReport>(),
   'hooks.test': method(byHookId).returns<TestResult[]>(),
-  'events.sample': method(z.object({ event: eventName }).strict()).returns<EventPayload>(),
+  'events.sample': method(z.object({ event: hookEventSchema }).strict()).returns<EventPayload>(),
   'events.trigger': method(triggerSchema).returns<{ deliveries: DeliverySummary[] }>(),
   'logs.query': method(logsQuerySchema).returns<{ items: DeliverySummary[]; nextCursor: string | null }>(),
+  /** Whole deliveries a page at a time, for exports of any size (the command line streams these). */
+  'logs.details': method(logsQuerySchema).returns<{ items: Delivery[]; nextCursor: string | null }>(),
   'logs.get': method(z.object({ id: deliveryId }).strict()).returns<Delivery>(),
   'logs.redeliver': method(z.object({ id: deliveryId }).strict()).returns<{ delivery: DeliverySummary }>(),
   'logs.unsuccessfulCount': method(hookRange).returns<{ count: number }>(),
   'logs.redeliverUnsuccessful': method(hookRange).returns<{ count: number }>(),
   'logs.export': method(
     logsQuerySchema.omit({ cursor: true, limit: true }).extend({
-      format: z.enum(['jsonl', 'har'], { errorMap: () => ({ message: 'Export as jsonl or har' }) }),
+      format: z.enum(exportFormats, { errorMap: () => ({ message: 'Export as jsonl or har' }) }),
     }),
   ).returns<ExportFile>(),
   'health.list': method(nothing).returns<HealthSummary[]>(),
@@ -112,7 +120,6 @@ export type Result<M extends Method> = Contract[M]['result'];
 
 /** The service side of the contract: one handler per method. */
 export type Handlers = { [M in Method]: (input: ValidInput<M>) => Promise<Result<M>> };
-
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(contract, name);

@@ -87,4 +87,4 @@ export type Health = HealthSummary & { hourly: HourlyCount[] };
 export type Notice = { id: string; level: 'warning' | 'error'; message: string };
 
 /** A webhook body before `hookId` is added: what "Trigger event" shows and lets the user edit. */
-export type EventPayload = { event: string; createdAt: string } & Record<string, unknown>;
+export type EventPayload = { event: HookEvent; createdAt: string } & Record<string, unknown>;

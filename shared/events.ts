@@ -117,9 +117,8 @@ export const eventGroups = [
 type Groups = typeof eventGroups;
 export type HookEvent = Groups[number]['events'][number]['name'];
 
-export const hookEvents: readonly HookEvent[] = eventGroups.flatMap((group) =>
-  group.events.map((event) => event.name),
-);
+/** Every event, in catalog order; a non-empty tuple so zod can build an enum from it. */
+export const hookEvents = eventGroups.flatMap((group) => group.events.map((event) => event.name)) as [HookEvent, ...HookEvent[]];
 
 const kindByEvent = new Map<string, EventKind>(
   eventGroups.flatMap((group) => group.events.map((event) => [event.name, group.kind] as const)),

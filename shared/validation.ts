@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { isHookEvent, type HookEvent } from './events';
 import { deliveryOutcomes, type HookHeaders } from './domain';
+import { hookEvents, isHookEvent } from './events';
+import { SIGNATURE_HEADER } from './logto';
+import { timeRanges } from './time';
 
 export const HOOK_NAME_MAX = 128;
 export const HOOK_URL_MAX = 2048;
@@ -11,7 +13,7 @@ const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** Headers the HTTP client or Logto sets itself; a custom value would be dropped or break the request. */
 const RESERVED_HEADERS: Record<string, string> = {
-  'logto-signature-sha-256': 'Logto always sets logto-signature-sha-256 itself, so this header would never be sent',
+  [SIGNATURE_HEADER]: `Logto always sets ${SIGNATURE_HEADER} itself, so this header would never be sent`,
   host: 'host is set from the endpoint URL; change the URL instead',
   'content-length': 'content-length is computed from the body; remove this header',
   'transfer-encoding': 'transfer-encoding is chosen by the HTTP client; remove this header',
@@ -58,22 +60,31 @@ function urlProblem(value: string): string | null {
   return null;
 }
 
+/** One Logto event name; anything else is refused with the name that was given. */
+export const hookEventSchema = z.enum(hookEvents, {
+  errorMap: (issue, ctx) => ({
+    message:
+      issue.code === 'invalid_enum_value'
+        ? `"${String(ctx.data)}" is not a Logto webhook event`
+        : ctx.data === undefined
+          ? 'Choose an event'
+          : 'The event must be an event name',
+  }),
+});
+
+/** A hook's events: errors point at the list (where the form shows them), not at one entry. */
 export const hookEventsSchema = z
   .array(z.string({ invalid_type_error: 'Each event must be an event name' }), {
     required_error: 'Pick at least one event',
     invalid_type_error: 'Events must be a list of event names',
   })
   .superRefine((events, ctx) => {
-    if (events.length === 0) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Pick at least one event' });
-    }
+    if (events.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Pick at least one event' });
     for (const event of events) {
-      if (!isHookEvent(event)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${event}" is not a Logto webhook event` });
-      }
+      if (!isHookEvent(event)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${event}" is not a Logto webhook event` });
     }
   })
-  .transform((events) => [...new Set(events)] as HookEvent[]);
+  .transform((events) => [...new Set(events.filter(isHookEvent))]);
 
 export const headerRowSchema = z.object({
   name: z.string({ required_error: 'Enter a header name', invalid_type_error: 'The header name must be text' }),
@@ -153,9 +164,16 @@ export const hookUpdateSchema = z
     enabled: z.boolean({ invalid_type_error: 'enabled must be true or false' }).optional(),
   })
   .strict();
-export type HookUpdate = z.input<typeof hookUpdateSchema>;
 
-const PRIVATE_IPV4 = [/^10\./, /^127\./, /^192\.168\./, /^169\.254\./, /^172\.(1[6-9]|2\d|3[01])\./, /^0\./, /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./];
+const PRIVATE_IPV4 = [
+  /^10\./,
+  /^127\./,
+  /^192\.168\./,
+  /^169\.254\./,
+  /^172\.(1[6-9]|2\d|3[01])\./,
+  /^0\./,
+  /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./,
+];
 
 function isLocalHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -188,30 +206,28 @@ export function logtoUrlRefusal(value: string): string | null {
   return `A real Logto tenant would refuse this URL: ${reasons.join(', and ')}. Use a public HTTPS URL (e.g. through a tunnel) when you move to Logto.`;
 }
 
-export const timeRanges = ['1h', '24h', '7d', 'all'] as const;
-export type TimeRange = (typeof timeRanges)[number];
+export const timeRangeSchema = z.enum(timeRanges, { errorMap: () => ({ message: 'Time range must be 1h, 24h, 7d or all' }) });
+
 export const statusClasses = ['2xx', '3xx', '4xx', '5xx', 'none'] as const;
 
 export const logsQuerySchema = z
   .object({
     hookId: hookIdSchema,
-    outcome: z.enum(deliveryOutcomes, { errorMap: () => ({ message: `Outcome must be one of ${deliveryOutcomes.join(', ')}` }) }).optional(),
-    event: z
-      .string()
-      .refine(isHookEvent, (event) => ({ message: `"${event}" is not a Logto webhook event` }))
+    outcome: z
+      .enum(deliveryOutcomes, { errorMap: () => ({ message: `Outcome must be one of ${deliveryOutcomes.join(', ')}` }) })
       .optional(),
+    event: hookEventSchema.optional(),
     status: z
       .union([z.number().int().min(100).max(599), z.enum(statusClasses)], {
         errorMap: () => ({ message: 'Status must be a code from 100 to 599, or 2xx, 3xx, 4xx, 5xx or none' }),
       })
       .optional(),
-    range: z.enum(timeRanges, { errorMap: () => ({ message: 'Time range must be 1h, 24h, 7d or all' }) }).default('24h'),
+    range: timeRangeSchema.default('24h'),
     text: z.string().max(200, 'Search for at most 200 characters').optional(),
     cursor: z.string().regex(/^\d+$/, 'That is not a page cursor from a previous answer').optional(),
     limit: z.number().int().min(1).max(500, 'Ask for at most 500 rows at a time').default(100),
   })
   .strict();
-export type LogsQuery = z.input<typeof logsQuerySchema>;
 
 export const RETENTION_DAYS_DEFAULT = 14;
 export const retentionDaysSchema = z

@@ -3,17 +3,15 @@
  * Exit codes: 0 all good, 1 a delivery or test failed, 2 the command or its input was wrong.
  */
 import { createWriteStream, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { STATUS_CODES } from 'node:http';
 import type { Writable } from 'node:stream';
-import { callService } from '../callService';
-import { openCore, type Core } from '../core';
-import { confHookFile } from '../hooks/confFile';
-import { har, jsonLines, matchingDeliveries } from '../logs/export';
-import { exportHooks } from '../hooks/transfer';
+import { parseArgs } from 'node:util';
 import type { Input, Method, Result } from '../../shared/contract';
+import { har, jsonLines } from '../../shared/deliveryFormats';
 import type { Delivery, DeliverySummary, Hook } from '../../shared/domain';
 import { isHookEvent } from '../../shared/events';
-import { timeRanges, type TimeRange } from '../../shared/validation';
+import { type TimeRange, timeRanges } from '../../shared/time';
+import { type Core, confHookFile, openCore } from '../core';
 import { defaultDataDir } from './dataDir';
 import { table, writeAll } from './output';
 
@@ -37,7 +35,7 @@ Options: --data-dir <folder> (default: the app's data folder, or $HOOKBENCH_DATA
 class UsageError extends Error {}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
+  let parsed: { values: Options; positionals: string[] };
   try {
     parsed = parseArgs({
       args: argv,
@@ -71,17 +69,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return options.help ? 0 : 2;
   }
 
-  const dataDir = options['data-dir'] ?? defaultDataDir(io.env);
+  const dataDir = (options['data-dir'] as string | undefined) ?? defaultDataDir(io.env);
   let core: Core | null = null;
   try {
     core = openCore({ dataDir, hookFile: confHookFile(dataDir), version: io.version });
-    for (const notice of core.hooks.notices.concat(core.log.notices)) io.stderr.write(`hookbench: ${notice.message}\n`);
     const commands = new Commands(core, io, options);
+    for (const notice of await commands.call('app.notices', {})) io.stderr.write(`hookbench: ${notice.message}\n`);
     const [command, sub, ...rest] = positionals;
     if (command === 'hooks' && sub === 'list') return await commands.listHooks();
     if (command === 'hooks' && sub === 'test') return await commands.testHook(required(rest[0], 'hooks test needs a hook name or id'));
     if (command === 'hooks' && sub === 'export') return await commands.exportHooks();
-    if (command === 'hooks' && sub === 'import') return await commands.importHooks(required(rest[0], 'hooks import needs the file to import'));
+    if (command === 'hooks' && sub === 'import')
+      return await commands.importHooks(required(rest[0], 'hooks import needs the file to import'));
     if (command === 'trigger') return await commands.trigger(required(sub, 'trigger needs an event name, e.g. PostSignIn'));
     if (command === 'logs') return await commands.logs();
     if (command === 'export') return await commands.exportLogs();
@@ -110,8 +109,9 @@ class Commands {
   ) {}
 
   async call<M extends Method>(method: M, input: Input<M>): Promise<Result<M>> {
-    const envelope = await callService(this.core.service, method, input);
-    if (!envelope.ok) throw new UsageError(envelope.error.field ? `${envelope.error.field}: ${envelope.error.message}` : envelope.error.message);
+    const envelope = await this.core.call(method, input);
+    if (!envelope.ok)
+      throw new UsageError(envelope.error.field ? `${envelope.error.field}: ${envelope.error.message}` : envelope.error.message);
     return envelope.value as Result<M>;
   }
 
@@ -123,13 +123,14 @@ class Commands {
     this.print(JSON.stringify(value, null, 2));
   }
 
-  hook(reference: string): Hook {
-    const hooks = this.core.hooks.list();
+  async hook(reference: string): Promise<Hook> {
+    const hooks = await this.call('hooks.list', {});
     const byId = hooks.find((hook) => hook.id === reference);
     if (byId) return byId;
     const named = hooks.filter((hook) => hook.name.toLowerCase() === reference.toLowerCase());
     if (named.length === 1) return named[0]!;
-    if (named.length > 1) throw new UsageError(`${named.length} hooks are named "${reference}"; use an id: ${named.map((hook) => hook.id).join(', ')}`);
+    if (named.length > 1)
+      throw new UsageError(`${named.length} hooks are named "${reference}"; use an id: ${named.map((hook) => hook.id).join(', ')}`);
     throw new UsageError(`No hook is named or has the id "${reference}". See: hookbench hooks list`);
   }
 
@@ -140,7 +141,7 @@ class Commands {
   }
 
   async listHooks(): Promise<number> {
-    const hooks = this.core.hooks.list();
+    const hooks = await this.call('hooks.list', {});
     const health = new Map((await this.call('health.list', {})).map((summary) => [summary.hookId, summary]));
     if (this.options.json) {
       this.json(hooks.map(({ signingKey: _secret, ...hook }) => ({ ...hook, health: health.get(hook.id) })));
@@ -153,25 +154,40 @@ class Commands {
     const rows = hooks.map((hook) => {
       const figures = health.get(hook.id);
       const rate = figures?.successRate == null ? '—' : `${Math.round(figures.successRate * 100)}%`;
-      return [hook.id, hook.name, hook.enabled ? 'enabled' : 'disabled', String(hook.events.length), String(figures?.total ?? 0), rate, hook.config.url];
+      return [
+        hook.id,
+        hook.name,
+        hook.enabled ? 'enabled' : 'disabled',
+        String(hook.events.length),
+        String(figures?.total ?? 0),
+        rate,
+        hook.config.url,
+      ];
     });
     this.print(table(['ID', 'NAME', 'STATE', 'EVENTS', 'REQUESTS 24H', 'SUCCESS', 'URL'], rows));
     return 0;
   }
 
   async testHook(reference: string): Promise<number> {
-    const hook = this.hook(reference);
+    const hook = await this.hook(reference);
     const results = await this.call('hooks.test', { id: hook.id });
     if (this.options.json) this.json(results);
     else {
-      const rows = results.map((result) => [result.event, result.ok ? 'ok' : 'FAILED', String(result.status ?? '—'), `${result.durationMs} ms`, (result.ok ? (result.body ?? '') : (result.error ?? '')).slice(0, 80)]);
+      const rows = results.map((result) => [
+        result.event,
+        result.ok ? 'ok' : 'FAILED',
+        String(result.status ?? '—'),
+        `${result.durationMs} ms`,
+        (result.ok ? (result.body ?? '') : (result.error ?? '')).slice(0, 80),
+      ]);
       this.print(table(['EVENT', 'RESULT', 'STATUS', 'TIME', 'RESPONSE'], rows));
     }
     return results.every((result) => result.ok) ? 0 : 1;
   }
 
   async exportHooks(): Promise<number> {
-    await this.writeOut([exportHooks(this.core.hooks.list(), Boolean(this.options['with-keys']))]);
+    const file = await this.call('hooks.export', { includeSigningKeys: Boolean(this.options['with-keys']) });
+    await this.writeOut([file.content]);
     return 0;
   }
 
@@ -194,21 +210,22 @@ class Commands {
         throw new UsageError(`${payloadFile} is not valid JSON: ${(error as Error).message}`);
       }
     }
-    const hookIds = (this.options.hook as string[] | undefined)?.map((reference) => this.hook(reference).id);
+    const references = this.options.hook as string[] | undefined;
+    const hookIds = references && (await Promise.all(references.map((reference) => this.hook(reference)))).map((hook) => hook.id);
     const { deliveries } = await this.call('events.trigger', { event, payload, hookIds });
     if (deliveries.length === 0) {
       this.io.stderr.write(`hookbench: no enabled hook subscribes to ${event}; nothing was sent\n`);
       return 1;
     }
-    await this.core.dispatcher.settled();
-    const finished = deliveries.map((delivery) => this.core.log.get(delivery.id));
-    this.report(finished);
+    await this.core.settled();
+    const finished = await Promise.all(deliveries.map((delivery) => this.call('logs.get', { id: delivery.id })));
+    await this.report(finished);
     return finished.every((delivery) => delivery.outcome === 'success') ? 0 : 1;
   }
 
-  report(deliveries: Delivery[]) {
+  async report(deliveries: Delivery[]) {
     if (this.options.json) return this.json(deliveries);
-    const names = new Map(this.core.hooks.list().map((hook) => [hook.id, hook.name]));
+    const names = new Map((await this.call('hooks.list', {})).map((hook) => [hook.id, hook.name]));
     const rows = deliveries.map((delivery) => [
       delivery.id,
       names.get(delivery.hookId) ?? delivery.hookId,
@@ -222,12 +239,14 @@ class Commands {
   }
 
   async logs(): Promise<number> {
-    const hooks = this.hooksChosen();
+    const hooks = await this.hooksChosen();
     const limit = Number((this.options.limit as string | undefined) ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit takes a whole number from 1 to 500');
     const range = this.since();
     const pages = await Promise.all(
-      hooks.map((hook) => this.call('logs.query', { hookId: hook.id, range, limit, ...(this.options.failed ? { outcome: 'failed' as const } : {}) })),
+      hooks.map((hook) =>
+        this.call('logs.query', { hookId: hook.id, range, limit, ...(this.options.failed ? { outcome: 'failed' as const } : {}) }),
+      ),
     );
     const items: DeliverySummary[] = pages
       .flatMap((page) => page.items)
@@ -264,27 +283,38 @@ class Commands {
     const format = (this.options.format as string | undefined) ?? 'jsonl';
     if (format !== 'jsonl' && format !== 'har') throw new UsageError(`--format takes jsonl or har, not "${format}"`);
     const range = this.since();
-    const log = this.core.log;
-    const failed = Boolean(this.options.failed);
-    const hooks = this.hooksChosen();
-    function* deliveries(): Generator<Delivery> {
-      for (const hook of hooks) yield* matchingDeliveries(log, { hookId: hook.id, range, ...(failed ? { outcome: 'failed' as const } : {}) });
+    const outcome = this.options.failed ? ('failed' as const) : undefined;
+    const hooks = await this.hooksChosen();
+    const call = this.call.bind(this);
+    // A page of whole deliveries at a time, so an export of any size streams in flat memory.
+    async function* deliveries(): AsyncGenerator<Delivery> {
+      for (const hook of hooks) {
+        let cursor: string | undefined;
+        do {
+          const page = await call('logs.details', { hookId: hook.id, range, outcome, cursor, limit: 200 });
+          yield* page.items;
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+      }
     }
-    await this.writeOut(format === 'har' ? har(deliveries(), this.io.version) : jsonLines(deliveries()));
+    const all: Delivery[] = [];
+    for await (const delivery of deliveries()) all.push(delivery);
+    const statusText = (status: number) => STATUS_CODES[status] ?? '';
+    await this.writeOut(format === 'har' ? har(all, this.io.version, statusText) : jsonLines(all));
     return 0;
   }
 
   async redeliver(id: string): Promise<number> {
     const { delivery } = await this.call('logs.redeliver', { id });
-    await this.core.dispatcher.settled();
-    const finished = this.core.log.get(delivery.id);
-    this.report([finished]);
+    await this.core.settled();
+    const finished = await this.call('logs.get', { id: delivery.id });
+    await this.report([finished]);
     return finished.outcome === 'success' ? 0 : 1;
   }
 
-  hooksChosen(): Hook[] {
+  async hooksChosen(): Promise<Hook[]> {
     const references = this.options.hook as string[] | undefined;
-    return references ? references.map((reference) => this.hook(reference)) : this.core.hooks.list();
+    return references ? Promise.all(references.map((reference) => this.hook(reference))) : this.call('hooks.list', {});
   }
 
   async writeOut(pieces: Iterable<string>) {
@@ -300,7 +330,8 @@ function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new UsageError(
+      `Could not read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
 }
-

@@ -44,7 +44,12 @@ export function DeliveryTable({ items, hasMore, onNeedMore, onOpen }: Props) {
         <span role="columnheader">Duration</span>
         <span role="columnheader">Attempts</span>
       </div>
-      <div className="delivery-scroll" ref={scroller} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)} data-testid="delivery-scroll">
+      <div
+        className="delivery-scroll"
+        ref={scroller}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        data-testid="delivery-scroll"
+      >
         <div style={{ height: items.length * ROW_HEIGHT, position: 'relative' }}>
           {items.slice(first, last).map((item, offset) => (
             <button

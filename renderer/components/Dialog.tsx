@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 type Props = {
   label: string;
@@ -45,7 +45,14 @@ export function Dialog({ label, wide, onClose, children }: Props) {
 
   return (
     <div className="backdrop" onClick={onClose}>
-      <div ref={box} className={`dialog${wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-label={label} onClick={(event) => event.stopPropagation()}>
+      <div
+        ref={box}
+        className={`dialog${wide ? ' wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={label}
+        onClick={(event) => event.stopPropagation()}
+      >
         {children}
       </div>
     </div>

@@ -9,8 +9,7 @@ type Props = {
 
 /** Custom headers as editable rows, each error shown at its row. */
 export function HeadersEditor({ rows, onChange, errors }: Props) {
-  const edit = (index: number, change: Partial<HeaderRow>) =>
-    onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
+  const edit = (index: number, change: Partial<HeaderRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
 
   return (
     <fieldset className="headers-editor">
@@ -31,7 +30,11 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
                 aria-invalid={nameError ? true : undefined}
                 onChange={(event) => edit(index, { name: event.target.value })}
               />
-              {nameError && <p className="field-error" role="alert">{nameError}</p>}
+              {nameError && (
+                <p className="field-error" role="alert">
+                  {nameError}
+                </p>
+              )}
             </div>
             <div className="header-cell">
               <input
@@ -41,7 +44,11 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
                 aria-invalid={valueError ? true : undefined}
                 onChange={(event) => edit(index, { value: event.target.value })}
               />
-              {valueError && <p className="field-error" role="alert">{valueError}</p>}
+              {valueError && (
+                <p className="field-error" role="alert">
+                  {valueError}
+                </p>
+              )}
             </div>
             <button
               type="button"

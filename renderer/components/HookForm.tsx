@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { HookEvent } from '../../shared/events';
-import { hookInputSchema, logtoUrlRefusal, type HeaderRow } from '../../shared/validation';
+import { type HeaderRow, hookInputSchema, logtoUrlRefusal } from '../../shared/validation';
 import { ApiCallError, messageOf } from '../api';
 import { EventPicker } from './EventPicker';
 import { HeadersEditor } from './HeadersEditor';
@@ -36,9 +36,7 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
   const change = (patch: Partial<HookFormValues>) => {
     setValues((current) => ({ ...current, ...patch }));
     const cleared = Object.keys(patch);
-    setErrors((current) =>
-      Object.fromEntries(Object.entries(current).filter(([key]) => !cleared.some((field) => key.startsWith(field)))),
-    );
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !cleared.some((field) => key.startsWith(field)))));
   };
 
   const submit = async (event: FormEvent) => {
@@ -74,7 +72,11 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
           aria-invalid={errors.name ? true : undefined}
           onChange={(event) => change({ name: event.target.value })}
         />
-        {errors.name && <p className="field-error" role="alert">{errors.name}</p>}
+        {errors.name && (
+          <p className="field-error" role="alert">
+            {errors.name}
+          </p>
+        )}
       </label>
       <label className="field">
         <span className="label">Endpoint URL</span>
@@ -86,7 +88,11 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
           aria-invalid={errors.url ? true : undefined}
           onChange={(event) => change({ url: event.target.value })}
         />
-        {errors.url && <p className="field-error" role="alert">{errors.url}</p>}
+        {errors.url && (
+          <p className="field-error" role="alert">
+            {errors.url}
+          </p>
+        )}
         {!errors.url && refusal && <p className="field-note">{refusal}</p>}
       </label>
       <EventPicker selected={values.events} onChange={(events) => change({ events })} error={errors.events} />

@@ -22,7 +22,14 @@ export function MoreMenu({ items, label }: { items: MenuItem[]; label: string })
 
   return (
     <div className="more-menu" ref={ref}>
-      <button type="button" className="button secondary" aria-label={label} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="button secondary"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         ⋯
       </button>
       {open && (

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { retentionDaysSchema } from '../../shared/validation';
 import { call, messageOf } from '../api';
 import { useNotices } from '../state/notices';
@@ -12,7 +12,10 @@ export function RetentionSetting() {
   const toast = useNotices((state) => state.toast);
 
   useEffect(() => {
-    call('settings.get', {}).then(({ retentionDays }) => setDays(retentionDays), (failure) => setError(messageOf(failure)));
+    call('settings.get', {}).then(
+      ({ retentionDays }) => setDays(retentionDays),
+      (failure) => setError(messageOf(failure)),
+    );
   }, []);
 
   const save = async (event: FormEvent) => {
@@ -39,7 +42,14 @@ export function RetentionSetting() {
       {!editing ? (
         <p className="muted">
           The request log keeps deliveries for {days} days, on this machine only.{' '}
-          <button type="button" className="link-button" onClick={() => (setDraft(String(days)), setEditing(true))}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setDraft(String(days));
+              setEditing(true);
+            }}
+          >
             Change
           </button>
         </p>
@@ -47,16 +57,35 @@ export function RetentionSetting() {
         <form className="retention-form" onSubmit={save} noValidate>
           <label>
             Keep requests for{' '}
-            <input type="number" min={1} max={3650} value={draft} aria-label="Days to keep requests" aria-invalid={error ? true : undefined} onChange={(event) => setDraft(event.target.value)} />{' '}
+            <input
+              type="number"
+              min={1}
+              max={3650}
+              value={draft}
+              aria-label="Days to keep requests"
+              aria-invalid={error ? true : undefined}
+              onChange={(event) => setDraft(event.target.value)}
+            />{' '}
             days
           </label>
           <button type="submit" className="button small primary">
             Save
           </button>
-          <button type="button" className="button small secondary" onClick={() => (setEditing(false), setError(null))}>
+          <button
+            type="button"
+            className="button small secondary"
+            onClick={() => {
+              setEditing(false);
+              setError(null);
+            }}
+          >
             Cancel
           </button>
-          {error && <p className="field-error" role="alert">{error}</p>}
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
         </form>
       )}
     </div>

@@ -16,56 +16,57 @@ export function TestPayloadDialog({ hook, onClose }: { hook: Hook; onClose(): vo
   const failed = results?.filter((result) => !result.ok).length ?? 0;
   return (
     <Dialog label="Send test payload" wide onClose={onClose}>
-        <h2>Send test payload</h2>
-        <p className="muted">
-          Logto’s fixed test data for each of the {hook.events.length} selected events, signed and retried like real deliveries, to{' '}
-          <code>{hook.config.url}</code>. Test payloads are not recorded in Recent requests.
-        </p>
-        {!results && !error && <p aria-live="polite">Sending…</p>}
-        {error && (
-          <div className="banner error" role="alert">
-            {error}
-          </div>
-        )}
-        {results && (
-          <>
-            <p className={failed ? 'warn-text' : 'ok-text'} role="status">
-              {failed ? `${failed} of ${results.length} failed` : `All ${results.length} succeeded`}
-            </p>
-            <table className="table compact">
-              <thead>
-                <tr>
-                  <th>Event</th>
-                  <th>Result</th>
-                  <th>Time</th>
-                  <th>Response</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.map((result) => (
-                  <tr key={result.event}>
-                    <td>
-                      <code>{result.event}</code>
-                    </td>
-                    <td>
-                      <span className={`tag no-margin ${result.ok ? 'success' : 'danger'}`}>{result.status ?? 'no response'}</span>
-                      {result.attemptCount > 1 && <span className="hint"> {result.attemptCount} attempts</span>}
-                    </td>
-                    <td>{formatDuration(result.durationMs)}</td>
-                    <td className="response-cell">{result.error && !result.ok ? <span className="warn-text">{result.error}</span> : null}
-                      {result.body ? <code>{result.body.slice(0, 300)}</code> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-        <div className="form-actions">
-          <button type="button" className="button secondary" data-autofocus onClick={onClose}>
-            Close
-          </button>
+      <h2>Send test payload</h2>
+      <p className="muted">
+        Logto’s fixed test data for each of the {hook.events.length} selected events, signed and retried like real deliveries, to{' '}
+        <code>{hook.config.url}</code>. Test payloads are not recorded in Recent requests.
+      </p>
+      {!results && !error && <p aria-live="polite">Sending…</p>}
+      {error && (
+        <div className="banner error" role="alert">
+          {error}
         </div>
+      )}
+      {results && (
+        <>
+          <p className={failed ? 'warn-text' : 'ok-text'} role="status">
+            {failed ? `${failed} of ${results.length} failed` : `All ${results.length} succeeded`}
+          </p>
+          <table className="table compact">
+            <thead>
+              <tr>
+                <th>Event</th>
+                <th>Result</th>
+                <th>Time</th>
+                <th>Response</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((result) => (
+                <tr key={result.event}>
+                  <td>
+                    <code>{result.event}</code>
+                  </td>
+                  <td>
+                    <span className={`tag no-margin ${result.ok ? 'success' : 'danger'}`}>{result.status ?? 'no response'}</span>
+                    {result.attemptCount > 1 && <span className="hint"> {result.attemptCount} attempts</span>}
+                  </td>
+                  <td>{formatDuration(result.durationMs)}</td>
+                  <td className="response-cell">
+                    {result.error && !result.ok ? <span className="warn-text">{result.error}</span> : null}
+                    {result.body ? <code>{result.body.slice(0, 300)}</code> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button secondary" data-autofocus onClick={onClose}>
+          Close
+        </button>
+      </div>
     </Dialog>
   );
 }

@@ -1,7 +1,7 @@
+import { HookForm } from '../components/HookForm';
 import { useHooks } from '../state/hooks';
 import { useNavigation } from '../state/navigation';
 import { useNotices } from '../state/notices';
-import { HookForm } from '../components/HookForm';
 
 export function CreateHook() {
   const create = useHooks((state) => state.create);

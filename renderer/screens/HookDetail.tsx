@@ -8,10 +8,10 @@ import { MoreMenu } from '../components/MoreMenu';
 import { SigningKeyField } from '../components/SigningKeyField';
 import { TestPayloadDialog } from '../components/TestPayloadDialog';
 import { TriggerEventDialog } from '../components/TriggerEventDialog';
-import { RecentRequests } from './RecentRequests';
 import { useHooks } from '../state/hooks';
-import { useNavigation, type HookTab } from '../state/navigation';
+import { type HookTab, useNavigation } from '../state/navigation';
 import { useNotices } from '../state/notices';
+import { RecentRequests } from './RecentRequests';
 
 export function HookDetail({ id, tab }: { id: string; tab: HookTab }) {
   const hook = useHooks((state) => state.hooks.find((candidate) => candidate.id === id));
@@ -74,8 +74,7 @@ function HookHeader({ hook }: { hook: Hook }) {
           ← Webhooks
         </button>
         <h1>
-          {hook.name}{' '}
-          <span className={`tag ${hook.enabled ? 'success' : 'muted'}`}>{hook.enabled ? 'Enabled' : 'Disabled'}</span>
+          {hook.name} <span className={`tag ${hook.enabled ? 'success' : 'muted'}`}>{hook.enabled ? 'Enabled' : 'Disabled'}</span>
         </h1>
         <p className="muted">
           <code>{hook.config.url}</code> · created {new Date(hook.createdAt).toLocaleString()}
@@ -88,13 +87,13 @@ function HookHeader({ hook }: { hook: Hook }) {
         <button type="button" className="button primary" onClick={() => setTriggering(true)}>
           Trigger event
         </button>
-      <MoreMenu
-        label="More actions"
-        items={[
-          { label: hook.enabled ? 'Disable webhook' : 'Enable webhook', onSelect: () => void setEnabled(!hook.enabled) },
-          { label: 'Delete webhook', danger: true, onSelect: () => setConfirmingDelete(true) },
-        ]}
-      />
+        <MoreMenu
+          label="More actions"
+          items={[
+            { label: hook.enabled ? 'Disable webhook' : 'Enable webhook', onSelect: () => void setEnabled(!hook.enabled) },
+            { label: 'Delete webhook', danger: true, onSelect: () => setConfirmingDelete(true) },
+          ]}
+        />
       </div>
       {testing && <TestPayloadDialog hook={hook} onClose={() => setTesting(false)} />}
       {triggering && (

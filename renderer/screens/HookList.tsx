@@ -1,14 +1,14 @@
+import { useState } from 'react';
 import type { HealthSummary, Hook } from '../../shared/domain';
 import { logtoUrlRefusal } from '../../shared/validation';
-import { useState } from 'react';
 import { HookTransfer } from '../components/HookTransfer';
 import { RetentionSetting } from '../components/RetentionSetting';
 import { TriggerEventDialog } from '../components/TriggerEventDialog';
 import { formatRate } from '../format';
 import { useHealth } from '../state/health';
 import { useHooks } from '../state/hooks';
-import { useNotices } from '../state/notices';
 import { useNavigation } from '../state/navigation';
+import { useNotices } from '../state/notices';
 
 export function HookList() {
   const { hooks, status, loadError, load } = useHooks();
@@ -44,7 +44,10 @@ export function HookList() {
             onClose={() => setTriggering(false)}
             onSent={(count) => {
               setTriggering(false);
-              toast('success', `Sent to ${count} ${count === 1 ? 'webhook' : 'webhooks'}. Open a webhook’s Recent requests to see each delivery.`);
+              toast(
+                'success',
+                `Sent to ${count} ${count === 1 ? 'webhook' : 'webhooks'}. Open a webhook’s Recent requests to see each delivery.`,
+              );
             }}
           />
         )}
@@ -73,7 +76,12 @@ export function HookList() {
           </thead>
           <tbody>
             {hooks.map((hook) => (
-              <HookRow key={hook.id} hook={hook} health={health[hook.id]} onOpen={() => go({ name: 'hook', id: hook.id, tab: 'settings' })} />
+              <HookRow
+                key={hook.id}
+                hook={hook}
+                health={health[hook.id]}
+                onOpen={() => go({ name: 'hook', id: hook.id, tab: 'settings' })}
+              />
             ))}
           </tbody>
         </table>
@@ -121,9 +129,8 @@ function EmptyState({ onCreate }: { onCreate(): void }) {
     <div className="empty-state">
       <h2>No webhooks yet</h2>
       <p>
-        Create a webhook that points at your receiver — usually something like{' '}
-        <code>http://localhost:3000/webhooks/logto</code> — pick the Logto events it should get, then send a test
-        payload to see exactly what Logto would send.
+        Create a webhook that points at your receiver — usually something like <code>http://localhost:3000/webhooks/logto</code> — pick the
+        Logto events it should get, then send a test payload to see exactly what Logto would send.
       </p>
       <button type="button" className="button primary" onClick={onCreate}>
         Create your first webhook

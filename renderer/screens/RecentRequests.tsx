@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Health, Hook } from '../../shared/domain';
 import { deliveryOutcomes } from '../../shared/domain';
-import { statusClasses, timeRanges, type TimeRange } from '../../shared/validation';
+import { isHookEvent } from '../../shared/events';
+import { type TimeRange, timeRanges } from '../../shared/time';
+import { statusClasses } from '../../shared/validation';
 import { call, messageOf } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { saveFile } from '../download';
-import { useNotices } from '../state/notices';
 import { DeliveryTable } from '../components/DeliveryTable';
 import { HealthChart } from '../components/HealthChart';
+import { saveFile } from '../download';
 import { outcomeLabel } from '../format';
 import { useNavigation } from '../state/navigation';
-import { useRequests, type RequestFilters } from '../state/requests';
+import { useNotices } from '../state/notices';
+import { type RequestFilters, useRequests } from '../state/requests';
 
 const RANGE_LABEL: Record<TimeRange, string> = { '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days', all: 'All time' };
 
@@ -73,7 +75,11 @@ export function RecentRequests({ hook }: { hook: Hook }) {
       <div className="filters" role="search">
         <label>
           <span className="sr-only">Time range</span>
-          <select aria-label="Time range" value={filters.range} onChange={(event) => setFilters({ range: event.target.value as TimeRange })}>
+          <select
+            aria-label="Time range"
+            value={filters.range}
+            onChange={(event) => setFilters({ range: event.target.value as TimeRange })}
+          >
             {timeRanges.map((range) => (
               <option key={range} value={range}>
                 {RANGE_LABEL[range]}
@@ -81,7 +87,11 @@ export function RecentRequests({ hook }: { hook: Hook }) {
             ))}
           </select>
         </label>
-        <select aria-label="Outcome" value={filters.outcome ?? ''} onChange={(event) => setFilters({ outcome: (event.target.value || undefined) as RequestFilters['outcome'] })}>
+        <select
+          aria-label="Outcome"
+          value={filters.outcome ?? ''}
+          onChange={(event) => setFilters({ outcome: (event.target.value || undefined) as RequestFilters['outcome'] })}
+        >
           <option value="">Any outcome</option>
           {deliveryOutcomes.map((outcome) => (
             <option key={outcome} value={outcome}>
@@ -89,7 +99,11 @@ export function RecentRequests({ hook }: { hook: Hook }) {
             </option>
           ))}
         </select>
-        <select aria-label="Event" value={filters.event ?? ''} onChange={(event) => setFilters({ event: event.target.value || undefined })}>
+        <select
+          aria-label="Event"
+          value={filters.event ?? ''}
+          onChange={(change) => setFilters({ event: isHookEvent(change.target.value) ? change.target.value : undefined })}
+        >
           <option value="">Any event</option>
           {hook.events.map((event) => (
             <option key={event} value={event}>
@@ -109,7 +123,13 @@ export function RecentRequests({ hook }: { hook: Hook }) {
             </option>
           ))}
         </select>
-        <input type="search" aria-label="Search request and response bodies" placeholder="Search bodies, e.g. an email or id" value={text} onChange={(event) => setText(event.target.value)} />
+        <input
+          type="search"
+          aria-label="Search request and response bodies"
+          placeholder="Search bodies, e.g. an email or id"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
       </div>
       <div className="toolbar">
         <span className="muted">{items.length > 0 ? `${items.length}${nextCursor ? '+' : ''} shown` : ''}</span>
@@ -150,7 +170,12 @@ export function RecentRequests({ hook }: { hook: Hook }) {
           </p>
         </div>
       ) : (
-        <DeliveryTable items={items} hasMore={nextCursor !== null} onNeedMore={needMore} onOpen={(delivery) => go({ name: 'delivery', hookId: hook.id, id: delivery.id })} />
+        <DeliveryTable
+          items={items}
+          hasMore={nextCursor !== null}
+          onNeedMore={needMore}
+          onOpen={(delivery) => go({ name: 'delivery', hookId: hook.id, id: delivery.id })}
+        />
       )}
     </div>
   );

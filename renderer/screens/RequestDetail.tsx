@@ -3,12 +3,12 @@ import { curlCommand } from '../../shared/curl';
 import type { Attempt, Delivery } from '../../shared/domain';
 import { call, messageOf, onPush } from '../api';
 import { CopyButton } from '../components/CopyButton';
-import { useNotices } from '../state/notices';
 import { HeadersView, JsonView } from '../components/JsonView';
 import { OutcomeBadge } from '../components/OutcomeBadge';
 import { formatDuration, formatTime } from '../format';
 import { useHooks } from '../state/hooks';
 import { useNavigation } from '../state/navigation';
+import { useNotices } from '../state/notices';
 
 const SIGNATURE = 'logto-signature-sha-256';
 
@@ -23,7 +23,11 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
   useEffect(() => {
     setDelivery(null);
     let current = true;
-    const load = () => call('logs.get', { id }).then((loaded) => current && setDelivery(loaded), (failure) => current && setError(messageOf(failure)));
+    const load = () =>
+      call('logs.get', { id }).then(
+        (loaded) => current && setDelivery(loaded),
+        (failure) => current && setError(messageOf(failure)),
+      );
     // Listen before the first read, so a delivery that finishes in between is read again, not missed.
     const stop = onPush('delivery.updated', (summary) => {
       if (summary.id === id && summary.outcome !== 'in_flight') void load();
@@ -66,7 +70,11 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
               {delivery.redeliveryOf && (
                 <>
                   {' · '}
-                  <button type="button" className="link-button" onClick={() => go({ name: 'delivery', hookId, id: delivery.redeliveryOf! })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => go({ name: 'delivery', hookId, id: delivery.redeliveryOf! })}
+                  >
                     redelivery of an earlier request
                   </button>
                 </>
@@ -77,7 +85,12 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
         {delivery && (
           <div className="header-actions">
             <CopyButton text={curlCommand(delivery.request)} label="Copy as cURL" size="normal" />
-            <button type="button" className="button primary" disabled={sending || delivery.outcome === 'in_flight'} onClick={() => void redeliver()}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={sending || delivery.outcome === 'in_flight'}
+              onClick={() => void redeliver()}
+            >
               {sending ? 'Sending…' : 'Redeliver'}
             </button>
           </div>

@@ -1,12 +1,16 @@
 import { create } from 'zustand';
+import type { Input } from '../../shared/contract';
 import type { DeliverySummary } from '../../shared/domain';
-import type { LogsQuery, TimeRange } from '../../shared/validation';
+import type { TimeRange } from '../../shared/time';
+
+type LogsQuery = Input<'logs.query'>;
+
 import { call, messageOf } from '../api';
 
 export type RequestFilters = {
   range: TimeRange;
   outcome?: LogsQuery['outcome'];
-  event?: string;
+  event?: LogsQuery['event'];
   status?: LogsQuery['status'];
   text?: string;
 };
@@ -81,7 +85,8 @@ export const useRequests = create<Requests>((set, get) => ({
     set({ status: 'loading' });
     try {
       const page = await call('logs.query', { hookId, ...filters, cursor: nextCursor, limit: PAGE });
-      if (mine === generation) set((state) => ({ items: [...state.items, ...freshest(page.items)], nextCursor: page.nextCursor, status: 'ready' }));
+      if (mine === generation)
+        set((state) => ({ items: [...state.items, ...freshest(page.items)], nextCursor: page.nextCursor, status: 'ready' }));
     } catch (error) {
       if (mine === generation) set({ status: 'failed', error: messageOf(error) });
     }

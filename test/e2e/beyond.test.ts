@@ -3,8 +3,8 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../support/app';
-import { reply, startReceiver, type Receiver } from '../support/receiver';
+import { type RunningApp, startApp } from '../support/app';
+import { type Receiver, reply, startReceiver } from '../support/receiver';
 
 let app: RunningApp;
 let receiver: Receiver;
@@ -18,11 +18,11 @@ afterEach(async () => {
 });
 
 async function hookWithDeliveries(answers: Parameters<Receiver['answer']>, events: Array<'PostSignIn' | 'User.Created'>) {
-  const hook = app.core.hooks.create({ name: 'Local receiver', url: receiver.url, events: ['PostSignIn', 'User.Created'], headers: [] });
+  const hook = await app.core.call('hooks.create', { name: 'Local receiver', url: receiver.url, events: ['PostSignIn', 'User.Created'] });
   receiver.answer(...answers);
   for (const event of events) {
-    await app.core.service['events.trigger']({ event });
-    await app.core.dispatcher.settled();
+    await app.core.call('events.trigger', { event });
+    await app.core.settled();
   }
   await app.reload();
   await app.page.getByRole('button', { name: 'Local receiver' }).click();
@@ -99,7 +99,9 @@ describe('beyond Logto', () => {
         { name: 'Typo', events: ['User.Create'], config: { url: 'https://example.com/hooks' } },
       ],
     });
-    await app.page.getByLabel('Hooks file to import').setInputFiles({ name: 'hooks.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+    await app.page
+      .getByLabel('Hooks file to import')
+      .setInputFiles({ name: 'hooks.json', mimeType: 'application/json', buffer: Buffer.from(content) });
     const report = app.page.getByRole('dialog', { name: 'Import report' });
     await report.getByText('Imported 1, skipped 1').waitFor();
     expect(await report.textContent()).toContain('events: "User.Create" is not a Logto webhook event');

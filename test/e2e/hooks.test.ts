@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../support/app';
+import { type RunningApp, startApp } from '../support/app';
 
 let app: RunningApp;
 beforeEach(async () => {
@@ -26,7 +26,7 @@ describe('creating a hook', () => {
     await page.getByRole('button', { name: 'Create webhook' }).click();
 
     await page.getByRole('heading', { name: /Sync users to CRM/ }).waitFor();
-    const [stored] = app.core.hooks.list();
+    const [stored] = await app.core.call('hooks.list', {});
     expect(stored).toMatchObject({
       name: 'Sync users to CRM',
       config: { url: 'http://localhost:4000/hooks/logto', headers: { 'x-tenant': 'acme' } },
@@ -55,7 +55,7 @@ describe('creating a hook', () => {
     await expect(page.getByText('Pick at least one event').isVisible()).resolves.toBe(true);
     await expect(page.getByText('"bad header" is not a valid header name').isVisible()).resolves.toBe(true);
     await app.screenshot('create-form-errors');
-    expect(app.core.hooks.list()).toEqual([]);
+    expect(await app.core.call('hooks.list', {})).toEqual([]);
   });
 });
 

@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../support/app';
-import { reply, startReceiver, type Receiver } from '../support/receiver';
+import type { Hook } from '../../shared/domain';
+import type { HookEvent } from '../../shared/events';
+import { type RunningApp, startApp } from '../support/app';
+import { type Receiver, reply, startReceiver } from '../support/receiver';
 
 let app: RunningApp;
 let receiver: Receiver;
@@ -14,8 +16,8 @@ afterEach(async () => {
   await receiver?.close();
 });
 
-async function hookOnScreen(events: string[] = ['PostSignIn', 'User.Created']) {
-  const hook = app.core.hooks.create({ name: 'Local receiver', url: receiver.url, events: events as never, headers: [] });
+async function hookOnScreen(events: HookEvent[] = ['PostSignIn', 'User.Created']) {
+  const hook = await app.core.call('hooks.create', { name: 'Local receiver', url: receiver.url, events });
   await app.reload();
   await app.page.getByRole('button', { name: 'Local receiver' }).click();
   await app.page.getByRole('heading', { name: /Local receiver/ }).waitFor();
@@ -45,7 +47,8 @@ describe('monitoring a hook', () => {
     expect(await userRow.textContent()).toContain('{"error":"db down"}');
     await app.screenshot('test-payload-dialog');
     await dialog.getByRole('button', { name: 'Close' }).click();
-    expect(await app.core.service['logs.query']({ hookId: app.core.hooks.list()[0]!.id, range: 'all', limit: 10 })).toEqual({ items: [], nextCursor: null });
+    const [stored] = await app.core.call('hooks.list', {});
+    expect(await app.core.call('logs.query', { hookId: stored!.id, range: 'all', limit: 10 })).toEqual({ items: [], nextCursor: null });
   });
 
   it('triggers an event and shows the delivery with every attempt', async () => {
@@ -78,7 +81,7 @@ describe('monitoring a hook', () => {
     const dialog = app.page.getByRole('dialog', { name: 'Trigger event' });
     await dialog.getByText('No enabled webhook subscribes to PostSignIn; nothing would be sent.').waitFor();
     expect(await dialog.getByRole('button', { name: /Send to 0 webhooks/ }).isDisabled()).toBe(true);
-    await app.core.service['events.trigger']({ event: 'PostSignIn' });
+    await app.core.call('events.trigger', { event: 'PostSignIn' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(receiver.received).toHaveLength(0);
   });
@@ -86,8 +89,8 @@ describe('monitoring a hook', () => {
   it('regenerates the key and the receiver’s signature check follows it', async () => {
     const hook = await hookOnScreen();
     // A receiver that reads its key from the app's settings each time, as a developer updating .env would.
-    receiver.answer((request, response) => {
-      const key = app.core.hooks.get(hook.id).signingKey;
+    receiver.answer(async (request, response) => {
+      const { signingKey: key } = (await app.core.call('hooks.list', {})).find((stored) => stored.id === hook.id) as Hook;
       const valid = createHmac('sha256', key).update(request.body).digest('hex') === request.headers['logto-signature-sha-256'];
       response.writeHead(valid ? 200 : 401).end(valid ? 'verified' : 'bad signature');
     });
@@ -98,7 +101,7 @@ describe('monitoring a hook', () => {
     await app.page.getByRole('dialog', { name: 'Regenerate signing key?' }).getByRole('button', { name: 'Regenerate' }).click();
     await expect.poll(() => app.page.getByLabel('Signing key').textContent()).not.toBe(before);
     const after = await app.page.getByLabel('Signing key').textContent();
-    expect(after).toBe(app.core.hooks.get(hook.id).signingKey);
+    expect(after).toBe((await app.core.call('hooks.list', {})).find((stored) => stored.id === hook.id)!.signingKey);
 
     await app.page.getByRole('button', { name: 'Trigger event' }).click();
     await app.page.getByRole('dialog', { name: 'Trigger event' }).getByRole('button', { name: 'Send to 1 webhook' }).click();
@@ -114,7 +117,7 @@ describe('monitoring a hook', () => {
       response.writeHead(event === 'User.Created' ? 404 : 200).end();
     });
     for (const event of ['PostSignIn', 'User.Created', 'PostSignIn'] as const) {
-      const { deliveries } = await app.core.service['events.trigger']({ event });
+      const { deliveries } = await app.core.call('events.trigger', { event });
       await waitForDeliveries(receiver.received.length + deliveries.length - receiver.received.length);
     }
     await waitForDeliveries(3);
@@ -131,9 +134,12 @@ describe('monitoring a hook', () => {
 
     await app.page.getByRole('button', { name: 'More actions' }).click();
     await app.page.getByRole('menuitem', { name: 'Delete webhook' }).click();
-    await app.page.getByRole('dialog', { name: /Delete/ }).getByRole('button', { name: 'Delete webhook' }).click();
+    await app.page
+      .getByRole('dialog', { name: /Delete/ })
+      .getByRole('button', { name: 'Delete webhook' })
+      .click();
     await app.page.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
-    expect(app.core.hooks.list()).toEqual([]);
+    expect(await app.core.call('hooks.list', {})).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../support/app';
+import { type RunningApp, startApp } from '../support/app';
 
 let app: RunningApp | undefined;
 let dataDir: string;

@@ -1,12 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Dispatcher } from '../../electron/delivery/dispatcher';
-import { samplePayload } from '../../electron/delivery/samplePayloads';
-import { RequestLog } from '../../electron/logs/requestLog';
-import { PushHub } from '../../electron/pushes';
+import { DeliveryEngine } from '../../electron/core/delivery/engine';
+import { samplePayload } from '../../electron/core/delivery/samplePayloads';
+import { RequestLog } from '../../electron/core/log/requestLog';
+import { PushHub } from '../../electron/core/notices';
 import { openTestCore, type TestCore } from '../support/core';
-import { reply, startReceiver, type Receiver } from '../support/receiver';
+import { type Receiver, reply, startReceiver } from '../support/receiver';
 
 let core: TestCore;
 let receiver: Receiver;
@@ -299,19 +299,21 @@ describe('a request log that cannot be written', () => {
     const hook = await createHook();
     const pushes = new PushHub();
     const notices: unknown[] = [];
-    pushes.subscribe((channel, payload) => channel === 'notice' && notices.push(payload));
     const failingLog = {
       started() {},
       finished() {},
       flushed: () => Promise.reject(new Error('Could not write to the request log at /data/requests.sqlite: database or disk is full')),
     };
-    const dispatcher = new Dispatcher({ recorder: failingLog, pushes });
-    const [delivery] = await dispatcher.fanOut([hook], samplePayload('User.Created')).done;
-    await dispatcher.close();
+    const engine = new DeliveryEngine({ recorder: failingLog, pushes, report: (notice) => notices.push(notice) });
+    const [delivery] = await engine.fanOut([hook], samplePayload('User.Created')).done;
+    await engine.close();
     expect(receiver.received).toHaveLength(0);
     expect(delivery).toMatchObject({ outcome: 'failed', attemptCount: 0 });
     expect(notices).toEqual([
-      expect.objectContaining({ level: 'error', message: expect.stringContaining('database or disk is full. User.Created was not sent to its webhook') }),
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('database or disk is full. User.Created was not sent to its webhook'),
+      }),
     ]);
   });
 });
@@ -323,7 +325,7 @@ describe('quitting', () => {
     const { deliveries } = await core.call('events.trigger', { event: 'User.Created' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await core.close();
-    const log = new RequestLog(`${core.dataDir}/requests.sqlite`);
+    const log = new RequestLog(`${core.dataDir}/requests.sqlite`, () => {});
     expect(log.get(deliveries[0]!.id)).toMatchObject({ outcome: 'cancelled', attemptCount: 1 });
     expect(log.get(deliveries[0]!.id).attempts[0]!.error!.kind).toBe('cancelled');
     log.close();

@@ -3,14 +3,20 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import type { Attempt, Delivery } from '../../shared/domain';
-import { logsQuerySchema } from '../../shared/validation';
-import { healthSummaries, hookHealth } from '../../electron/logs/health';
-import { RequestLog } from '../../electron/logs/requestLog';
-import { Retention } from '../../electron/logs/retention';
 import { bundleForNode } from '../../bench/bundle.mjs';
+import { healthSummaries, hookHealth } from '../../electron/core/log/health';
+import { RequestLog } from '../../electron/core/log/requestLog';
+import { Retention } from '../../electron/core/log/retention';
+import type { Attempt, Delivery, Notice } from '../../shared/domain';
+import { logsQuerySchema } from '../../shared/validation';
 import { startReceiver } from '../support/receiver';
 import { useTempDir } from '../support/tempDir';
+
+/** A log whose notices are kept on it, for the test to read. */
+function openLog(path: string) {
+  const notices: Notice[] = [];
+  return Object.assign(new RequestLog(path, (notice) => notices.push(notice)), { notices });
+}
 
 const tempDir = useTempDir();
 const HOUR = 3_600_000;
@@ -21,7 +27,14 @@ function delivery(overrides: Partial<Delivery> & { body?: string; responseBody?:
   const { body = '{"event":"User.Created"}', responseBody = 'ok', ...rest } = overrides;
   const status = rest.status === undefined ? 200 : rest.status;
   const attempt: Attempt = {
-    number: 1, startedAt: NOW, durationMs: 12, status, headers: {}, body: responseBody, bodyTruncated: false, error: null,
+    number: 1,
+    startedAt: NOW,
+    durationMs: 12,
+    status,
+    headers: {},
+    body: responseBody,
+    bodyTruncated: false,
+    error: null,
   };
   return {
     id: `d${++counter}`,
@@ -45,11 +58,12 @@ function record(log: RequestLog, entry: Delivery) {
   log.finished(entry);
 }
 
-const query = (log: RequestLog, input: Record<string, unknown>) => log.query(logsQuerySchema.parse({ hookId: 'hook-a', range: 'all', ...input }), NOW);
+const query = (log: RequestLog, input: Record<string, unknown>) =>
+  log.query(logsQuerySchema.parse({ hookId: 'hook-a', range: 'all', ...input }), NOW);
 
 describe('recording', () => {
   it('keeps a delivery whole: request, every attempt, outcome', () => {
-    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    const log = openLog(join(tempDir(), 'requests.sqlite'));
     const entry = delivery({ status: 503, outcome: 'failed', attemptCount: 4, error: 'The receiver answered 503 after 4 attempts' });
     record(log, entry);
     expect(log.get(entry.id)).toEqual(entry);
@@ -57,7 +71,7 @@ describe('recording', () => {
   });
 
   it('shows a delivery as in flight between its start and its end', () => {
-    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    const log = openLog(join(tempDir(), 'requests.sqlite'));
     const entry = delivery();
     log.started({ ...entry, outcome: 'in_flight', status: null, attempts: [] });
     expect(log.get(entry.id)).toMatchObject({ outcome: 'in_flight', attempts: [] });
@@ -65,7 +79,7 @@ describe('recording', () => {
   });
 
   it('answers not_found for an unknown delivery', () => {
-    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    const log = openLog(join(tempDir(), 'requests.sqlite'));
     expect(() => log.get('nope')).toThrow('No delivery has the id "nope"');
     log.close();
   });
@@ -74,7 +88,7 @@ describe('recording', () => {
 describe('queries', () => {
   const dir = tempDir;
   function seeded() {
-    const log = new RequestLog(join(dir(), 'requests.sqlite'));
+    const log = openLog(join(dir(), 'requests.sqlite'));
     record(log, delivery({ id: 'old', createdAt: NOW - 3 * 24 * HOUR }));
     record(log, delivery({ id: 'day', createdAt: NOW - 5 * HOUR, event: 'PostSignIn', body: '{"user":"jane@example.com"}' }));
     record(log, delivery({ id: 'fail404', createdAt: NOW - 30 * 60_000, status: 404, responseBody: 'route 100% missing' }));
@@ -124,7 +138,7 @@ describe('queries', () => {
 
 describe('health', () => {
   it('counts finished requests and the success rate over the last 24 h for every hook in one query', () => {
-    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    const log = openLog(join(tempDir(), 'requests.sqlite'));
     record(log, delivery({ createdAt: NOW - 25 * HOUR }));
     record(log, delivery({ createdAt: NOW - 2 * HOUR }));
     record(log, delivery({ createdAt: NOW - HOUR, status: 500 }));
@@ -139,7 +153,7 @@ describe('health', () => {
   });
 
   it('gives 24 hourly buckets, oldest first, ending with the current hour', () => {
-    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    const log = openLog(join(tempDir(), 'requests.sqlite'));
     record(log, delivery({ createdAt: NOW - 2 * HOUR }));
     record(log, delivery({ createdAt: NOW - 2 * HOUR, status: 502 }));
     record(log, delivery({ createdAt: NOW }));
@@ -165,18 +179,20 @@ describe('hourly counts', () => {
       CREATE INDEX deliveries_in_flight ON deliveries (outcome) WHERE outcome = 'in_flight';
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       PRAGMA user_version = 1;`);
-    const insert = v1.prepare(`INSERT INTO deliveries (id, hook_id, event, created_at, outcome, request, request_body) VALUES (?, 'hook-a', 'User.Created', ?, ?, '{}', '{}')`);
+    const insert = v1.prepare(
+      `INSERT INTO deliveries (id, hook_id, event, created_at, outcome, request, request_body) VALUES (?, 'hook-a', 'User.Created', ?, ?, '{}', '{}')`,
+    );
     insert.run('s1', NOW - HOUR, 'success');
     insert.run('f1', NOW - HOUR, 'failed');
     v1.close();
-    const log = new RequestLog(path);
+    const log = openLog(path);
     expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5 }]);
     expect(query(log, {}).items.map((item) => item.id)).toEqual(['f1', 's1']);
   });
 
   it('stay right through retention and crash recovery', async () => {
     const path = join(tempDir(), 'requests.sqlite');
-    const log = new RequestLog(path);
+    const log = openLog(path);
     record(log, delivery({ createdAt: NOW - HOUR }));
     record(log, delivery({ createdAt: Date.now() - 20 * 24 * HOUR }));
     const retention = new Retention(log);
@@ -185,14 +201,14 @@ describe('hourly counts', () => {
     log.started(delivery({ id: 'cut-off', createdAt: NOW - HOUR, outcome: 'in_flight', status: null }));
     log.run('UPDATE deliveries SET owner_pid = 999999999 WHERE id = ?', 'cut-off');
     log.close();
-    const reopened = new RequestLog(path);
+    const reopened = openLog(path);
     expect(healthSummaries(reopened, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5 }]);
   });
 });
 
 describe('retention', () => {
   it('removes deliveries older than the chosen days, in batches, and keeps the rest', async () => {
-    const log = new RequestLog(join(tempDir(), 'requests.sqlite'));
+    const log = openLog(join(tempDir(), 'requests.sqlite'));
     for (let i = 0; i < 4500; i++) record(log, delivery({ createdAt: NOW - 20 * 24 * HOUR }));
     record(log, delivery({ id: 'recent', createdAt: NOW - 2 * 24 * HOUR }));
     const retention = new Retention(log);
@@ -205,10 +221,10 @@ describe('retention', () => {
 
   it('keeps the setting across restarts', () => {
     const path = join(tempDir(), 'requests.sqlite');
-    const log = new RequestLog(path);
+    const log = openLog(path);
     new Retention(log).days = 30;
     log.close();
-    expect(new Retention(new RequestLog(path)).days).toBe(30);
+    expect(new Retention(openLog(path)).days).toBe(30);
   });
 });
 
@@ -216,7 +232,7 @@ describe('a log that cannot be used', () => {
   it('moves a corrupt file aside, starts a fresh log and says where the old one is', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'requests.sqlite'), 'this is not a database'.repeat(200));
-    const log = new RequestLog(join(dir, 'requests.sqlite'));
+    const log = openLog(join(dir, 'requests.sqlite'));
     expect(query(log, {}).items).toEqual([]);
     const aside = readdirSync(dir).find((name) => name.startsWith('requests.corrupt-'));
     expect(aside).toBeDefined();
@@ -231,7 +247,7 @@ describe('a log that cannot be used', () => {
     const future = new DatabaseSync(path);
     future.exec('PRAGMA user_version = 99; CREATE TABLE future (x)');
     future.close();
-    const log = new RequestLog(path);
+    const log = openLog(path);
     expect(log.notices[0]!.message).toContain('written by a newer Hookbench');
     const aside = readdirSync(dir).find((name) => name.startsWith('requests.newer-'))!;
     const kept = new DatabaseSync(join(dir, aside));
@@ -262,7 +278,7 @@ describe('a crash mid-delivery', () => {
     await new Promise((resolve) => child.once('exit', resolve));
     await receiver.close();
 
-    const log = new RequestLog(join(dir, 'requests.sqlite'));
+    const log = openLog(join(dir, 'requests.sqlite'));
     expect(log.get(id)).toMatchObject({ outcome: 'interrupted', hookId: expect.any(String) });
     expect(log.get(id).error).toContain('Hookbench stopped before this delivery finished');
     log.close();

@@ -1,10 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import { createHmac } from 'node:crypto';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { curlCommand, shellQuote } from '../../shared/curl';
-import { openTestCore, type TestCore } from '../support/core';
-import { reply, startReceiver, type Receiver } from '../support/receiver';
+import { allDeliveries, openTestCore, type TestCore } from '../support/core';
+import { type Receiver, reply, startReceiver } from '../support/receiver';
 
 let core: TestCore;
 let receiver: Receiver;
@@ -51,16 +51,18 @@ describe('redeliver', () => {
     expect(await core.call('logs.unsuccessfulCount', { hookId: hook.id, range: '1h' })).toEqual({ count: 2 });
     receiver.answer(reply(200, 'ok'));
     expect(await core.call('logs.redeliverUnsuccessful', { hookId: hook.id, range: '1h' })).toEqual({ count: 2 });
-    await core.dispatcher.settled();
-    const redelivered = core.log.all<{ outcome: string }>('SELECT outcome FROM deliveries WHERE redelivery_of IS NOT NULL');
-    expect(redelivered).toEqual([{ outcome: 'success' }, { outcome: 'success' }]);
+    await core.settled();
+    const redelivered = (await allDeliveries(core)).filter((delivery) => delivery.redeliveryOf !== null);
+    expect(redelivered.map(({ outcome }) => ({ outcome }))).toEqual([{ outcome: 'success' }, { outcome: 'success' }]);
   });
 
   it('explains why a delivery of a deleted or disabled hook cannot be sent again', async () => {
     const hook = await createHook();
     const original = await deliver();
     await core.call('hooks.update', { id: hook.id, enabled: false });
-    await expect(core.call('logs.redeliver', { id: original.id })).rejects.toThrow('“Receiver” is disabled; enable it to send requests again.');
+    await expect(core.call('logs.redeliver', { id: original.id })).rejects.toThrow(
+      '“Receiver” is disabled; enable it to send requests again.',
+    );
     await core.call('hooks.remove', { id: hook.id });
     await expect(core.call('logs.redeliver', { id: original.id })).rejects.toThrow('has been deleted, so it cannot be sent again');
     await expect(core.call('logs.redeliver', { id: 'no-such-delivery' })).rejects.toThrow('No delivery has the id "no-such-delivery"');
@@ -102,14 +104,29 @@ describe('export', () => {
     for (const entry of log.entries) {
       expect(Object.keys(entry)).toEqual(expect.arrayContaining(['startedDateTime', 'time', 'request', 'response', 'cache', 'timings']));
       expect(new Date(entry.startedDateTime).toISOString()).toBe(entry.startedDateTime);
-      expect(entry.request).toMatchObject({ method: 'POST', url: receiver.url, httpVersion: 'HTTP/1.1', cookies: [], queryString: [], headersSize: -1 });
+      expect(entry.request).toMatchObject({
+        method: 'POST',
+        url: receiver.url,
+        httpVersion: 'HTTP/1.1',
+        cookies: [],
+        queryString: [],
+        headersSize: -1,
+      });
       expect(entry.request.postData).toEqual({ mimeType: 'application/json', text: delivery.request.body });
-      expect(entry.request.headers).toContainEqual({ name: 'logto-signature-sha-256', value: delivery.request.headers['logto-signature-sha-256'] });
+      expect(entry.request.headers).toContainEqual({
+        name: 'logto-signature-sha-256',
+        value: delivery.request.headers['logto-signature-sha-256'],
+      });
       expect(entry.response).toMatchObject({ httpVersion: 'HTTP/1.1', cookies: [], redirectURL: '', headersSize: -1 });
       expect(entry.response.content).toMatchObject({ mimeType: 'application/json' });
       expect(entry.timings).toMatchObject({ send: 0, receive: 0, wait: expect.any(Number) });
     }
-    expect(log.entries.map((entry: { response: { status: number; content: { text: string } } }) => [entry.response.status, entry.response.content.text])).toEqual([
+    expect(
+      log.entries.map((entry: { response: { status: number; content: { text: string } } }) => [
+        entry.response.status,
+        entry.response.content.text,
+      ]),
+    ).toEqual([
       [503, '{"retry":true}'],
       [200, '{"ok":true}'],
     ]);
@@ -124,7 +141,10 @@ describe('export', () => {
     await deliver('PostSignIn');
     await deliver('User.Created');
     const file = await core.call('logs.export', { hookId: hook.id, range: 'all', format: 'jsonl', outcome: 'success' });
-    const lines = file.content.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = file.content
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ event: 'PostSignIn', outcome: 'success', request: { method: 'POST' }, attempts: [{ status: 200 }] });
   });

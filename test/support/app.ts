@@ -5,11 +5,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { openCore, type Core } from '../../electron/core';
-import { confHookFile } from '../../electron/hooks/confFile';
 import { bridgeClientScript, bridgePlugin } from './bridge';
+import { openTestCore, type TestCore } from './core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
@@ -24,7 +23,7 @@ const CHROMIUM_FLAGS = [
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
 export type RunningApp = {
-  core: Core;
+  core: TestCore;
   dataDir: string;
   url: string;
   browser: Browser;
@@ -38,13 +37,13 @@ export type RunningApp = {
 
 export async function startApp(options: { dataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hookbench-e2e-'));
-  const core = openCore({ dataDir, hookFile: confHookFile(dataDir) });
+  const core = openTestCore({ dataDir });
   const server: ViteDevServer = await createServer({
     configFile: join(process.cwd(), 'vite.config.ts'),
     mode: 'development',
     logLevel: 'error',
     server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
-    plugins: [bridgePlugin(core.service, core.subscribe)],
+    plugins: [bridgePlugin(core.envelope, core.subscribe)],
   });
   await server.listen();
   const address = server.httpServer!.address();
@@ -52,7 +51,11 @@ export async function startApp(options: { dataDir?: string; colorScheme?: 'light
   const url = `http://127.0.0.1:${address.port}/`;
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 820 },
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   await context.addInitScript(bridgeClientScript);
   let page = await context.newPage();

@@ -4,37 +4,36 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import type { Handlers } from '../../shared/contract';
+import type { Core } from '../../electron/core';
 import type { PushChannel, Pushes } from '../../shared/channels';
-import { callService } from '../../electron/callService';
 
 export type PushSource = (listener: <C extends PushChannel>(channel: C, payload: Pushes[C]) => void) => () => void;
 
 const MAX_BODY = 10 * 1024 * 1024;
 
-export function bridgePlugin(service: Handlers, subscribe: PushSource): Plugin {
+export function bridgePlugin(call: Core['call'], subscribe: PushSource): Plugin {
   return {
     name: 'hookbench-e2e-bridge',
     configureServer(server) {
-      server.middlewares.use('/bridge/call', (request, response) => void answerCall(service, request, response));
+      server.middlewares.use('/bridge/call', (request, response) => void answerCall(call, request, response));
       server.middlewares.use('/bridge/events', (request, response) => streamPushes(subscribe, request, response));
     },
   };
 }
 
-async function answerCall(service: Handlers, request: IncomingMessage, response: ServerResponse) {
+async function answerCall(call: Core['call'], request: IncomingMessage, response: ServerResponse) {
   let raw = '';
   for await (const chunk of request) {
     raw += chunk;
     if (raw.length > MAX_BODY) break;
   }
-  let call: { method?: unknown; input?: unknown };
+  let body: { method?: unknown; input?: unknown };
   try {
-    call = JSON.parse(raw);
+    body = JSON.parse(raw);
   } catch {
-    call = {};
+    body = {};
   }
-  const envelope = await callService(service, call.method, call.input);
+  const envelope = await call(body.method, body.input);
   response.setHeader('content-type', 'application/json');
   response.end(JSON.stringify(envelope));
 }

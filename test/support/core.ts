@@ -1,42 +1,66 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Core, type CoreOptions, confHookFile, openCore } from '../../electron/core';
 import type { Input, Method, Result } from '../../shared/contract';
-import type { Delivery } from '../../shared/domain';
-import { callService } from '../../electron/callService';
-import { openCore, type Core, type CoreOptions } from '../../electron/core';
-import { confHookFile } from '../../electron/hooks/confFile';
+import type { Delivery, DeliverySummary } from '../../shared/domain';
 
-export type TestCore = Core & {
+export type TestCore = Omit<Core, 'call'> & {
   dataDir: string;
-  /** A contract call as the renderer makes it; throws the ApiError message when refused. */
+  /** The raw contract call, answering an envelope, as a transport makes it. */
+  envelope: Core['call'];
+  /** A contract call as the renderer makes it; throws the ApiError (message, code, field) when refused. */
   call<M extends Method>(method: M, input: Input<M>): Promise<Result<M>>;
   /** Resolves when the delivery has finished (success, failed or cancelled). */
   finished(id: string): Promise<Delivery>;
   dispose(): Promise<void>;
 };
 
+/** Unwraps an envelope the way the renderer's client does. */
+export async function unwrap<T>(answer: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const envelope = await answer;
+  if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), envelope.error);
+  return envelope.value;
+}
+
+/** Every delivery of every hook, newest first per hook, read through the contract. */
+export async function allDeliveries(core: Pick<TestCore, 'call'>): Promise<Delivery[]> {
+  const found: Delivery[] = [];
+  for (const hook of await core.call('hooks.list', {})) {
+    let cursor: string | undefined;
+    do {
+      const page = await core.call('logs.details', { hookId: hook.id, range: 'all', cursor, limit: 500 });
+      found.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+  return found;
+}
+
 export function openTestCore(options: Partial<CoreOptions> & { dataDir?: string } = {}): TestCore {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hookbench-core-'));
   const core = openCore({ hookFile: confHookFile(dataDir), ...options, dataDir });
-  const done = new Map<string, (delivery: Delivery) => void>();
+  const call = <M extends Method>(method: M, input: Input<M>) => unwrap(core.call(method, input));
+  const waiting = new Map<string, () => void>();
   core.subscribe((channel, payload) => {
     if (channel !== 'delivery.updated') return;
-    const summary = payload as { id: string; outcome: string };
-    if (summary.outcome !== 'in_flight') done.get(summary.id)?.(core.log.get(summary.id));
+    const summary = payload as DeliverySummary;
+    if (summary.outcome !== 'in_flight') waiting.get(summary.id)?.();
   });
   return {
-    ...core,
     dataDir,
-    async call(method, input) {
-      const envelope = await callService(core.service, method, input);
-      if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), envelope.error);
-      return envelope.value as never;
-    },
-    finished(id) {
-      const now = core.log.get(id);
-      if (now.outcome !== 'in_flight') return Promise.resolve(now);
-      return new Promise((resolve) => done.set(id, resolve));
+    envelope: core.call,
+    subscribe: core.subscribe,
+    settled: core.settled,
+    close: core.close,
+    call,
+    async finished(id) {
+      // Listen before looking, so a delivery that finishes in between is not missed.
+      const pushed = new Promise<void>((resolve) => waiting.set(id, resolve));
+      const now = await call('logs.get', { id });
+      if (now.outcome === 'in_flight') await pushed;
+      waiting.delete(id);
+      return now.outcome === 'in_flight' ? call('logs.get', { id }) : now;
     },
     async dispose() {
       await core.close();

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { confHookFile } from '../../electron/hooks/confFile';
-import { HookStore } from '../../electron/hooks/store';
+import { confHookFile } from '../../electron/core/hooks/confFile';
+import { HookStore } from '../../electron/core/hooks/store';
+import type { Notice } from '../../shared/domain';
 import { hookInputSchema } from '../../shared/validation';
 import { useTempDir } from '../support/tempDir';
 
@@ -10,8 +11,10 @@ const tempDir = useTempDir();
 const input = (overrides: Record<string, unknown> = {}) =>
   hookInputSchema.parse({ name: 'CRM', url: 'http://localhost:3000/hooks', events: ['PostSignIn'], ...overrides });
 
+/** A store whose notices are kept on it, for the test to read. */
 function open(dir: string) {
-  return new HookStore(confHookFile(dir));
+  const notices: Notice[] = [];
+  return Object.assign(new HookStore(confHookFile(dir), (notice) => notices.push(notice)), { notices });
 }
 
 describe('hook store', () => {
@@ -108,13 +111,30 @@ describe('hook file that cannot be used', () => {
     const dir = tempDir();
     const legacy = {
       hooks: [
-        { id: 'h1', name: 'Old', event: 'PostRegister', events: [], config: { url: 'http://localhost:1/x', retries: 3 }, signingKey: 'k'.repeat(32), enabled: true, createdAt: 1 },
+        {
+          id: 'h1',
+          name: 'Old',
+          event: 'PostRegister',
+          events: [],
+          config: { url: 'http://localhost:1/x', retries: 3 },
+          signingKey: 'k'.repeat(32),
+          enabled: true,
+          createdAt: 1,
+        },
       ],
     };
     writeFileSync(join(dir, 'hooks.json'), JSON.stringify(legacy));
     const store = open(dir);
     expect(store.list()).toEqual([
-      { id: 'h1', name: 'Old', events: ['PostRegister'], config: { url: 'http://localhost:1/x', headers: {} }, signingKey: 'k'.repeat(32), enabled: true, createdAt: 1 },
+      {
+        id: 'h1',
+        name: 'Old',
+        events: ['PostRegister'],
+        config: { url: 'http://localhost:1/x', headers: {} },
+        signingKey: 'k'.repeat(32),
+        enabled: true,
+        createdAt: 1,
+      },
     ]);
     expect(JSON.parse(readFileSync(store.path, 'utf8')).schemaVersion).toBe(1);
     expect(store.notices).toEqual([]);

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as electron from '../support/electronDouble';
+import { confHookFile, openCore } from '../../electron/core';
 import { INVOKE_CHANNEL } from '../../shared/channels';
-import { methods, type Method } from '../../shared/contract';
-import { openCore } from '../../electron/core';
-import { confHookFile } from '../../electron/hooks/confFile';
+import { type Method, methods } from '../../shared/contract';
+import * as electron from '../support/electronDouble';
 import { useTempDir } from '../support/tempDir';
 
 vi.mock('electron', () => import('../support/electronDouble'));
-const { registerIpc } = await import('../../electron/ipc');
+const { registerIpc } = await import('../../electron/shell/ipc');
 
 const tempDir = useTempDir();
 const page = { senderFrame: { url: 'file:///app/index.html' } };
@@ -20,7 +19,7 @@ beforeEach(() => {
   const dir = tempDir();
   core = openCore({ dataDir: dir, hookFile: confHookFile(dir) });
   electron.ipcMain.removeHandler(INVOKE_CHANNEL);
-  registerIpc(core.service, (event) => event.senderFrame?.url === page.senderFrame.url);
+  registerIpc(core.call, (event) => event.senderFrame?.url === page.senderFrame.url);
   invoke = electron.ipcMain.handlers.get(INVOKE_CHANNEL)! as typeof invoke;
 });
 
@@ -31,17 +30,32 @@ const badInputs = {
     { name: 'x', url: 'http://localhost:1', events: ['Nope'] },
     { code: 'invalid_input', field: 'events', message: '"Nope" is not a Logto webhook event' },
   ],
-  'hooks.update': [{ id: 'h', enabled: 'yes' }, { code: 'invalid_input', field: 'enabled', message: 'enabled must be true or false' }],
+  'hooks.update': [
+    { id: 'h', enabled: 'yes' },
+    { code: 'invalid_input', field: 'enabled', message: 'enabled must be true or false' },
+  ],
   'hooks.remove': [{}, { code: 'invalid_input', field: 'id', message: 'A hook id is required' }],
   'hooks.regenerateKey': [{ id: 42 }, { code: 'invalid_input', field: 'id', message: 'The hook id must be text' }],
-  'hooks.export': [{ includeSigningKeys: 'yes' }, { code: 'invalid_input', field: 'includeSigningKeys', message: 'includeSigningKeys must be true or false' }],
+  'hooks.export': [
+    { includeSigningKeys: 'yes' },
+    { code: 'invalid_input', field: 'includeSigningKeys', message: 'includeSigningKeys must be true or false' },
+  ],
   'hooks.import': [{}, { code: 'invalid_input', field: 'content', message: 'Choose a file to import' }],
   'logs.redeliver': [{ id: 7 }, { code: 'invalid_input', field: 'id', message: 'The delivery id must be text' }],
   'logs.unsuccessfulCount': [{ hookId: 'h' }, { code: 'invalid_input', field: 'range', message: 'Time range must be 1h, 24h, 7d or all' }],
-  'logs.redeliverUnsuccessful': [{ hookId: 'h', range: 'forever' }, { code: 'invalid_input', field: 'range', message: 'Time range must be 1h, 24h, 7d or all' }],
-  'logs.export': [{ hookId: 'h', format: 'csv' }, { code: 'invalid_input', field: 'format', message: 'Export as jsonl or har' }],
+  'logs.redeliverUnsuccessful': [
+    { hookId: 'h', range: 'forever' },
+    { code: 'invalid_input', field: 'range', message: 'Time range must be 1h, 24h, 7d or all' },
+  ],
+  'logs.export': [
+    { hookId: 'h', format: 'csv' },
+    { code: 'invalid_input', field: 'format', message: 'Export as jsonl or har' },
+  ],
   'hooks.test': [{ id: '' }, { code: 'invalid_input', field: 'id', message: 'A hook id is required' }],
-  'events.sample': [{ event: 'User.Exploded' }, { code: 'invalid_input', field: 'event', message: '"User.Exploded" is not a Logto webhook event' }],
+  'events.sample': [
+    { event: 'User.Exploded' },
+    { code: 'invalid_input', field: 'event', message: '"User.Exploded" is not a Logto webhook event' },
+  ],
   'events.trigger': [
     { event: 'PostSignIn', payload: { event: 'PostRegister' } },
     {
@@ -50,7 +64,14 @@ const badInputs = {
       message: 'The payload says "event": "PostRegister" but you are triggering PostSignIn; make them match',
     },
   ],
-  'logs.query': [{ hookId: 'h', range: '2w' }, { code: 'invalid_input', field: 'range', message: 'Time range must be 1h, 24h, 7d or all' }],
+  'logs.query': [
+    { hookId: 'h', range: '2w' },
+    { code: 'invalid_input', field: 'range', message: 'Time range must be 1h, 24h, 7d or all' },
+  ],
+  'logs.details': [
+    { hookId: 'h', limit: 501 },
+    { code: 'invalid_input', field: 'limit', message: 'Ask for at most 500 rows at a time' },
+  ],
   'logs.get': [{}, { code: 'invalid_input', field: 'id', message: 'A delivery id is required' }],
   'health.list': [[], { code: 'invalid_input', message: 'health.list takes an object of named fields, not array.' }],
   'health.get': [{ hookId: null }, { code: 'invalid_input', field: 'hookId', message: 'The hook id must be text' }],

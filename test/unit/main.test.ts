@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import * as electron from '../support/electronDouble';
 import { INVOKE_CHANNEL } from '../../shared/channels';
+import * as electron from '../support/electronDouble';
 
 vi.mock('electron', () => import('../support/electronDouble'));
-const { startApp } = await import('../../electron/main');
+const { startApp } = await import('../../electron/shell/main');
 
 describe('app start', async () => {
   await vi.waitFor(() => expect(electron.ipcMain.handlers.has(INVOKE_CHANNEL)).toBe(true));

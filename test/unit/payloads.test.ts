@@ -1,15 +1,15 @@
 import {
   Applications,
-  hookEvents as logtoHookEvents,
   InteractionEvent,
+  hookEvents as logtoHookEvents,
   managementApiHooksRegistration,
   userInfoGuard,
   userInfoSelectFields,
 } from '@logto/schemas';
 import { describe, expect, it } from 'vitest';
+import { samplePayload, sampleRouteKey } from '../../electron/core/delivery/samplePayloads';
+import { logtoTestPayload } from '../../electron/core/delivery/testPayload';
 import { eventKind, hookEvents } from '../../shared/events';
-import { samplePayload, sampleRouteKey } from '../../electron/delivery/samplePayloads';
-import { logtoTestPayload } from '../../electron/delivery/testPayload';
 
 const applicationGuard = Applications.guard.pick({ id: true, type: true, name: true, description: true }).strict();
 const registered = managementApiHooksRegistration as Record<string, string>;
@@ -104,7 +104,12 @@ describe('Logto’s test payload', () => {
           createdAt: now.getTime(),
           updatedAt: now.getTime(),
         },
-        application: { id: 'fake-spa-application-id', type: 'SPA', name: 'Fake Application', description: 'Fake application data for testing' },
+        application: {
+          id: 'fake-spa-application-id',
+          type: 'SPA',
+          name: 'Fake Application',
+          description: 'Fake application data for testing',
+        },
       }),
     );
     expect(() => userInfoGuard.parse((payload as { user: unknown }).user)).not.toThrow();

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { type HookbenchBridge, INVOKE_CHANNEL, PUSH_CHANNEL_PREFIX } from '../../shared/channels';
 import * as electron from '../support/electronDouble';
-import { INVOKE_CHANNEL, PUSH_CHANNEL_PREFIX, type HookbenchBridge } from '../../shared/channels';
 
 vi.mock('electron', () => import('../support/electronDouble'));
-await import('../../electron/preload');
+await import('../../electron/shell/preload');
 
 describe('preload', () => {
   const [[name, exposed]] = electron.contextBridge.exposeInMainWorld.mock.calls as unknown as [[string, HookbenchBridge]];

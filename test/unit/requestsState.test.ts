@@ -1,9 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DeliverySummary } from '../../shared/domain';
-import type { HookbenchBridge } from '../../shared/channels';
 import { useRequests } from '../../renderer/state/requests';
+import type { HookbenchBridge } from '../../shared/channels';
+import type { DeliverySummary } from '../../shared/domain';
 
-const sending: DeliverySummary = { id: 'd1', hookId: 'h1', event: 'PostSignIn', createdAt: 1, outcome: 'in_flight', status: null, durationMs: null, attemptCount: 0 };
+const sending: DeliverySummary = {
+  id: 'd1',
+  hookId: 'h1',
+  event: 'PostSignIn',
+  createdAt: 1,
+  outcome: 'in_flight',
+  status: null,
+  durationMs: null,
+  attemptCount: 0,
+};
 const done: DeliverySummary = { ...sending, outcome: 'success', status: 200, durationMs: 12, attemptCount: 1 };
 
 let answerQuery: (items: DeliverySummary[]) => void;

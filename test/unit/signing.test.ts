@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { prepareRequest } from '../../electron/delivery/request';
-import { sign } from '../../electron/delivery/sign';
+import { prepareRequest } from '../../electron/core/delivery/request';
+import { sign } from '../../electron/core/delivery/sign';
 import type { Hook } from '../../shared/domain';
 
 const hook: Hook = {

@@ -23,14 +23,32 @@ describe('hook input', () => {
     [{ ...valid, url: 'localhost:3000/hooks' }, 'url', 'Enter a full URL with its scheme: did you mean http://localhost:3000/hooks?'],
     [{ ...valid, url: 'ftp://example.com/hooks' }, 'url', 'Use an http:// or https:// URL (this one starts with ftp://)'],
     [{ ...valid, url: 'http://exa mple.com' }, 'url', 'Enter a full URL with its scheme, e.g. http://localhost:3000/webhooks'],
-    [{ ...valid, url: 'http://user:pw@localhost/x' }, 'url', 'Remove the user name and password from the URL; send credentials in a custom header instead'],
+    [
+      { ...valid, url: 'http://user:pw@localhost/x' },
+      'url',
+      'Remove the user name and password from the URL; send credentials in a custom header instead',
+    ],
     [{ ...valid, events: [] }, 'events', 'Pick at least one event'],
     [{ ...valid, events: ['User.Exploded'] }, 'events', '"User.Exploded" is not a Logto webhook event'],
-    [{ ...valid, headers: [{ name: 'x key', value: '1' }] }, 'headers.0.name', '"x key" is not a valid header name: use letters, digits and - _ . only, no spaces or colons'],
-    [{ ...valid, headers: [{ name: '', value: '1' }] }, 'headers.0.name', 'Enter a header name or remove the row'],
-    [{ ...valid, headers: [{ name: 'x-a', value: 'a\r\nb' }] }, 'headers.0.value', 'Header values cannot contain line breaks or NUL characters'],
     [
-      { ...valid, headers: [{ name: 'X-Key', value: '1' }, { name: 'x-key', value: '2' }] },
+      { ...valid, headers: [{ name: 'x key', value: '1' }] },
+      'headers.0.name',
+      '"x key" is not a valid header name: use letters, digits and - _ . only, no spaces or colons',
+    ],
+    [{ ...valid, headers: [{ name: '', value: '1' }] }, 'headers.0.name', 'Enter a header name or remove the row'],
+    [
+      { ...valid, headers: [{ name: 'x-a', value: 'a\r\nb' }] },
+      'headers.0.value',
+      'Header values cannot contain line breaks or NUL characters',
+    ],
+    [
+      {
+        ...valid,
+        headers: [
+          { name: 'X-Key', value: '1' },
+          { name: 'x-key', value: '2' },
+        ],
+      },
       'headers.1.name',
       '"x-key" is already set in row 1; a header can appear once',
     ],
@@ -39,7 +57,11 @@ describe('hook input', () => {
       'headers.0.name',
       'Logto always sets logto-signature-sha-256 itself, so this header would never be sent',
     ],
-    [{ ...valid, headers: [{ name: 'content-length', value: '1' }] }, 'headers.0.name', 'content-length is computed from the body; remove this header'],
+    [
+      { ...valid, headers: [{ name: 'content-length', value: '1' }] },
+      'headers.0.name',
+      'content-length is computed from the body; remove this header',
+    ],
   ])('refuses %j at %s', (input, field, message) => {
     expect(firstError(input)).toEqual({ field, message });
   });

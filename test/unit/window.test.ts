@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from '../support/electronDouble';
 
 vi.mock('electron', () => import('../support/electronDouble'));
-const { createMainWindow, isTrustedSender } = await import('../../electron/window');
+const { createMainWindow, isTrustedSender } = await import('../../electron/shell/window');
 
 const rendererUrl = 'file:///opt/Hookbench/resources/app/dist/renderer/index.html';
 

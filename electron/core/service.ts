@@ -1,0 +1,161 @@
+import { STATUS_CODES } from 'node:http';
+import type { Handlers, ValidInput } from '../../shared/contract';
+import { har, jsonLines } from '../../shared/deliveryFormats';
+import type { Delivery, EventPayload, Hook } from '../../shared/domain';
+import { UserFacingError } from '../../shared/errors';
+import type { HookEvent } from '../../shared/events';
+import { APP_EXPORT_LIMIT } from '../../shared/limits';
+import { rangeStart } from '../../shared/time';
+import type { DeliveryEngine } from './delivery/engine';
+import { samplePayload } from './delivery/samplePayloads';
+import type { HookStore } from './hooks/store';
+import { exportHooks, ImportError, importHooks } from './hooks/transfer';
+import { healthSummaries, hookHealth } from './log/health';
+import type { RequestLog } from './log/requestLog';
+import type { Retention } from './log/retention';
+import type { NoticeBoard } from './notices';
+
+export type CoreParts = {
+  version: string;
+  hooks: HookStore;
+  engine: DeliveryEngine;
+  log: RequestLog;
+  retention: Retention;
+  notices: NoticeBoard;
+};
+
+const statusText = (status: number) => STATUS_CODES[status] ?? '';
+
+/** The one façade the contract calls: each handler delegates to the part that owns the work. */
+export function createService({ version, hooks, engine, log, retention, notices }: CoreParts): Handlers {
+  return {
+    'hooks.list': async () => hooks.list(),
+    'hooks.create': async (input) => hooks.create(input),
+    'hooks.update': async (input) => hooks.update(input),
+    'hooks.remove': async ({ id }) => {
+      hooks.remove(id);
+      return { removed: true };
+    },
+    'hooks.regenerateKey': async ({ id }) => hooks.regenerateKey(id),
+    'hooks.export': async ({ includeSigningKeys }) => {
+      const list = hooks.list();
+      return {
+        fileName: `hookbench-hooks${includeSigningKeys ? '-with-keys' : ''}.json`,
+        mimeType: 'application/json',
+        content: exportHooks(list, includeSigningKeys),
+        count: list.length,
+      };
+    },
+    'hooks.import': async ({ content }) => {
+      try {
+        return importHooks(hooks, content);
+      } catch (error) {
+        if (error instanceof ImportError) throw new UserFacingError('invalid_input', error.message, 'content');
+        throw error;
+      }
+    },
+    'hooks.test': async ({ id }) => engine.test(hooks.get(id)),
+    'events.sample': async ({ event }) => samplePayload(event),
+    'events.trigger': async ({ event, payload, hookIds }) => {
+      const targets = hookIds ? chosenHooks(hooks, [...new Set(hookIds)], event) : hooks.subscribedTo(event);
+      // A payload the user edited is sent as given, with the event name first as Logto writes it.
+      const body = payload ? ({ event, ...payload } as EventPayload) : samplePayload(event);
+      return { deliveries: engine.fanOut(targets, body).started };
+    },
+    'logs.query': async (query) => log.query(query),
+    'logs.details': async (query) => {
+      const page = log.query(query);
+      return { items: page.items.map((summary) => log.get(summary.id)), nextCursor: page.nextCursor };
+    },
+    'logs.get': async ({ id }) => log.get(id),
+    'logs.redeliver': async ({ id }) => {
+      const original = log.get(id);
+      const hook = deliverableHook(hooks, original.hookId);
+      return { delivery: engine.redeliver([{ hook, original }]).started[0]! };
+    },
+    'logs.unsuccessfulCount': async ({ hookId, range }) => ({
+      count: log.unsuccessfulSince(hookId, rangeStart(range, Date.now())).length,
+    }),
+    'logs.redeliverUnsuccessful': async ({ hookId, range }) => {
+      const hook = deliverableHook(hooks, hookId);
+      const originals = log.unsuccessfulSince(hookId, rangeStart(range, Date.now())).map((id) => ({ hook, original: log.get(id) }));
+      return { count: engine.redeliver(originals).started.length };
+    },
+    'logs.export': async ({ format, ...query }) => {
+      const deliveries = [...limited(matching(log, query), APP_EXPORT_LIMIT + 1)];
+      if (deliveries.length > APP_EXPORT_LIMIT) {
+        throw new UserFacingError(
+          'invalid_input',
+          `That is more than ${APP_EXPORT_LIMIT.toLocaleString('en')} deliveries; narrow the filters, or use \`hookbench export\` on the command line, which has no limit.`,
+        );
+      }
+      const pieces = format === 'har' ? har(deliveries, version, statusText) : jsonLines(deliveries);
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      return {
+        fileName: `hookbench-${query.hookId}-${stamp}.${format}`,
+        mimeType: format === 'har' ? 'application/json' : 'application/x-ndjson',
+        content: [...pieces].join(''),
+        count: deliveries.length,
+      };
+    },
+    'health.list': async () =>
+      healthSummaries(
+        log,
+        hooks.list().map((hook) => hook.id),
+      ),
+    'health.get': async ({ hookId }) => hookHealth(log, hookId),
+    'settings.get': async () => ({ retentionDays: retention.days }),
+    'settings.update': async ({ retentionDays }) => {
+      retention.days = retentionDays;
+      void retention.apply().catch(() => {});
+      return { retentionDays };
+    },
+    'app.notices': async () => notices.list(),
+  };
+}
+
+/** Every delivery a query matches, newest first, read page by page so memory stays flat. */
+function* matching(log: RequestLog, query: Omit<ValidInput<'logs.export'>, 'format'>): Generator<Delivery> {
+  let cursor: string | undefined;
+  do {
+    const page = log.query({ ...query, cursor, limit: 500 });
+    for (const summary of page.items) yield log.get(summary.id);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+function deliverableHook(hooks: HookStore, hookId: string): Hook {
+  let hook: Hook;
+  try {
+    hook = hooks.get(hookId);
+  } catch {
+    throw new UserFacingError('not_found', 'The webhook this request was sent to has been deleted, so it cannot be sent again.');
+  }
+  if (!hook.enabled) throw new UserFacingError('invalid_input', `“${hook.name}” is disabled; enable it to send requests again.`);
+  return hook;
+}
+
+function* limited<T>(items: Iterable<T>, most: number): Generator<T> {
+  let count = 0;
+  for (const item of items) {
+    if (count++ >= most) return;
+    yield item;
+  }
+}
+
+/** Named hooks receive the event only where Logto would deliver it: enabled and subscribed. */
+function chosenHooks(hooks: HookStore, ids: string[], event: HookEvent): Hook[] {
+  return ids.map((id) => {
+    const hook = hooks.get(id);
+    if (!hook.enabled)
+      throw new UserFacingError('invalid_input', `“${hook.name}” is disabled; enable it to deliver events to it.`, 'hookIds');
+    if (!hook.events.includes(event)) {
+      throw new UserFacingError(
+        'invalid_input',
+        `“${hook.name}” does not subscribe to ${event}; add the event to the hook first.`,
+        'hookIds',
+      );
+    }
+    return hook;
+  });
+}

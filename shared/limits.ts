@@ -1,0 +1,13 @@
+/** Hookbench's own bounds (Logto's are in logto.ts). */
+
+/** Largest payload "Trigger event" sends, in UTF-8 bytes; a receiver built for Logto never sees more than a few kB. */
+export const MAX_PAYLOAD_BYTES = 1024 * 1024;
+/** Response bodies are stored up to this many bytes; the rest is read off the wire and dropped. */
+export const STORED_BODY_CAP = 64 * 1024;
+/** The most deliveries one export from the app carries; the command line streams any number. */
+export const APP_EXPORT_LIMIT = 20_000;
+
+/** Size of text as it goes on the wire: UTF-8 bytes, not UTF-16 code units. */
+export function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
+}
