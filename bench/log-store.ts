@@ -26,6 +26,7 @@ function makeDelivery(index: number): Delivery {
   const status = index % 10 === 0 ? 500 : 200;
   return {
     id: `delivery-${index}`,
+    kind: 'delivery',
     hookId: HOOKS[index % HOOKS.length]!,
     event,
     createdAt: now - DAY + Math.floor((index / TOTAL) * (DAY - 60_000)),
@@ -53,6 +54,8 @@ function makeDelivery(index: number): Delivery {
     ],
     error: status === 200 ? null : 'The receiver answered 500 after 4 attempts',
     redeliveryOf: null,
+    retryBehaviour: 'retry-5xx',
+    runId: null,
   };
 }
 

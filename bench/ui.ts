@@ -46,6 +46,9 @@ for (let index = 0; index < TOTAL; index++) {
     attempts: [],
     error: null,
     redeliveryOf: null,
+    kind: 'delivery',
+    retryBehaviour: 'retry-5xx',
+    runId: null,
   } as const;
   seeding.started({ ...delivery, outcome: 'in_flight', status: null, attemptCount: 0, attempts: [] });
   seeding.finished({ ...delivery, attempts: [] });

@@ -13,6 +13,20 @@ export type Hook = {
   createdAt: number;
 };
 
+/**
+ * What a log row records: a delivery of an event to a hook, a request sent by a receiver check,
+ * or a request the built-in receiver captured. Health and the default view count deliveries only.
+ */
+export const deliveryKinds = ['delivery', 'check', 'captured'] as const;
+export type DeliveryKind = (typeof deliveryKinds)[number];
+
+/**
+ * How a delivery treats a failed attempt. `retry-5xx`: Logto's docs, and Logto's code from PR #9410
+ * (August 2026) on, retry 5xx up to `config.retries ?? 3` times. `send-once`: Logto before that fix.
+ */
+export const retryBehaviours = ['retry-5xx', 'send-once'] as const;
+export type RetryBehaviour = (typeof retryBehaviours)[number];
+
 export const deliveryOutcomes = ['in_flight', 'success', 'failed', 'interrupted', 'cancelled'] as const;
 export type DeliveryOutcome = (typeof deliveryOutcomes)[number];
 
@@ -41,7 +55,9 @@ export type Attempt = {
 
 export type DeliverySummary = {
   id: string;
-  hookId: string;
+  kind: DeliveryKind;
+  /** The hook it went to (or, when captured, whose key verified it); null for a capture no hook's key verified. */
+  hookId: string | null;
   event: HookEvent;
   createdAt: number;
   outcome: DeliveryOutcome;
@@ -58,6 +74,10 @@ export type Delivery = DeliverySummary & {
   error: string | null;
   /** The delivery this one sent again, when it is a redelivery. */
   redeliveryOf: string | null;
+  /** The rule its attempts followed; null for a captured request, which Hookbench did not send. */
+  retryBehaviour: RetryBehaviour | null;
+  /** The receiver check run it belongs to, for kind `check`. */
+  runId: string | null;
 };
 
 /** What "Send test payload" answers for one event: shown at once, never logged. */

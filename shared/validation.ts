@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deliveryOutcomes, type HookHeaders } from './domain';
+import { deliveryKinds, deliveryOutcomes, type HookHeaders } from './domain';
 import { hookEvents, isHookEvent } from './events';
 import { SIGNATURE_HEADER } from './logto';
 import { timeRanges } from './time';
@@ -213,6 +213,7 @@ export const statusClasses = ['2xx', '3xx', '4xx', '5xx', 'none'] as const;
 export const logsQuerySchema = z
   .object({
     hookId: hookIdSchema,
+    kind: z.enum(deliveryKinds, { errorMap: () => ({ message: `Kind must be one of ${deliveryKinds.join(', ')}` }) }).default('delivery'),
     outcome: z
       .enum(deliveryOutcomes, { errorMap: () => ({ message: `Outcome must be one of ${deliveryOutcomes.join(', ')}` }) })
       .optional(),

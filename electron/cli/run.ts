@@ -228,7 +228,7 @@ class Commands {
     const names = new Map((await this.call('hooks.list', {})).map((hook) => [hook.id, hook.name]));
     const rows = deliveries.map((delivery) => [
       delivery.id,
-      names.get(delivery.hookId) ?? delivery.hookId,
+      (delivery.hookId && names.get(delivery.hookId)) ?? delivery.hookId ?? '—',
       delivery.event,
       delivery.outcome,
       String(delivery.status ?? '—'),
@@ -267,7 +267,7 @@ class Commands {
         items.map((item) => [
           new Date(item.createdAt).toISOString(),
           item.id,
-          names.get(item.hookId) ?? item.hookId,
+          (item.hookId && names.get(item.hookId)) ?? item.hookId ?? '—',
           item.event,
           item.outcome,
           String(item.status ?? '—'),

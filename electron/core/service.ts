@@ -124,7 +124,13 @@ function* matching(log: RequestLog, query: Omit<ValidInput<'logs.export'>, 'form
   } while (cursor);
 }
 
-function deliverableHook(hooks: HookStore, hookId: string): Hook {
+function deliverableHook(hooks: HookStore, hookId: string | null): Hook {
+  if (hookId === null) {
+    throw new UserFacingError(
+      'not_found',
+      'This request was captured from another sender and matched no hook, so there is no hook to send it to again.',
+    );
+  }
   let hook: Hook;
   try {
     hook = hooks.get(hookId);

@@ -123,7 +123,7 @@ describe('retries, as Logto retries', () => {
     expect(second!.startedAt - first!.startedAt).toBeGreaterThanOrEqual(300);
     expect(third!.startedAt - second!.startedAt).toBeGreaterThanOrEqual(600);
     expect(new Set(receiver.received.map((request) => request.body)).size).toBe(1);
-    const page = await core.call('logs.query', { hookId: delivery.hookId });
+    const page = await core.call('logs.query', { hookId: delivery.hookId! });
     expect(page.items).toHaveLength(1);
   });
 

@@ -38,6 +38,7 @@ function delivery(overrides: Partial<Delivery> & { body?: string; responseBody?:
   };
   return {
     id: `d${++counter}`,
+    kind: 'delivery',
     hookId: 'hook-a',
     event: 'User.Created',
     createdAt: NOW,
@@ -49,6 +50,8 @@ function delivery(overrides: Partial<Delivery> & { body?: string; responseBody?:
     attempts: [attempt],
     error: null,
     redeliveryOf: null,
+    retryBehaviour: 'retry-5xx',
+    runId: null,
     ...rest,
   };
 }

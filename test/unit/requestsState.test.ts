@@ -5,6 +5,7 @@ import type { DeliverySummary } from '../../shared/domain';
 
 const sending: DeliverySummary = {
   id: 'd1',
+  kind: 'delivery',
   hookId: 'h1',
   event: 'PostSignIn',
   createdAt: 1,

@@ -32,8 +32,8 @@ export type EngineOptions = {
 export const LOGTO_MAX_IN_FLIGHT = 10;
 
 export function summaryOf(delivery: Delivery): DeliverySummary {
-  const { id, hookId, event, createdAt, outcome, status, durationMs, attemptCount } = delivery;
-  return { id, hookId, event, createdAt, outcome, status, durationMs, attemptCount };
+  const { id, kind, hookId, event, createdAt, outcome, status, durationMs, attemptCount } = delivery;
+  return { id, kind, hookId, event, createdAt, outcome, status, durationMs, attemptCount };
 }
 
 /**
@@ -134,6 +134,7 @@ export class DeliveryEngine {
     const { ownHeaders: _internal, ...sent } = request;
     return {
       id: newId(),
+      kind: 'delivery',
       hookId: hook.id,
       event,
       createdAt: Date.now(),
@@ -145,6 +146,8 @@ export class DeliveryEngine {
       attempts: [],
       error: null,
       redeliveryOf,
+      retryBehaviour: 'retry-5xx',
+      runId: null,
     };
   }
 

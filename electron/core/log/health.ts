@@ -22,7 +22,7 @@ export function healthSummaries(log: RequestLog, hookIds: readonly string[], now
   const edge = log.all<Counts>(
     `SELECT hook_id, sum(outcome = 'success') AS succeeded, sum(outcome != 'success') AS failed
      FROM deliveries INDEXED BY deliveries_by_time
-     WHERE created_at >= ? AND created_at < ? AND outcome != 'in_flight' GROUP BY hook_id`,
+     WHERE created_at >= ? AND created_at < ? AND outcome != 'in_flight' AND kind = 'delivery' GROUP BY hook_id`,
     since,
     firstWholeHour,
   );

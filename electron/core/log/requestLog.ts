@@ -1,7 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { ValidInput } from '../../../shared/contract';
-import type { Attempt, Delivery, DeliverySummary, SentRequest } from '../../../shared/domain';
+import type { Attempt, Delivery, DeliveryKind, DeliverySummary, RetryBehaviour, SentRequest } from '../../../shared/domain';
 import { UserFacingError } from '../../../shared/errors';
 import type { HookEvent } from '../../../shared/events';
 import { rangeStart } from '../../../shared/time';
@@ -18,7 +18,8 @@ export type LogPage = { items: DeliverySummary[]; nextCursor: string | null };
 type Row = {
   seq: number;
   id: string;
-  hook_id: string;
+  kind: DeliveryKind;
+  hook_id: string | null;
   event: string;
   created_at: number;
   outcome: DeliverySummary['outcome'];
@@ -26,9 +27,17 @@ type Row = {
   duration_ms: number | null;
   attempt_count: number;
 };
-type FullRow = Row & { error: string | null; request: string; request_body: string; attempts: string; redelivery_of: string | null };
+type FullRow = Row & {
+  error: string | null;
+  request: string;
+  request_body: string;
+  attempts: string;
+  redelivery_of: string | null;
+  retry_behaviour: RetryBehaviour | null;
+  run_id: string | null;
+};
 
-const SUMMARY_COLUMNS = 'seq, id, hook_id, event, created_at, outcome, status, duration_ms, attempt_count';
+const SUMMARY_COLUMNS = 'seq, id, kind, hook_id, event, created_at, outcome, status, duration_ms, attempt_count';
 
 /**
  * Every delivery, durable and queryable offline. Written before the first attempt and again
@@ -58,9 +67,10 @@ export class RequestLog implements DeliveryRecorder {
   started(delivery: Delivery): void {
     const { body, ...request } = delivery.request;
     this.#queue(
-      `INSERT INTO deliveries (id, hook_id, event, created_at, outcome, request, request_body, owner_pid, redelivery_of)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO deliveries (id, kind, hook_id, event, created_at, outcome, request, request_body, owner_pid, redelivery_of, retry_behaviour, run_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       delivery.id,
+      delivery.kind,
       delivery.hookId,
       delivery.event,
       delivery.createdAt,
@@ -69,6 +79,8 @@ export class RequestLog implements DeliveryRecorder {
       body,
       process.pid,
       delivery.redeliveryOf,
+      delivery.retryBehaviour,
+      delivery.runId,
     );
   }
 
@@ -120,8 +132,8 @@ export class RequestLog implements DeliveryRecorder {
 
   /** A hook's deliveries, newest first. The cursor is a position, so pages stay put while new deliveries arrive. */
   query(query: LogsQuery, now = Date.now()): LogPage {
-    const where = ['hook_id = ?'];
-    const values: SQLInputValue[] = [query.hookId];
+    const where = ['hook_id = ?', 'kind = ?'];
+    const values: SQLInputValue[] = [query.hookId, query.kind];
     if (query.cursor) {
       where.push('seq < ?');
       values.push(Number(query.cursor));
@@ -167,7 +179,7 @@ export class RequestLog implements DeliveryRecorder {
   get(id: string): Delivery {
     this.flush();
     const row = this.#statement(
-      `SELECT ${SUMMARY_COLUMNS}, error, request, request_body, attempts, redelivery_of FROM deliveries WHERE id = ?`,
+      `SELECT ${SUMMARY_COLUMNS}, error, request, request_body, attempts, redelivery_of, retry_behaviour, run_id FROM deliveries WHERE id = ?`,
     ).get(id) as FullRow | undefined;
     if (!row) throw new UserFacingError('not_found', `No delivery has the id "${id}"; it may have been removed by retention.`);
     const request = { ...(JSON.parse(row.request) as Omit<SentRequest, 'body'>), body: row.request_body };
@@ -177,13 +189,15 @@ export class RequestLog implements DeliveryRecorder {
       attempts: JSON.parse(row.attempts) as Attempt[],
       error: row.error,
       redeliveryOf: row.redelivery_of,
+      retryBehaviour: row.retry_behaviour,
+      runId: row.run_id,
     };
   }
 
   /** Ids of a hook's deliveries that did not succeed (failed, interrupted, cancelled) since a time, oldest first. */
   unsuccessfulSince(hookId: string, since: number | null): string[] {
     return this.#all<{ id: string }>(
-      `SELECT id FROM deliveries WHERE hook_id = ? AND created_at >= ? AND outcome IN ('failed', 'interrupted', 'cancelled') ORDER BY seq`,
+      `SELECT id FROM deliveries WHERE hook_id = ? AND kind = 'delivery' AND created_at >= ? AND outcome IN ('failed', 'interrupted', 'cancelled') ORDER BY seq`,
       hookId,
       since ?? 0,
     ).map((row) => row.id);
@@ -322,6 +336,7 @@ function isAlive(pid: number): boolean {
 function summaryFromRow(row: Row): DeliverySummary {
   return {
     id: row.id,
+    kind: row.kind,
     hookId: row.hook_id,
     event: row.event as HookEvent,
     createdAt: row.created_at,

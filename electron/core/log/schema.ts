@@ -57,6 +57,55 @@ const migrations: string[] = [
 
   // 3: a redelivery links to the delivery it sent again.
   `ALTER TABLE deliveries ADD COLUMN redelivery_of TEXT;`,
+
+  // 4: rows of three kinds (delivery, check, captured); a captured request may match no hook, so
+  // hook_id may be NULL, which SQLite can only allow by rebuilding the table. Each row records the
+  // retry rule it was sent under and, for checks, its run. Only deliveries count towards health.
+  `CREATE TABLE deliveries_v4 (
+     seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+     id              TEXT NOT NULL UNIQUE,
+     kind            TEXT NOT NULL DEFAULT 'delivery',
+     hook_id         TEXT,
+     event           TEXT NOT NULL,
+     created_at      INTEGER NOT NULL,
+     outcome         TEXT NOT NULL,
+     status          INTEGER,
+     duration_ms     INTEGER,
+     attempt_count   INTEGER NOT NULL DEFAULT 0,
+     error           TEXT,
+     request         TEXT NOT NULL,
+     request_body    TEXT NOT NULL,
+     attempts        TEXT NOT NULL DEFAULT '[]',
+     owner_pid       INTEGER,
+     redelivery_of   TEXT,
+     retry_behaviour TEXT,
+     run_id          TEXT
+   );
+   INSERT INTO deliveries_v4 (seq, id, kind, hook_id, event, created_at, outcome, status, duration_ms, attempt_count,
+                              error, request, request_body, attempts, owner_pid, redelivery_of, retry_behaviour)
+     SELECT seq, id, 'delivery', hook_id, event, created_at, outcome, status, duration_ms, attempt_count,
+            error, request, request_body, attempts, owner_pid, redelivery_of, 'retry-5xx'
+     FROM deliveries;
+   DROP TABLE deliveries;
+   ALTER TABLE deliveries_v4 RENAME TO deliveries;
+   CREATE INDEX deliveries_by_hook ON deliveries (hook_id, kind, seq);
+   CREATE INDEX deliveries_by_time ON deliveries (created_at, hook_id, outcome);
+   CREATE INDEX deliveries_in_flight ON deliveries (outcome) WHERE outcome = 'in_flight';
+   CREATE INDEX deliveries_by_run ON deliveries (run_id) WHERE run_id IS NOT NULL;
+   CREATE TRIGGER count_finished AFTER UPDATE OF outcome ON deliveries
+   WHEN OLD.outcome = 'in_flight' AND NEW.outcome != 'in_flight' AND NEW.kind = 'delivery'
+   BEGIN
+     INSERT INTO hourly_counts (hook_id, hour, succeeded, failed)
+       VALUES (NEW.hook_id, (NEW.created_at / 3600000) * 3600000, NEW.outcome = 'success', NEW.outcome != 'success')
+       ON CONFLICT (hook_id, hour) DO UPDATE SET succeeded = succeeded + excluded.succeeded, failed = failed + excluded.failed;
+   END;
+   CREATE TRIGGER uncount_removed AFTER DELETE ON deliveries
+   WHEN OLD.outcome != 'in_flight' AND OLD.kind = 'delivery'
+   BEGIN
+     UPDATE hourly_counts
+       SET succeeded = succeeded - (OLD.outcome = 'success'), failed = failed - (OLD.outcome != 'success')
+       WHERE hook_id = OLD.hook_id AND hour = (OLD.created_at / 3600000) * 3600000;
+   END;`,
 ];
 
 export const LOG_SCHEMA_VERSION = migrations.length;
