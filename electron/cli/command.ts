@@ -64,7 +64,7 @@ export function defineCommand<const O extends OptionSpecs, const A extends reado
     options: spec.options,
     about: spec.about,
     parse(argv) {
-      const usage = commandUsage(spec);
+      const usage = usageOf(spec);
       // Parsed against the widened table here; each command sees its values typed from its own table.
       const options: OptionSpecs = { ...spec.options, ...commonOptions };
       let parsed: { values: Record<string, unknown>; positionals: string[] };
@@ -107,7 +107,7 @@ export function synopsis(command: Pick<Command, 'name' | 'args' | 'options'>): s
 /** One command's section of the usage text: synopsis, what it does, each option. */
 export function commandUsage(command: Pick<Command, 'name' | 'args' | 'options' | 'about'>): string {
   const options = Object.entries(command.options).map(([name, option]) => [
-    option.type === 'string' ? `--${name} ${option.placeholder ?? 'value'}` : `--${name}`,
+    (option.type === 'string' ? `--${name} ${option.placeholder ?? 'value'}` : `--${name}`) + (option.short ? `, -${option.short}` : ''),
     option.help,
   ]);
   const width = Math.max(0, ...options.map(([left]) => left!.length));
@@ -116,4 +116,10 @@ export function commandUsage(command: Pick<Command, 'name' | 'args' | 'options' 
     ...command.about.map((line) => `      ${line}`),
     ...options.map(([left, help]) => `      ${left!.padEnd(width)}  ${help}`),
   ].join('\n');
+}
+
+/** One command's usage alone: what `hookbench <command> --help` prints, and what follows its errors. */
+export function usageOf(command: Pick<Command, 'name' | 'args' | 'options' | 'about'>): string {
+  const [, ...details] = commandUsage(command).split('\n');
+  return [`Usage: hookbench ${synopsis(command)}`, ...details.map((line) => line.slice(4))].join('\n');
 }

@@ -1,5 +1,5 @@
 /** The usage text, built from the commands' own option tables and the exit-status table, so it cannot drift from them. */
-import { type Command, commandUsage, commonOptions } from './command';
+import { type Command, commandUsage, commonOptions, usageOf } from './command';
 import { commands } from './commands';
 import { exitStatusHelp } from './errors';
 import { EXPORT_FILE_MODE } from './files';
@@ -35,11 +35,13 @@ export const USAGE = [
 
 /** One command's usage: what `hookbench <command> --help` prints, and what follows its errors. */
 export function commandHelp(command: Command): string {
-  return ['Usage: hookbench', commandUsage(command), '', 'Every command also takes:', common].join('\n');
+  return [usageOf(command), '', 'Every command also takes:', common].join('\n');
 }
 
 /** The `hooks` commands together, for `hookbench hooks --help` and a bare `hookbench hooks`. */
 export function groupHelp(group: string): string {
   const members = commands.filter((command) => command.name.startsWith(`${group} `));
-  return ['Usage: hookbench', ...members.map(commandUsage), '', 'Every command also takes:', common].join('\n');
+  return [`Usage: hookbench ${group} <command> [options]`, '', ...members.map(commandUsage), '', 'Every command also takes:', common].join(
+    '\n',
+  );
 }

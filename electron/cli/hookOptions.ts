@@ -36,8 +36,7 @@ export function headerRows(headers: string[] | undefined): HeaderRow[] | undefin
   return headers?.map((header, index) => {
     const colon = header.indexOf(':');
     if (colon < 0) {
-      const which = headers.length > 1 ? ` #${index + 1}` : '';
-      throw usageError(`--header${which} takes 'name: value', e.g. --header 'Authorization: Bearer dev-token', not "${header}"`);
+      throw usageError(`--header #${index + 1} takes 'name: value', e.g. --header 'Authorization: Bearer dev-token', not "${header}"`);
     }
     return { name: header.slice(0, colon), value: header.slice(colon + 1) };
   });

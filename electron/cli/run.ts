@@ -87,6 +87,7 @@ function findCommand(rest: string[]): { command: Command; words: number } {
       if (rest.includes('--help') || rest.includes('-h')) throw new HelpShown(groupHelp('hooks'));
       throw usageError('hooks needs a subcommand', groupHelp('hooks'));
     }
+    throw usageError(`"hooks ${second}" is not a hookbench command.`, groupHelp('hooks'));
   }
   const command = commands.find((candidate) => candidate.name === first);
   if (command) return { command, words: 1 };

@@ -7,7 +7,7 @@ const size = (bytes: number) =>
 export default defineCommand({
   name: 'doctor',
   args: [],
-  options: { json },
+  options: { json: { ...json, help: 'print JSON, to attach to a bug report' } },
   about: [
     'Show what a bug report needs: versions, the data folder and its permissions, hook count, log size and rows,',
     'retention, files set aside, the built-in receiver. Never a signing key or a header value.',
