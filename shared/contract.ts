@@ -42,6 +42,21 @@ export type ExportFile = { fileName: string; mimeType: string; content: string; 
 /** What an import did: each hook added, and each one skipped with the reason. */
 export type ImportReport = { imported: Hook[]; skipped: Array<{ index: number; name: string; reason: string }> };
 
+/** What `hookbench doctor` and an About panel show when something looks wrong. Never a key or a header value. */
+export type Diagnostics = {
+  versions: { hookbench: string; node: string; electron: string | null; sqlite: string };
+  dataDir: { path: string /** Permission bits in octal, e.g. "0700". */; mode: string; writable: boolean };
+  hooks: { file: string; count: number };
+  log: { file: string; bytes: number; walBytes: number; rows: number };
+  retentionDays: number;
+  /** Notices posted since this core opened. */
+  notices: Notice[];
+  /** Files Hookbench renamed aside in the data folder (unreadable, or from a newer version), never deleted. */
+  setAside: Array<{ path: string; bytes: number }>;
+  /** The built-in receiver's port, when it has written one into the data folder. */
+  receiver: { port: number } | null;
+};
+
 const triggerSchema = z
   .object({
     event: hookEventSchema,
@@ -106,6 +121,7 @@ export const contract = {
   'settings.get': method(nothing).returns<{ retentionDays: number }>(),
   'settings.update': method(z.object({ retentionDays: retentionDaysSchema }).strict()).returns<{ retentionDays: number }>(),
   'app.notices': method(nothing).returns<Notice[]>(),
+  'app.diagnostics': method(nothing).returns<Diagnostics>(),
 };
 
 export type Contract = typeof contract;

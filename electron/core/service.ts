@@ -8,6 +8,7 @@ import { APP_EXPORT_LIMIT } from '../../shared/limits';
 import { rangeStart } from '../../shared/time';
 import type { DeliveryEngine } from './delivery/engine';
 import { samplePayload } from './delivery/samplePayloads';
+import { diagnostics } from './diagnostics';
 import type { HookStore } from './hooks/store';
 import { exportHooks, ImportError, importHooks } from './hooks/transfer';
 import { healthSummaries, hookHealth } from './log/health';
@@ -111,6 +112,7 @@ export function createService({ version, hooks, engine, log, retention, notices 
       return { retentionDays };
     },
     'app.notices': async () => notices.list(),
+    'app.diagnostics': async () => diagnostics({ version, hooks, log, retention, notices }),
   };
 }
 

@@ -221,6 +221,16 @@ export class RequestLog implements DeliveryRecorder {
     return Number(this.#run(sql, ...values).changes);
   }
 
+  /** The SQLite library's version, for diagnostics. */
+  sqliteVersion(): string {
+    return this.#all<{ version: string }>('SELECT sqlite_version() AS version')[0]!.version;
+  }
+
+  /** How many deliveries the log holds, for diagnostics. */
+  rowCount(): number {
+    return this.#all<{ count: number }>('SELECT count(*) AS count FROM deliveries')[0]!.count;
+  }
+
   close(): void {
     if (!this.db.isOpen) return;
     this.flush();

@@ -1,0 +1,41 @@
+import { defineCommand } from '../command';
+import { json } from '../options';
+
+const size = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+
+export default defineCommand({
+  name: 'doctor',
+  args: [],
+  options: { json: { ...json, help: 'print JSON, to attach to a bug report' } },
+  about: [
+    'Show what a bug report needs: versions, the data folder and its permissions, hook count, log size and rows,',
+    'retention, files set aside, the built-in receiver. Never a signing key or a header value.',
+  ],
+  async run(context, options) {
+    const report = await context.call('app.diagnostics', {});
+    if (options.json) {
+      context.out.json(report);
+      return 0;
+    }
+    const { versions, dataDir, hooks, log } = report;
+    const runtime = versions.electron ? `Electron ${versions.electron} (Node ${versions.node})` : `Node ${versions.node}`;
+    const lines = [
+      `Hookbench      ${versions.hookbench}`,
+      `Runtime        ${runtime}`,
+      `SQLite         ${versions.sqlite}`,
+      `Data folder    ${dataDir.path}`,
+      `  permissions  ${dataDir.mode}${dataDir.mode === '0700' ? '' : ' (Hookbench makes it 0700: your keys are in it)'}`,
+      `  writable     ${dataDir.writable ? 'yes' : 'NO: Hookbench cannot save hooks or log deliveries here'}`,
+      `Hooks          ${hooks.count} in ${hooks.file}`,
+      `Request log    ${log.rows} deliveries, ${size(log.bytes)} + ${size(log.walBytes)} write-ahead, in ${log.file}`,
+      `Retention      ${report.retentionDays} days`,
+      `Receiver       ${report.receiver ? `built-in receiver on port ${report.receiver.port}` : 'built-in receiver not running'}`,
+      `Set aside      ${report.setAside.length === 0 ? 'none' : `${report.setAside.length} file(s), kept for you to recover:`}`,
+      ...report.setAside.map((file) => `  ${file.path} (${size(file.bytes)})`),
+      ...(report.notices.length ? ['Notices', ...report.notices.map((notice) => `  ${notice.level}: ${notice.message}`)] : []),
+    ];
+    context.out.print(lines.join('\n'));
+    return 0;
+  },
+});

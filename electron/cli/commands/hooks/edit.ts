@@ -1,0 +1,28 @@
+import { defineCommand } from '../../command';
+import { usageError } from '../../errors';
+import { describeHook, HOOK_FIELDS, headerRows, hookOptions } from '../../hookOptions';
+
+export default defineCommand({
+  name: 'hooks edit',
+  args: [{ placeholder: '<hook>', missing: 'a hook name or id (see hookbench hooks list)' }],
+  options: {
+    name: { ...hookOptions.name, help: 'rename the hook' },
+    url: { ...hookOptions.url, help: 'send to this endpoint instead' },
+    event: { ...hookOptions.event, help: "the hook's events become exactly these (repeat for more)" },
+    header: { ...hookOptions.header, help: "the hook's custom headers become exactly these (repeat for more)" },
+  },
+  about: ['Change a hook; what is not given stays as it was. Its signing key is kept.'],
+  async run(context, options, [reference]) {
+    if (!options.name && !options.url && !options.event && !options.header) {
+      throw usageError('hooks edit needs at least one change: --name, --url, --event or --header');
+    }
+    const hook = await context.hook(reference);
+    const updated = await context.call(
+      'hooks.update',
+      { id: hook.id, name: options.name, url: options.url, events: options.event, headers: headerRows(options.header) },
+      HOOK_FIELDS,
+    );
+    describeHook(context, 'changed', updated);
+    return 0;
+  },
+});

@@ -1,0 +1,55 @@
+import type { DeliverySummary } from '../../../shared/domain';
+import { defineCommand } from '../command';
+import { timeRange } from '../context';
+import { hookLabel, outcomeStyle } from '../deliveries';
+import { usageError } from '../errors';
+import { failed, hookFilter, json, since } from '../options';
+
+export default defineCommand({
+  name: 'logs',
+  args: [],
+  options: {
+    hook: hookFilter,
+    since,
+    failed,
+    limit: { type: 'string', placeholder: 'n', help: 'show at most n deliveries, newest first (1 to 500; default: 50)' },
+    json,
+  },
+  about: ['Show logged deliveries, newest first.'],
+  async run(context, options) {
+    const hooks = await context.hooksChosen(options.hook);
+    const limit = Number(options.limit ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw usageError('--limit takes a whole number from 1 to 500');
+    const range = timeRange(options.since);
+    const outcome = options.failed ? ('failed' as const) : undefined;
+    const pages = await Promise.all(hooks.map((hook) => context.call('logs.query', { hookId: hook.id, range, limit, outcome })));
+    const items: DeliverySummary[] = pages
+      .flatMap((page) => page.items)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, limit);
+    if (options.json) {
+      context.out.json(items);
+      return 0;
+    }
+    if (items.length === 0) {
+      context.out.print(`No deliveries${options.failed ? ' failed' : ''} in the chosen range (${range}).`);
+      return 0;
+    }
+    const names = new Map(hooks.map((hook) => [hook.id, hook.name]));
+    context.out.table(
+      ['TIME', 'DELIVERY', 'HOOK', 'EVENT', 'OUTCOME', 'STATUS', 'ATTEMPTS', 'DURATION'],
+      items.map((item) => [
+        new Date(item.createdAt).toISOString(),
+        item.id,
+        hookLabel(names, item.hookId),
+        item.event,
+        item.outcome,
+        String(item.status ?? '—'),
+        String(item.attemptCount),
+        item.durationMs === null ? '—' : `${item.durationMs} ms`,
+      ]),
+      (column, cell) => (column === 4 ? outcomeStyle(cell) : null),
+    );
+    return 0;
+  },
+});

@@ -1,0 +1,54 @@
+import { closeSync, createWriteStream, fchmodSync, openSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { usageError } from './errors';
+import { type OutStream, writeAll } from './output';
+
+/** Owner read/write only: an export may carry signing keys and custom header values such as tokens. */
+export const EXPORT_FILE_MODE = 0o600;
+
+function why(error: unknown, file: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `the folder ${dirname(file)} does not exist; create it first or choose another file`;
+  if (code === 'EISDIR') return 'that is a folder; name a file inside it';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return `part of ${dirname(file)} is a file, not a folder`;
+  return (error as Error).message;
+}
+
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw usageError(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : why(error, file)}`);
+  }
+}
+
+/**
+ * Streams pieces to standard output, or to `file` created 0600 (an existing file is narrowed to
+ * 0600 too, since it is about to hold the same secrets). Opening first means a bad path is a
+ * clear error before anything is written.
+ */
+export async function writeOut(file: string | undefined, pieces: Iterable<string>, stdout: OutStream): Promise<void> {
+  if (file === undefined) return writeAll(stdout, pieces);
+  let fd: number;
+  try {
+    fd = openSync(file, 'w', EXPORT_FILE_MODE);
+  } catch (error) {
+    throw usageError(`Could not write ${file}: ${why(error, file)}`);
+  }
+  try {
+    fchmodSync(fd, EXPORT_FILE_MODE);
+  } catch (error) {
+    closeSync(fd);
+    throw usageError(`Could not make ${file} readable by you only: ${why(error, file)}`);
+  }
+  const stream = createWriteStream(file, { fd });
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  try {
+    await Promise.race([writeAll(stream, pieces), failed]);
+    await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+  } catch (error) {
+    stream.destroy();
+    throw usageError(`Could not write ${file}: ${why(error, file)}`);
+  }
+}

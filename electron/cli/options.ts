@@ -1,0 +1,25 @@
+/** Options several commands take, declared once so they read and behave the same everywhere. */
+import type { OptionSpec } from './command';
+
+export const json = { type: 'boolean', help: 'print JSON instead of a table' } as const satisfies OptionSpec;
+
+export const out = {
+  type: 'string',
+  placeholder: 'file',
+  help: 'write to this file (created readable by you only, 0600) instead of standard output',
+} as const satisfies OptionSpec;
+
+export const hookFilter = {
+  type: 'string',
+  multiple: true,
+  placeholder: 'h',
+  help: 'only this hook, by name or id (repeat for more; default: every hook)',
+} as const satisfies OptionSpec;
+
+export const since = {
+  type: 'string',
+  placeholder: '1h|24h|7d|all',
+  help: 'how far back to look (default: 24h)',
+} as const satisfies OptionSpec;
+
+export const failed = { type: 'boolean', help: 'only deliveries that failed' } as const satisfies OptionSpec;

@@ -1,0 +1,375 @@
+/** The commands that manage hooks, doctor and the output rules, through the built CLI in real processes. */
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bundleForNode } from '../../bench/bundle.mjs';
+import { commands } from '../../electron/cli/commands';
+import { runCli } from '../../electron/cli/run';
+import { openTestCore } from '../support/core';
+import { type Receiver, reply, startReceiver } from '../support/receiver';
+import { useTempDir } from '../support/tempDir';
+
+const tempDir = useTempDir();
+let dataDir: string;
+let receiver: Receiver;
+let bin: string;
+beforeAll(async () => {
+  bin = await bundleForNode('electron/cli/main.ts', 'hookbench-cli-commands');
+});
+beforeEach(async () => {
+  dataDir = tempDir();
+  receiver = await startReceiver();
+});
+afterEach(() => receiver.close());
+
+type Run = { code: number; out: string; err: string };
+/** The built `hookbench` in its own process, stdout and stderr not terminals. */
+async function hookbench(...args: string[]): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--no-warnings', bin, '--data-dir', dataDir, ...args], {
+      env: { ...process.env, NO_COLOR: '' },
+    });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, out: failed.stdout, err: failed.stderr };
+  }
+}
+
+const add = (name: string, ...more: string[]) =>
+  hookbench('hooks', 'add', '--name', name, '--url', receiver.url, '--event', 'PostSignIn', ...more);
+
+async function storedHooks() {
+  const app = openTestCore({ dataDir });
+  try {
+    return await app.call('hooks.list', {});
+  } finally {
+    await app.dispose();
+  }
+}
+
+describe('hooks add, edit, enable, disable, remove, rotate-key', () => {
+  it('manage a hook from start to end, without an import file', async () => {
+    const added = await hookbench(
+      'hooks',
+      'add',
+      '--name',
+      'CRM sync',
+      '--url',
+      receiver.url,
+      '--event',
+      'PostSignIn',
+      '--event',
+      'User.Created',
+      '--header',
+      'Authorization: Bearer dev:token',
+      '--disabled',
+    );
+    expect(added).toMatchObject({ code: 0, err: '' });
+    let [hook] = await storedHooks();
+    expect(hook).toMatchObject({
+      name: 'CRM sync',
+      enabled: false,
+      events: ['PostSignIn', 'User.Created'],
+      config: { url: receiver.url, headers: { Authorization: 'Bearer dev:token' } },
+    });
+    expect(added.out).toBe(`added  ${hook!.id}  CRM sync  disabled  ${receiver.url}\n`);
+    expect(added.out).not.toContain(hook!.signingKey);
+    expect(added.out).not.toContain('dev:token');
+
+    expect((await hookbench('hooks', 'enable', 'crm SYNC')).code).toBe(0);
+    expect((await storedHooks())[0]!.enabled).toBe(true);
+    expect((await hookbench('hooks', 'disable', hook!.id)).code).toBe(0);
+    expect((await storedHooks())[0]!.enabled).toBe(false);
+
+    const edited = await hookbench('hooks', 'edit', 'CRM sync', '--name', 'CRM', '--event', 'Role.Created', '--header', 'X-Env: dev');
+    expect(edited.code).toBe(0);
+    [hook] = await storedHooks();
+    expect(hook).toMatchObject({ name: 'CRM', events: ['Role.Created'], config: { url: receiver.url, headers: { 'X-Env': 'dev' } } });
+
+    const before = hook!.signingKey;
+    const rotated = await hookbench('hooks', 'rotate-key', 'CRM');
+    [hook] = await storedHooks();
+    expect(hook!.signingKey).not.toBe(before);
+    expect(rotated).toMatchObject({ code: 0, out: `${hook!.signingKey}\n` });
+    expect(rotated.err).toContain('new signing key for "CRM"');
+
+    expect(await hookbench('hooks', 'remove', 'CRM')).toMatchObject({ code: 0, out: `removed  ${hook!.id}  CRM\n` });
+    expect(await storedHooks()).toEqual([]);
+  });
+
+  it('name the option to fix when the contract refuses the input', async () => {
+    const refusals: Array<[string[], string]> = [
+      [['--url', 'localhost:3000'], 'hookbench: --url: Enter a full URL with its scheme: did you mean http://localhost:3000?\n'],
+      [['--url', 'ftp://example.com'], 'hookbench: --url: Use an http:// or https:// URL (this one starts with ftp://)\n'],
+      [['--event', 'User.Exploded'], 'hookbench: --event: "User.Exploded" is not a Logto webhook event\n'],
+      [
+        ['--header', 'X-A: 1', '--header', 'Bad Name: 2'],
+        'hookbench: --header #2: "Bad Name" is not a valid header name: use letters, digits and - _ . only, no spaces or colons\n',
+      ],
+      [['--header', 'content-length: 3'], 'hookbench: --header #1: content-length is computed from the body; remove this header\n'],
+      [
+        ['--header', 'no colon'],
+        `hookbench: --header #1 takes 'name: value', e.g. --header 'Authorization: Bearer dev-token', not "no colon"\n`,
+      ],
+      [['--name', '   '], 'hookbench: --name: Give the hook a name\n'],
+    ];
+    for (const [change, message] of refusals) {
+      const values = { '--name': 'A', '--url': receiver.url, '--event': 'PostSignIn' };
+      const args = Object.entries(values).flatMap(([option, value]) => (change.includes(option) ? [] : [option, value]));
+      expect(await hookbench('hooks', 'add', ...args, ...change)).toEqual({ code: 2, out: '', err: message });
+    }
+    expect(await storedHooks()).toEqual([]);
+
+    const missing = await hookbench('hooks', 'add', '--name', 'A', '--url', receiver.url);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(
+      /^hookbench: hooks add needs --event\n\nUsage: hookbench hooks add --name name --url url --event event\.\.\./,
+    );
+
+    await add('Kept');
+    expect(await hookbench('hooks', 'edit', 'Kept', '--url', 'mailto:a@b')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('hookbench: --url: '),
+    });
+    expect(await hookbench('hooks', 'edit', 'Kept')).toMatchObject({
+      code: 2,
+      err: 'hookbench: hooks edit needs at least one change: --name, --url, --event or --header\n',
+    });
+    expect((await storedHooks())[0]!.config.url).toBe(receiver.url);
+  });
+
+  it('refuse an unknown hook, and a name two hooks share, pointing to the ids', async () => {
+    await add('Twin');
+    await add('twin');
+    const ids = (await storedHooks()).map((hook) => hook.id);
+    for (const command of ['enable', 'disable', 'remove', 'rotate-key', 'test']) {
+      expect(await hookbench('hooks', command, 'Nobody')).toEqual({
+        code: 2,
+        out: '',
+        err: 'hookbench: No hook is named or has the id "Nobody". See: hookbench hooks list\n',
+      });
+      expect(await hookbench('hooks', command, 'TWIN')).toEqual({
+        code: 2,
+        out: '',
+        err: `hookbench: 2 hooks are named "TWIN"; use an id: ${ids.join(', ')}\n`,
+      });
+    }
+    expect(await storedHooks()).toHaveLength(2);
+  });
+});
+
+describe('every command', () => {
+  it('refuses an option it does not take with exit 2 and its own usage, and touches no data', async () => {
+    for (const command of commands) {
+      const result = await hookbench(...command.name.split(' '), '--bogus');
+      expect(result.code, command.name).toBe(2);
+      expect(result.err, command.name).toContain(`hookbench: ${command.name}: Unknown option '--bogus'`);
+      expect(result.err, command.name).toContain(`Usage: hookbench ${command.name}`);
+    }
+    // Options that belong to another command are refused too.
+    expect(await hookbench('hooks', 'list', '--with-keys')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Unknown option '--with-keys'"),
+    });
+    expect(await hookbench('redeliver', 'x', '--since', '1h')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Unknown option '--since'"),
+    });
+    expect(existsSync(join(dataDir, 'hooks.json'))).toBe(false);
+  }, 60_000);
+
+  it('says what is missing when an argument is not given', async () => {
+    const missing: Array<[string[], string]> = [
+      [['hooks', 'edit'], 'hooks edit needs a hook name or id (see hookbench hooks list)'],
+      [['hooks', 'rotate-key'], 'hooks rotate-key needs a hook name or id (see hookbench hooks list)'],
+      [['hooks', 'import'], 'hooks import needs the file to import'],
+      [['trigger'], 'trigger needs an event name, e.g. PostSignIn'],
+      [['redeliver'], 'redeliver needs a delivery id (see hookbench logs)'],
+      [['hooks'], 'hooks needs a subcommand'],
+    ];
+    for (const [args, message] of missing) {
+      const result = await hookbench(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.err.split('\n')[0]).toBe(`hookbench: ${message}`);
+    }
+    expect(await hookbench('hooks', 'list', 'extra')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('hooks list does not take "extra"'),
+    });
+    expect(await hookbench('redeliver', 'no-such-delivery')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('No delivery has the id "no-such-delivery"'),
+    });
+  });
+});
+
+/** Characters a terminal would act on, left raw in the text (line feeds aside). */
+const rawControls = (text: string) =>
+  [...text].filter((char) => char !== '\n' && (char < ' ' || (char >= '\x7f' && char <= '\x9f') || char === '\u202e'));
+
+describe('output', () => {
+  const hostile = 'Evil\x1b]0;pwned\x07\x1b[2J';
+  const shown = 'Evil\\x1b]0;pwned\\x07\\x1b[2J';
+
+  it('escapes control characters in hook names, receiver answers and errors', async () => {
+    await add(hostile, '--event', 'User.Created');
+    receiver.answer(reply(200, 'boom\x1b[31m\x07'));
+    const runs = [
+      await hookbench('hooks', 'list'),
+      await hookbench('hooks', 'test', hostile),
+      await hookbench('trigger', 'PostSignIn'),
+      await hookbench('logs'),
+      await hookbench('hooks', 'list', '--json'),
+      await hookbench('hooks', 'edit', hostile, '--url', 'nope\x1b'),
+      await hookbench('hooks', 'add', '--name', 'B', '--url', receiver.url, '--event', 'Evil\x07'),
+    ];
+    for (const run of runs) expect(rawControls(run.out + run.err)).toEqual([]);
+    expect(runs[0]!.out).toContain(shown);
+    expect(runs[1]!.out).toContain('boom\\x1b[31m\\x07');
+    expect(runs[2]!.out).toContain(shown);
+    expect(runs[3]!.out).toContain(shown);
+    expect(JSON.parse(runs[4]!.out)[0].name).toBe(hostile);
+    expect(runs[5]!.err).toContain('nope\\x1b');
+    expect(runs[6]!.err).toContain('"Evil\\x07" is not a Logto webhook event');
+  });
+
+  it('counts finished deliveries on a terminal’s stderr, and is silent elsewhere', async () => {
+    await add('One');
+    await add('Two');
+    receiver.answer(reply(200, 'ok'));
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    let err = '';
+    stderr.on('data', (chunk) => (err += chunk));
+    const code = await runCli(['--data-dir', dataDir, 'trigger', 'PostSignIn'], {
+      stdout: new PassThrough(),
+      stderr,
+      env: {},
+      version: '1',
+    });
+    expect(code).toBe(0);
+    expect(err).toContain('2 of 2 finished…');
+    expect(err.endsWith('\r\x1b[2K')).toBe(true);
+
+    expect((await hookbench('trigger', 'PostSignIn')).err).toBe('');
+  });
+});
+
+describe('files written with --out', () => {
+  it('into a missing folder: a clear error, exit 2, nothing written', async () => {
+    const missing = join(dataDir, 'no', 'such', 'folder', 'out.jsonl');
+    for (const args of [
+      ['export', '--out', missing],
+      ['hooks', 'export', '--out', missing],
+    ]) {
+      expect(await hookbench(...args)).toEqual({
+        code: 2,
+        out: '',
+        err: `hookbench: Could not write ${missing}: the folder ${join(dataDir, 'no', 'such', 'folder')} does not exist; create it first or choose another file\n`,
+      });
+    }
+    expect(await hookbench('export', '--out', dataDir)).toMatchObject({ code: 2, err: expect.stringContaining('that is a folder') });
+  });
+
+  it('are readable by their owner only, keys or not, even when the file existed before', async () => {
+    await add('Keyed');
+    const file = join(dataDir, 'keys.json');
+    writeFileSync(file, 'old', { mode: 0o644 });
+    chmodSync(file, 0o644);
+    expect((await hookbench('hooks', 'export', '--with-keys', '--out', file)).code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8')).hooks[0].signingKey).toBe((await storedHooks())[0]!.signingKey);
+    const fresh = join(dataDir, 'fresh.jsonl');
+    expect((await hookbench('export', '--out', fresh)).code).toBe(0);
+    expect(statSync(fresh).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('doctor', () => {
+  it('reports a healthy folder, and never a signing key or a header value', async () => {
+    await add('Secret', '--header', 'Authorization: Bearer top-secret-token');
+    receiver.answer(reply(200, 'ok'));
+    await hookbench('trigger', 'PostSignIn');
+    writeFileSync(join(dataDir, 'receiver.port'), '4567\n');
+    const [hook] = await storedHooks();
+
+    const text = await hookbench('doctor');
+    expect(text.code).toBe(0);
+    expect(text.out.split('\n')[0]).toBe(`Hookbench      ${JSON.parse(readFileSync('package.json', 'utf8')).version}`);
+    expect(text.out).toContain(`Runtime        Node ${process.versions.node}`);
+    expect(text.out).toMatch(/SQLite {9}3\.\d+\.\d+/);
+    expect(text.out).toContain(`Data folder    ${dataDir}`);
+    expect(text.out).toContain('  writable     yes');
+    expect(text.out).toContain(`Hooks          1 in ${join(dataDir, 'hooks.json')}`);
+    expect(text.out).toContain('Request log    1 deliveries');
+    expect(text.out).toContain('Retention      14 days');
+    expect(text.out).toContain('built-in receiver on port 4567');
+    expect(text.out).toContain('Set aside      none');
+
+    const json = await hookbench('doctor', '--json');
+    const report = JSON.parse(json.out);
+    expect(report).toMatchObject({
+      versions: { node: process.versions.node, electron: null, sqlite: expect.stringMatching(/^3\./) },
+      dataDir: { path: dataDir, mode: `0${(statSync(dataDir).mode & 0o777).toString(8)}`, writable: true },
+      hooks: { count: 1 },
+      log: { file: join(dataDir, 'requests.sqlite'), rows: 1, bytes: statSync(join(dataDir, 'requests.sqlite')).size },
+      retentionDays: 14,
+      setAside: [],
+      receiver: { port: 4567 },
+    });
+    for (const run of [text, json]) {
+      expect(run.out + run.err).not.toContain(hook!.signingKey);
+      expect(run.out + run.err).not.toContain('top-secret-token');
+    }
+  });
+
+  it('says honestly whether a read-only folder can be written', async () => {
+    await add('Any');
+    chmodSync(dataDir, 0o500);
+    try {
+      const report = JSON.parse((await hookbench('doctor', '--json')).out);
+      expect(report.dataDir.mode).toBe('0500');
+      // Root writes through permission bits, so the folder is writable for root; doctor says what is true.
+      const root = process.getuid?.() === 0;
+      expect(report.dataDir.writable).toBe(root);
+      const text = (await hookbench('doctor')).out;
+      expect(text).toContain('  permissions  0500 (Hookbench makes it 0700: your keys are in it)');
+      expect(text).toContain(root ? '  writable     yes' : '  writable     NO: Hookbench cannot save hooks or log deliveries here');
+    } finally {
+      chmodSync(dataDir, 0o700);
+    }
+  });
+
+  it('lists files set aside, where they are, and the notice of this run', async () => {
+    const damaged = '{"schemaVersion": 1, "hooks": [';
+    writeFileSync(join(dataDir, 'hooks.json'), damaged);
+    mkdirSync(join(dataDir, 'unrelated.corrupt-folder'));
+    const text = await hookbench('doctor');
+    expect(text.code).toBe(0);
+    expect(text.err).toContain('Your hooks file is not valid JSON');
+    const keptAt = /kept at (\S+hooks\.corrupt-\S+\.json);/.exec(text.err)?.[1];
+    expect(keptAt).toBeDefined();
+    expect(text.out).toContain('Set aside      1 file(s), kept for you to recover:');
+    expect(text.out).toContain(`  ${keptAt} (${damaged.length} B)`);
+    expect(text.out).toMatch(/Notices\n {2}warning: Your hooks file is not valid JSON/);
+    expect(readFileSync(keptAt!, 'utf8')).toBe(damaged);
+
+    const later = JSON.parse((await hookbench('doctor', '--json')).out);
+    expect(later.setAside).toEqual([{ path: keptAt, bytes: damaged.length }]);
+    expect(later.notices).toEqual([]);
+  });
+});
+
+describe('the README', () => {
+  it('holds exactly what hookbench --help prints', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('### Command line'));
+    const reference = /```text\n([\s\S]*?)```/.exec(section)?.[1];
+    const help = await hookbench('--help');
+    expect(help.code).toBe(0);
+    expect(reference).toBe(help.out);
+  });
+});
