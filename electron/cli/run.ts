@@ -12,6 +12,7 @@ import type { Delivery, DeliverySummary, Hook } from '../../shared/domain';
 import { isHookEvent } from '../../shared/events';
 import { type TimeRange, timeRanges } from '../../shared/time';
 import { type Core, confHookFile, openCore } from '../core';
+import { listen } from './commands/listen';
 import { defaultDataDir } from './dataDir';
 import { table, writeAll } from './output';
 
@@ -28,6 +29,7 @@ Commands:
   logs [--hook h] [--since 1h|24h|7d|all] [--failed] [--limit n] [--json]
   export [--hook h] [--format jsonl|har] [--since ...] [--failed] [--out file]
   redeliver <delivery-id>                     send a logged delivery again, freshly signed
+  listen [--port p] [--forward url]           run the built-in receiver: capture what Logto sends, answer scripted hooks
 
 <hook> is a hook's name or id. Exit code 1 when a delivery or test fails, 2 when the command is wrong.
 Options: --data-dir <folder> (default: the app's data folder, or $HOOKBENCH_DATA_DIR), --help, --version`;
@@ -50,6 +52,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         failed: { type: 'boolean' },
         limit: { type: 'string' },
         format: { type: 'string' },
+        port: { type: 'string' },
+        forward: { type: 'string' },
         'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -84,6 +88,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'trigger') return await commands.trigger(required(sub, 'trigger needs an event name, e.g. PostSignIn'));
     if (command === 'logs') return await commands.logs();
     if (command === 'export') return await commands.exportLogs();
+    if (command === 'listen') {
+      const stopped = new Promise((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      return await listen(core, io, { port: options.port as string | undefined, forward: options.forward as string | undefined }, stopped);
+    }
     if (command === 'redeliver') return await commands.redeliver(required(sub, 'redeliver needs a delivery id (see hookbench logs)'));
     throw new UsageError(`"${positionals.join(' ')}" is not a hookbench command.\n\n${USAGE}`);
   } catch (error) {
