@@ -4,7 +4,7 @@
  * all carry exactly this.
  */
 import { z } from 'zod';
-import type { Delivery, DeliverySummary, EventPayload, Health, HealthSummary, Hook, Notice, TestResult } from './domain';
+import type { Delivery, DeliverySummary, EventPayload, Health, HealthSummary, Hook, Notice, ReceiverStatus, TestResult } from './domain';
 
 export type { PushChannel, Pushes } from './channels';
 
@@ -15,6 +15,7 @@ import {
   hookIdSchema,
   hookInputSchema,
   hookUpdateSchema,
+  hookUrlSchema,
   logsQuerySchema,
   retentionDaysSchema,
   timeRangeSchema,
@@ -56,6 +57,33 @@ export type Diagnostics = {
   /** The built-in receiver's port, when it has written one into the data folder. */
   receiver: { port: number } | null;
 };
+const receiverScript = z
+  .string({ required_error: 'Write the answers, e.g. 200 or 500,500,200', invalid_type_error: 'The script must be text' })
+  .max(500, 'Keep the script under 500 characters');
+const receiverChange = z
+  .object({
+    port: z
+      .number({ invalid_type_error: 'The port must be a number' })
+      .int('The port must be a whole number')
+      .min(1024, 'Use a port from 1024 to 65535 (lower ones need administrator rights)')
+      .max(65535, 'Use a port from 1024 to 65535')
+      .optional(),
+    exposeOnNetwork: z.boolean({ invalid_type_error: 'exposeOnNetwork must be true or false' }).optional(),
+    capture: z
+      .object({
+        enabled: z.boolean({ invalid_type_error: 'enabled must be true or false' }).optional(),
+        forwardUrl: hookUrlSchema.nullable().optional(),
+      })
+      .strict()
+      .optional(),
+    bodyLimitBytes: z
+      .number({ invalid_type_error: 'The body limit must be a number of bytes' })
+      .int()
+      .min(1024, 'Allow bodies of at least 1 KiB')
+      .max(16 * 1024 * 1024, 'Allow bodies of at most 16 MiB')
+      .optional(),
+  })
+  .strict();
 
 const triggerSchema = z
   .object({
@@ -122,6 +150,15 @@ export const contract = {
   'settings.update': method(z.object({ retentionDays: retentionDaysSchema }).strict()).returns<{ retentionDays: number }>(),
   'app.notices': method(nothing).returns<Notice[]>(),
   'app.diagnostics': method(nothing).returns<Diagnostics>(),
+  'receiver.status': method(nothing).returns<ReceiverStatus>(),
+  'receiver.configure': method(receiverChange).returns<ReceiverStatus>(),
+  'receiver.start': method(nothing).returns<ReceiverStatus>(),
+  'receiver.stop': method(nothing).returns<ReceiverStatus>(),
+  'receiver.setScript': method(z.object({ hookId: hookIdSchema, script: receiverScript }).strict()).returns<ReceiverStatus>(),
+  /** One click for a new user: a hook pointing at the built-in receiver, with a script that shows retries and a timeout. */
+  'receiver.tryIt': method(nothing).returns<Hook>(),
+  /** Sends a captured request again with its bytes and signature unchanged (redeliver signs afresh). */
+  'logs.replay': method(z.object({ id: deliveryId, url: hookUrlSchema.optional() }).strict()).returns<{ delivery: DeliverySummary }>(),
 };
 
 export type Contract = typeof contract;

@@ -108,3 +108,21 @@ export type Notice = { id: string; level: 'warning' | 'error'; message: string }
 
 /** A webhook body before `hookId` is added: what "Trigger event" shows and lets the user edit. */
 export type EventPayload = { event: HookEvent; createdAt: string } & Record<string, unknown>;
+
+/** One request the built-in receiver answered or refused, for its activity list. */
+export type ReceiverActivity = { at: number; method: string; path: string; status: number; note: string };
+
+/** The built-in receiver as the user sees it: where it listens, what it captures, how hooks pointing at it are answered. */
+export type ReceiverStatus = {
+  running: boolean;
+  port: number;
+  /** 127.0.0.1 unless the user chose to listen on every interface. */
+  host: string;
+  /** e.g. http://127.0.0.1:4747 */
+  baseUrl: string;
+  capture: { enabled: boolean; forwardUrl: string | null };
+  bodyLimitBytes: number;
+  /** Scripted answers by hook id. */
+  scripts: Record<string, string>;
+  recent: ReceiverActivity[];
+};

@@ -1,4 +1,4 @@
-export type ApiErrorCode = 'invalid_input' | 'not_found' | 'storage' | 'internal';
+export type ApiErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'forbidden' | 'storage' | 'internal';
 
 /** The one error shape every transport answers with. `field` names the form field to show it at. */
 export type ApiError = { code: ApiErrorCode; message: string; field?: string };

@@ -212,7 +212,8 @@ export const statusClasses = ['2xx', '3xx', '4xx', '5xx', 'none'] as const;
 
 export const logsQuerySchema = z
   .object({
-    hookId: hookIdSchema,
+    /** null: captured requests that matched no hook. */
+    hookId: hookIdSchema.nullable(),
     kind: z.enum(deliveryKinds, { errorMap: () => ({ message: `Kind must be one of ${deliveryKinds.join(', ')}` }) }).default('delivery'),
     outcome: z
       .enum(deliveryOutcomes, { errorMap: () => ({ message: `Outcome must be one of ${deliveryOutcomes.join(', ')}` }) })

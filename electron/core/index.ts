@@ -13,6 +13,8 @@ import { HookStore } from './hooks/store';
 import { LOG_FILE_NAME, RequestLog } from './log/requestLog';
 import { Retention } from './log/retention';
 import { NoticeBoard, PushHub, type PushListener } from './notices';
+import { BuiltInReceiver } from './receiver/server';
+import { readReceiverSettings } from './receiver/settings';
 import { createService } from './service';
 
 export { confHookFile } from './hooks/confFile';
@@ -26,6 +28,12 @@ export type CoreOptions = {
   hookFile: HookFileSource;
   /** Hookbench's version, named in exports. */
   version?: string;
+  /**
+   * The built-in receiver. The app starts it on its own when a hook points at it or capture is on
+   * (`autoStart`); the command line starts it only for `hookbench listen`. `port` overrides the
+   * saved port for this process (0: any free port), without saving it.
+   */
+  receiver?: { autoStart?: boolean; port?: number };
 };
 
 export type Core = {
@@ -42,24 +50,47 @@ export type Core = {
 };
 
 /** Builds the whole core from what its host provides. Used by the shell, tests, benchmarks and the CLI. */
-export function openCore({ dataDir, hookFile, version = 'development' }: CoreOptions): Core {
+export function openCore({ dataDir, hookFile, version = 'development', receiver: receiverOptions = {} }: CoreOptions): Core {
   const pushes = new PushHub();
   const notices = new NoticeBoard(pushes);
   const hooks = new HookStore(hookFile, notices.post);
   const log = new RequestLog(join(dataDir, LOG_FILE_NAME), notices.post);
   const retention = new Retention(log);
   const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post });
-  const handlers = createService({ version, hooks, engine, log, retention, notices });
+  const saved = readReceiverSettings(dataDir, notices.post);
+  const receiver = new BuiltInReceiver(
+    { dataDir, recorder: log, pushes, hooks: () => hooks.list() },
+    receiverOptions.port === undefined ? saved : { ...saved, port: receiverOptions.port },
+  );
+  const handlers = createService({ version, dataDir, hooks, engine, log, retention, notices, pushes, receiver });
   retention.start();
+  // The app listens only when something would send to it: a hook pointing at it, or capture on.
+  const startReceiverIfWanted = async () => {
+    if (!receiverOptions.autoStart || receiver.status().running) return;
+    if (!receiver.settings.capture.enabled && !hooks.list().some((hook) => receiver.answers(hook))) return;
+    await receiver.start().catch((error: Error) =>
+      notices.post({
+        id: `receiver-start-${Date.now()}`,
+        level: 'warning',
+        message: `The built-in receiver did not start: ${error.message}`,
+      }),
+    );
+  };
+  void startReceiverIfWanted();
   let closing: Promise<void> | null = null;
   return {
-    call: ((method: unknown, input: unknown) => callService(handlers, method, input)) as Core['call'],
+    call: (async (method: unknown, input: unknown) => {
+      const answer = await callService(handlers, method, input);
+      if (answer.ok && typeof method === 'string' && method.startsWith('hooks.')) await startReceiverIfWanted();
+      return answer;
+    }) as Core['call'],
     subscribe: pushes.subscribe,
     settled: () => engine.settled(),
     close: () =>
       (closing ??= (async () => {
         retention.stop();
         await engine.close();
+        await receiver.close();
         log.close();
       })()),
   };

@@ -14,7 +14,9 @@ import { exportHooks, ImportError, importHooks } from './hooks/transfer';
 import { healthSummaries, hookHealth } from './log/health';
 import type { RequestLog } from './log/requestLog';
 import type { Retention } from './log/retention';
-import type { NoticeBoard } from './notices';
+import type { NoticeBoard, PushHub } from './notices';
+import { receiverHandlers } from './receiver/handlers';
+import type { BuiltInReceiver } from './receiver/server';
 
 export type CoreParts = {
   version: string;
@@ -23,13 +25,17 @@ export type CoreParts = {
   log: RequestLog;
   retention: Retention;
   notices: NoticeBoard;
+  dataDir: string;
+  pushes: PushHub;
+  receiver: BuiltInReceiver;
 };
 
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
 
 /** The one façade the contract calls: each handler delegates to the part that owns the work. */
-export function createService({ version, hooks, engine, log, retention, notices }: CoreParts): Handlers {
+export function createService({ version, hooks, engine, log, retention, notices, dataDir, pushes, receiver }: CoreParts): Handlers {
   return {
+    ...receiverHandlers({ dataDir, receiver, hooks, log, pushes }),
     'hooks.list': async () => hooks.list(),
     'hooks.create': async (input) => hooks.create(input),
     'hooks.update': async (input) => hooks.update(input),

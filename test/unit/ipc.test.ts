@@ -77,6 +77,22 @@ const badInputs = {
   'health.get': [{ hookId: null }, { code: 'invalid_input', field: 'hookId', message: 'The hook id must be text' }],
   'settings.get': [{ retentionDays: 3 }, { code: 'invalid_input', message: 'settings.get does not take "retentionDays".' }],
   'settings.update': [{ retentionDays: 0 }, { code: 'invalid_input', field: 'retentionDays', message: 'Keep requests for at least 1 day' }],
+  'receiver.status': [{ port: 1 }, { code: 'invalid_input', message: 'receiver.status does not take "port".' }],
+  'receiver.configure': [
+    { port: 80 },
+    { code: 'invalid_input', field: 'port', message: 'Use a port from 1024 to 65535 (lower ones need administrator rights)' },
+  ],
+  'receiver.start': [[], { code: 'invalid_input', message: 'receiver.start takes an object of named fields, not array.' }],
+  'receiver.stop': [{ now: true }, { code: 'invalid_input', message: 'receiver.stop does not take "now".' }],
+  'receiver.setScript': [
+    { hookId: 'h' },
+    { code: 'invalid_input', field: 'script', message: 'Write the answers, e.g. 200 or 500,500,200' },
+  ],
+  'receiver.tryIt': ['yes', { code: 'invalid_input', message: 'receiver.tryIt takes an object of named fields, not string.' }],
+  'logs.replay': [
+    { id: 'd', url: 'ftp://x' },
+    { code: 'invalid_input', field: 'url', message: 'Use an http:// or https:// URL (this one starts with ftp://)' },
+  ],
   'app.notices': ['all', { code: 'invalid_input', message: 'app.notices takes an object of named fields, not string.' }],
   'app.diagnostics': [{ keys: true }, { code: 'invalid_input', message: 'app.diagnostics does not take "keys".' }],
 } satisfies Record<Method, [unknown, object]>;

@@ -11,6 +11,7 @@ import remove from './hooks/remove';
 import rotateKey from './hooks/rotateKey';
 import { disable, enable } from './hooks/state';
 import test from './hooks/test';
+import listen from './listen';
 import logs from './logs';
 import redeliver from './redeliver';
 import trigger from './trigger';
@@ -30,5 +31,6 @@ export const commands: readonly Command[] = [
   logs,
   exportLogs,
   redeliver,
+  listen,
   doctor,
 ];

@@ -132,7 +132,7 @@ export class RequestLog implements DeliveryRecorder {
 
   /** A hook's deliveries, newest first. The cursor is a position, so pages stay put while new deliveries arrive. */
   query(query: LogsQuery, now = Date.now()): LogPage {
-    const where = ['hook_id = ?', 'kind = ?'];
+    const where = ['hook_id IS ?', 'kind = ?'];
     const values: SQLInputValue[] = [query.hookId, query.kind];
     if (query.cursor) {
       where.push('seq < ?');
