@@ -51,6 +51,7 @@ export function openCore({ dataDir, hookFile, version = 'development' }: CoreOpt
   const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post });
   const handlers = createService({ version, hooks, engine, log, retention, notices });
   retention.start();
+  const stopWatching = hooks.watch((list) => pushes.emit('hooks.changed', { hooks: list }));
   let closing: Promise<void> | null = null;
   return {
     call: ((method: unknown, input: unknown) => callService(handlers, method, input)) as Core['call'],
@@ -59,6 +60,7 @@ export function openCore({ dataDir, hookFile, version = 'development' }: CoreOpt
     close: () =>
       (closing ??= (async () => {
         retention.stop();
+        stopWatching();
         await engine.close();
         log.close();
       })()),
