@@ -3,7 +3,7 @@
  * pushes from main, and the shape of `window.hookbench`. Kept free of zod so the sandboxed
  * preload bundles to a few lines.
  */
-import type { DeliverySummary, Notice } from './domain';
+import type { DeliverySummary, Hook, Notice } from './domain';
 import type { Envelope } from './errors';
 
 /** Pushes from main to the renderer, by channel. */
@@ -11,9 +11,11 @@ export type Pushes = {
   notice: Notice;
   /** A delivery started or finished. */
   'delivery.updated': DeliverySummary;
+  /** The hooks file was changed by another process (the command line, a second app): the hooks as they are now. */
+  'hooks.changed': { hooks: Hook[] };
 };
 export type PushChannel = keyof Pushes;
-export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated'];
+export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated', 'hooks.changed'];
 
 export const INVOKE_CHANNEL = 'hookbench:invoke';
 export const PUSH_CHANNEL_PREFIX = 'hookbench:push:';

@@ -14,6 +14,7 @@ import {
   hookEventSchema,
   hookIdSchema,
   hookInputSchema,
+  hookTestSchema,
   hookUpdateSchema,
   hookUrlSchema,
   logsQuerySchema,
@@ -40,8 +41,36 @@ const hookRange = z
   .strict();
 
 export type ExportFile = { fileName: string; mimeType: string; content: string; count: number };
-/** What an import did: each hook added, and each one skipped with the reason. */
-export type ImportReport = { imported: Hook[]; skipped: Array<{ index: number; name: string; reason: string }> };
+/** What to do with an imported hook you already have (same id, or same name and URL). */
+export const onDuplicateChoices = ['replace', 'keep-both', 'skip'] as const;
+export type OnDuplicate = (typeof onDuplicateChoices)[number];
+/**
+ * What happened to one entry of an imported file. `duplicate` appears only in a preview: the
+ * entry matches a hook you have and no `onDuplicate` was given.
+ */
+export type ImportEntry = {
+  /** 0-based position in the file. */
+  index: number;
+  name: string;
+  outcome: 'imported' | 'replaced' | 'kept-both' | 'skipped' | 'duplicate';
+  /** The hook as stored now, when the entry was imported, replaced or kept both (under a new id). */
+  hook?: Hook;
+  /** The hook you already had that it matched, and how. */
+  duplicateOf?: { id: string; name: string; by: 'id' | 'name and URL' };
+  /** Why it was skipped. */
+  reason?: string;
+};
+/**
+ * What an import did, entry by entry. `applied: false` is a preview: the file holds hooks you
+ * already have and no `onDuplicate` was given, so nothing was changed; ask, then import again
+ * with it. `imported` (hooks now stored from the file) and `skipped` are the entries summed up.
+ */
+export type ImportReport = {
+  applied: boolean;
+  entries: ImportEntry[];
+  imported: Hook[];
+  skipped: Array<{ index: number; name: string; reason: string }>;
+};
 
 /** What `hookbench doctor` and an About panel show when something looks wrong. Never a key or a header value. */
 export type Diagnostics = {
@@ -126,10 +155,14 @@ export const contract = {
         content: z
           .string({ required_error: 'Choose a file to import', invalid_type_error: 'The file content must be text' })
           .max(5 * 1024 * 1024, 'That file is over 5 MB; a hooks export is a few kB'),
+        onDuplicate: z
+          .enum(onDuplicateChoices, { errorMap: () => ({ message: 'onDuplicate must be replace, keep-both or skip' }) })
+          .optional(),
       })
       .strict(),
   ).returns<ImportReport>(),
-  'hooks.test': method(byHookId).returns<TestResult[]>(),
+  /** Tests the stored hook with what the form holds now (`hookTestSchema`'s overrides), signed with the stored key. */
+  'hooks.test': method(hookTestSchema).returns<TestResult[]>(),
   'events.sample': method(z.object({ event: hookEventSchema }).strict()).returns<EventPayload>(),
   'events.trigger': method(triggerSchema).returns<{ deliveries: DeliverySummary[] }>(),
   'logs.query': method(logsQuerySchema).returns<{ items: DeliverySummary[]; nextCursor: string | null }>(),

@@ -7,8 +7,12 @@ export type Hook = {
   id: string;
   name: string;
   events: HookEvent[];
-  config: { url: string; headers: HookHeaders };
+  /** `retries`: Logto's `config.retries`, 0–3, retries after the first attempt (Logto: `?? 3`). */
+  config: { url: string; headers: HookHeaders; retries: number };
+  /** The empty string is no key (Logto's database default): no signature header is sent. */
   signingKey: string;
+  /** How failed attempts are treated for this hook; null follows the app's default. */
+  retryBehaviour: RetryBehaviour | null;
   enabled: boolean;
   createdAt: number;
 };

@@ -1,12 +1,19 @@
+/**
+ * Every input rule, shared by the contract, the forms, import and the hooks file (read back with the
+ * same rules). Over 300 lines on purpose: the rules refer to each other and belong together.
+ */
 import { z } from 'zod';
-import { deliveryKinds, deliveryOutcomes, type HookHeaders } from './domain';
+import { deliveryKinds, deliveryOutcomes, type HookHeaders, retryBehaviours } from './domain';
 import { hookEvents, isHookEvent } from './events';
-import { SIGNATURE_HEADER } from './logto';
+import { LOGTO_DEFAULT_RETRIES, SIGNATURE_HEADER } from './logto';
 import { timeRanges } from './time';
 
 export const HOOK_NAME_MAX = 128;
 export const HOOK_URL_MAX = 2048;
 export const HEADERS_MAX = 50;
+export const SIGNING_KEY_MAX = 256;
+/** Logto's `config.retries` is 0–3. */
+export const RETRIES_MAX = 3;
 
 /** RFC 9110 token characters: what an HTTP header name may contain. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -120,15 +127,38 @@ export const headerRowsSchema = z
       } else {
         seen.set(lower, index);
       }
-      if (/[\r\n\0]/.test(row.value)) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: [index, 'value'],
-          message: 'Header values cannot contain line breaks or NUL characters',
-        });
-      }
+      const problem = headerValueProblem(row.value);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, 'value'], message: problem });
     });
   });
+
+/**
+ * Why fetch (Logto's, and Hookbench's wire) would refuse to send this header value, or null.
+ * A value is sent one byte per character, so only tab, printable ASCII and Latin-1 (up to U+00FF,
+ * e.g. "é") can go; control characters, DEL and anything beyond Latin-1 (e.g. "€") never can.
+ */
+export function headerValueProblem(value: string): string | null {
+  for (const char of value) {
+    const code = char.codePointAt(0)!;
+    if (code === 0x09 || (code >= 0x20 && code !== 0x7f && code <= 0xff)) continue;
+    const beyond = code > 0xff ? ', which is beyond Latin-1 and cannot be sent in an HTTP header' : '';
+    return `Header values cannot contain ${describeCharacter(char)}${beyond}; remove it`;
+  }
+  return null;
+}
+
+/** A character named so the user can find it, even when it does not print. */
+export function describeCharacter(char: string): string {
+  const code = char.codePointAt(0)!;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code === 0x0a) return `a line break (LF, ${hex})`;
+  if (code === 0x0d) return `a line break (CR, ${hex})`;
+  if (code === 0x09) return `a tab (${hex})`;
+  if (code === 0x20) return `a space (${hex})`;
+  if (code === 0) return `a NUL character (${hex})`;
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return `the control character ${hex}`;
+  return `"${char}" (${hex})`;
+}
 
 export function headersFromRows(rows: readonly HeaderRow[]): HookHeaders {
   return Object.fromEntries(rows.map((row) => [row.name.trim(), row.value.trim()]));
@@ -138,12 +168,74 @@ export function rowsFromHeaders(headers: HookHeaders): HeaderRow[] {
   return Object.entries(headers).map(([name, value]) => ({ name, value }));
 }
 
+/** Headers as the hooks file stores them (name → value), held to the form's rules. */
+export const headersSchema = z
+  .record(z.string({ invalid_type_error: 'Each header value must be text' }), { invalid_type_error: 'Headers must be an object' })
+  .superRefine((headers, ctx) => {
+    const rows = headerRowsSchema.safeParse(rowsFromHeaders(headers));
+    if (rows.success) return;
+    const names = Object.keys(headers);
+    for (const issue of rows.error.issues) {
+      const index = issue.path[0];
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: typeof index === 'number' ? [names[index]!] : [],
+        message: issue.message,
+      });
+    }
+  });
+
+/**
+ * A signing key, typed, pasted from Logto's Console, or imported: used exactly as given, so nothing
+ * is trimmed. Outer whitespace (a paste often carries a trailing line break) is refused rather than
+ * silently removed, since a changed secret would make every signature fail without saying why.
+ * The empty string is Logto's database default: no key, and no signature header is sent.
+ */
+export const signingKeySchema = z
+  .string({ invalid_type_error: 'The signing key must be text' })
+  .max(SIGNING_KEY_MAX, `Keep the signing key to ${SIGNING_KEY_MAX} characters or fewer`)
+  .superRefine((key, ctx) => {
+    const edge = /^\s/.test(key) ? 'starts' : /\s$/.test(key) ? 'ends' : null;
+    if (edge) {
+      const char = edge === 'starts' ? key[0]! : key.at(-1)!;
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `The signing key ${edge} with ${describeCharacter(char)}; a key is used exactly as given, so remove it (a paste often carries a trailing line break)`,
+      });
+      return;
+    }
+    const bad = [...key].find((char) => char < ' ' || char > '~');
+    if (bad) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `The signing key contains ${describeCharacter(bad)}; use printable ASCII characters only, as Logto's keys do`,
+      });
+    }
+  });
+
+export const retriesSchema = z
+  .number({ invalid_type_error: `Retries must be a number from 0 to ${RETRIES_MAX}` })
+  .int(`Retries must be a whole number from 0 to ${RETRIES_MAX}`)
+  .min(0, `Retries must be a number from 0 to ${RETRIES_MAX}`)
+  .max(RETRIES_MAX, `Logto retries at most ${RETRIES_MAX} times; choose 0 to ${RETRIES_MAX}`);
+
+/** A hook's own retry behaviour, or null for the app's default. */
+export const retryBehaviourSchema = z
+  .enum(retryBehaviours, {
+    errorMap: () => ({ message: `Retry behaviour must be ${retryBehaviours.join(' or ')}, or null for the app's default` }),
+  })
+  .nullable();
+
 export const hookInputSchema = z
   .object({
     name: hookNameSchema,
     url: hookUrlSchema,
     events: hookEventsSchema,
     headers: headerRowsSchema.default([]),
+    /** Omitted: a new key is generated. */
+    signingKey: signingKeySchema.optional(),
+    retries: retriesSchema.default(LOGTO_DEFAULT_RETRIES),
+    retryBehaviour: retryBehaviourSchema.default(null),
   })
   .strict();
 export type HookInput = z.input<typeof hookInputSchema>;
@@ -162,8 +254,18 @@ export const hookUpdateSchema = z
     events: hookEventsSchema.optional(),
     headers: headerRowsSchema.optional(),
     enabled: z.boolean({ invalid_type_error: 'enabled must be true or false' }).optional(),
+    signingKey: signingKeySchema.optional(),
+    retries: retriesSchema.optional(),
+    retryBehaviour: retryBehaviourSchema.optional(),
   })
   .strict();
+
+/**
+ * "Send test payload" with what the form holds now: each field given replaces the stored one for
+ * this test only. The signing key is always the stored one, so it is not taken here.
+ */
+export const hookTestSchema = hookUpdateSchema.omit({ name: true, enabled: true, signingKey: true });
+export type HookTestOverrides = Omit<z.output<typeof hookTestSchema>, 'id'>;
 
 const PRIVATE_IPV4 = [
   /^10\./,

@@ -1,4 +1,5 @@
 /** The options that describe a hook, shared by `hooks add` and `hooks edit`, and how the contract's fields map to them. */
+import { type RetryBehaviour, retryBehaviours } from '../../shared/domain';
 import type { HeaderRow } from '../../shared/validation';
 import type { OptionSpec } from './command';
 import type { Context, FieldNames } from './context';
@@ -19,7 +20,39 @@ export const hookOptions = {
     placeholder: "'name: value'",
     help: 'a custom header sent with every delivery (repeat for more)',
   },
+  'signing-key': {
+    type: 'string',
+    placeholder: 'key',
+    help: "use this signing key, kept exactly (e.g. pasted from Logto's Console); '' for none: no signature is sent",
+  },
+  retries: { type: 'string', placeholder: '0-3', help: "how many times a 5xx is retried (Logto's config.retries; default 3)" },
+  'retry-behaviour': {
+    type: 'string',
+    placeholder: 'behaviour',
+    help: 'retry-5xx: Logto docs, Logto from PR #9410 (Aug 2026); send-once: Logto before it; default: the app setting',
+  },
 } as const satisfies Record<string, OptionSpec>;
+
+/** `--retries` and `--retry-behaviour` as the contract's fields; absent options stay absent. */
+export function retryFields(options: { retries?: string; 'retry-behaviour'?: string }): {
+  retries?: number;
+  retryBehaviour?: RetryBehaviour | null;
+} {
+  const fields: { retries?: number; retryBehaviour?: RetryBehaviour | null } = {};
+  if (options.retries !== undefined) {
+    const retries = Number(options.retries);
+    if (!/^\d+$/.test(options.retries) || retries > 3) throw usageError(`--retries takes 0, 1, 2 or 3, not "${options.retries}"`);
+    fields.retries = retries;
+  }
+  const behaviour = options['retry-behaviour'];
+  if (behaviour !== undefined) {
+    const chosen = retryBehaviours.find((candidate) => candidate === behaviour);
+    if (!chosen && behaviour !== 'default')
+      throw usageError(`--retry-behaviour takes ${retryBehaviours.join(', ')} or default, not "${behaviour}"`);
+    fields.retryBehaviour = chosen ?? null;
+  }
+  return fields;
+}
 
 /** Where a contract refusal points on the command line. */
 export const HOOK_FIELDS: FieldNames = {
@@ -29,6 +62,9 @@ export const HOOK_FIELDS: FieldNames = {
   events: '--event',
   headers: '--header',
   enabled: '--disabled',
+  signingKey: '--signing-key',
+  retries: '--retries',
+  retryBehaviour: '--retry-behaviour',
 };
 
 /** `--header 'Authorization: Bearer x'` as the contract's header rows; the value may itself hold colons. */

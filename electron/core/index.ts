@@ -77,6 +77,7 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
     );
   };
   void startReceiverIfWanted();
+  const stopWatching = hooks.watch((list) => pushes.emit('hooks.changed', { hooks: list }));
   let closing: Promise<void> | null = null;
   return {
     call: (async (method: unknown, input: unknown) => {
@@ -89,6 +90,7 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
     close: () =>
       (closing ??= (async () => {
         retention.stop();
+        stopWatching();
         await engine.close();
         await receiver.close();
         log.close();

@@ -9,7 +9,7 @@ import { rangeStart } from '../../shared/time';
 import type { DeliveryEngine } from './delivery/engine';
 import { samplePayload } from './delivery/samplePayloads';
 import { diagnostics } from './diagnostics';
-import type { HookStore } from './hooks/store';
+import { type HookStore, withChange } from './hooks/store';
 import { exportHooks, ImportError, importHooks } from './hooks/transfer';
 import { healthSummaries, hookHealth } from './log/health';
 import type { RequestLog } from './log/requestLog';
@@ -40,7 +40,7 @@ export function createService({ version, hooks, engine, log, retention, notices,
     'hooks.create': async (input) => hooks.create(input),
     'hooks.update': async (input) => hooks.update(input),
     'hooks.remove': async ({ id }) => {
-      hooks.remove(id);
+      await hooks.remove(id);
       return { removed: true };
     },
     'hooks.regenerateKey': async ({ id }) => hooks.regenerateKey(id),
@@ -53,15 +53,16 @@ export function createService({ version, hooks, engine, log, retention, notices,
         count: list.length,
       };
     },
-    'hooks.import': async ({ content }) => {
+    'hooks.import': async ({ content, onDuplicate }) => {
       try {
-        return importHooks(hooks, content);
+        return await importHooks(hooks, content, onDuplicate);
       } catch (error) {
         if (error instanceof ImportError) throw new UserFacingError('invalid_input', error.message, 'content');
         throw error;
       }
     },
-    'hooks.test': async ({ id }) => engine.test(hooks.get(id)),
+    // What the form holds now, never saved; the key is always the stored one (the schema takes none).
+    'hooks.test': async ({ id, ...overrides }) => engine.test(withChange(hooks.get(id), overrides)),
     'events.sample': async ({ event }) => samplePayload(event),
     'events.trigger': async ({ event, payload, hookIds }) => {
       const targets = hookIds ? chosenHooks(hooks, [...new Set(hookIds)], event) : hooks.subscribedTo(event);

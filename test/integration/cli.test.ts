@@ -163,10 +163,20 @@ describe('hookbench', () => {
     expect(exported.hooks[0]).not.toHaveProperty('signingKey');
     exported.hooks.push({ name: 'Broken', events: [], config: { url: 'http://localhost:1' } });
     writeFileSync(file, JSON.stringify(exported));
-    const imported = await cli('hooks', 'import', file);
+    // The file holds a hook that is already here: nothing is imported until the user says what to do.
+    const asked = await cli('hooks', 'import', file);
+    expect(asked.code).toBe(2);
+    expect(asked.err).toContain('duplicate #1 Receiver: same id as your hook Receiver');
+    expect(asked.err).toContain('Run again with --on-duplicate replace, keep-both or skip');
+    expect((await cli('hooks', 'list', '--json')).out).not.toContain('Broken');
+    const imported = await cli('hooks', 'import', file, '--on-duplicate', 'keep-both');
     expect(imported.code).toBe(2);
-    expect(imported.out).toContain('1 imported, 1 skipped');
-    expect(imported.err).toContain('skipped   #2 Broken: events: Pick at least one event');
+    expect(imported.out).toContain('0 imported, 0 replaced, 1 kept both, 1 skipped');
+    expect(imported.err).toContain('skipped    #2 Broken: events: Pick at least one event');
+    expect(await cli('hooks', 'import', file, '--on-duplicate', 'merge')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--on-duplicate takes replace, keep-both, skip, not "merge"'),
+    });
   });
 });
 

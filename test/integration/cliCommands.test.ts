@@ -137,7 +137,7 @@ describe('hooks add, edit, enable, disable, remove, rotate-key', () => {
     });
     expect(await hookbench('hooks', 'edit', 'Kept')).toMatchObject({
       code: 2,
-      err: 'hookbench: hooks edit needs at least one change: --name, --url, --event or --header\n',
+      err: 'hookbench: hooks edit needs at least one change: --name, --url, --event, --header, --signing-key, --retries or --retry-behaviour\n',
     });
     expect((await storedHooks())[0]!.config.url).toBe(receiver.url);
   });
@@ -371,5 +371,64 @@ describe('the README', () => {
     const help = await hookbench('--help');
     expect(help.code).toBe(0);
     expect(reference).toBe(help.out);
+  });
+});
+
+describe('keys, retries and unsaved test values on the command line', () => {
+  it('keeps a pasted key exactly, allows no key, and takes retry settings', async () => {
+    const pasted = 'AbCdEfGh0123456789IjKlMnOpQrStUv';
+    expect((await add('Pasted', '--signing-key', pasted, '--retries', '1', '--retry-behaviour', 'send-once')).code).toBe(0);
+    let [hook] = await storedHooks();
+    expect(hook).toMatchObject({ signingKey: pasted, retryBehaviour: 'send-once', config: { retries: 1 } });
+
+    expect((await hookbench('hooks', 'edit', 'Pasted', '--signing-key', '', '--retry-behaviour', 'default')).code).toBe(0);
+    [hook] = await storedHooks();
+    expect(hook).toMatchObject({ signingKey: '', retryBehaviour: null });
+  });
+
+  it('refuses retry settings and keys it cannot use, naming the option', async () => {
+    expect(await add('A', '--retries', '5')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--retries takes 0, 1, 2 or 3, not "5"'),
+    });
+    expect(await add('A', '--retry-behaviour', 'always')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--retry-behaviour takes retry-5xx, send-once or default, not "always"'),
+    });
+    expect(await add('A', '--signing-key', 'key with a tab\there')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--signing-key:'),
+    });
+    expect(await storedHooks()).toEqual([]);
+  });
+
+  it('tests the values given on the command line without saving them', async () => {
+    expect((await add('Stored')).code).toBe(0);
+    const other = await startReceiver('/elsewhere');
+    try {
+      other.answer(reply(202, 'elsewhere'));
+      const tested = await hookbench(
+        'hooks',
+        'test',
+        'Stored',
+        '--url',
+        other.url,
+        '--event',
+        'User.Deleted',
+        '--header',
+        'X-Env: staging',
+        '--json',
+      );
+      expect(tested.code).toBe(0);
+      expect(JSON.parse(tested.out)).toEqual([
+        expect.objectContaining({ event: 'User.Deleted', ok: true, status: 202, body: 'elsewhere' }),
+      ]);
+      expect(other.received[0]!.headers['x-env']).toBe('staging');
+      expect(receiver.received).toHaveLength(0);
+      const [hook] = await storedHooks();
+      expect(hook).toMatchObject({ events: ['PostSignIn'], config: { url: receiver.url, headers: {} } });
+    } finally {
+      await other.close();
+    }
   });
 });

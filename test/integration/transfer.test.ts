@@ -171,8 +171,10 @@ describe('hook definitions', () => {
         expect.objectContaining({ name: 'CRM', events: ['PostSignIn'], config: hook.config, signingKey: hook.signingKey, enabled: true }),
       ]);
       expect(report.imported[0]!.id).not.toBe(hook.id);
-      const keyless = await other.call('hooks.import', { content: plain.content });
-      expect(keyless.imported[0]!.signingKey).toMatch(/^[a-z0-9]{32}$/);
+      // The same hook again: found (same name and URL), nothing changed until the user chooses.
+      expect((await other.call('hooks.import', { content: plain.content })).applied).toBe(false);
+      const keyless = await other.call('hooks.import', { content: plain.content, onDuplicate: 'keep-both' });
+      expect(keyless.imported[0]!.signingKey).toMatch(/^[0-9a-zA-Z]{32}$/);
       expect(keyless.imported[0]!.signingKey).not.toBe(hook.signingKey);
     } finally {
       await other.dispose();
@@ -197,6 +199,88 @@ describe('hook definitions', () => {
       { index: 3, name: 'No config', reason: 'config: Required' },
       { index: 4, name: 'hook 5', reason: 'Expected object, received string' },
     ]);
+  });
+
+  it('imports Logto’s GET /hooks array, legacy single-event hooks and config.retries included, keys kept exactly', async () => {
+    const fromLogto = [
+      {
+        tenantId: 'default',
+        id: 'logto0hook0id0000001',
+        name: 'Legacy',
+        event: 'PostRegister',
+        events: [],
+        config: { url: 'https://example.com/legacy', retries: 1 },
+        signingKey: 'Ab3dEf6hIj9lMn2pQr5tUv8xYz1bCd4f',
+        enabled: true,
+        createdAt: 1,
+      },
+      {
+        id: 'logto0hook0id0000002',
+        name: 'No key',
+        events: ['User.Created'],
+        config: { url: 'https://example.com/k', headers: { 'x-a': '1' } },
+        signingKey: '',
+      },
+    ];
+    const report = await core.call('hooks.import', { content: JSON.stringify(fromLogto) });
+    expect(report).toMatchObject({ applied: true, skipped: [] });
+    expect(report.entries.map(({ name, outcome }) => ({ name, outcome }))).toEqual([
+      { name: 'Legacy', outcome: 'imported' },
+      { name: 'No key', outcome: 'imported' },
+    ]);
+    expect(await core.call('hooks.list', {})).toEqual([
+      expect.objectContaining({
+        name: 'Legacy',
+        events: ['PostRegister'],
+        config: { url: 'https://example.com/legacy', headers: {}, retries: 1 },
+        signingKey: 'Ab3dEf6hIj9lMn2pQr5tUv8xYz1bCd4f',
+        retryBehaviour: null,
+      }),
+      expect.objectContaining({
+        name: 'No key',
+        config: { url: 'https://example.com/k', headers: { 'x-a': '1' }, retries: 3 },
+        signingKey: '',
+      }),
+    ]);
+  });
+
+  it('finds the hooks you already have and asks before changing anything, then replaces, keeps both or skips', async () => {
+    const hook = await core.call('hooks.create', { name: 'CRM', url: 'http://localhost:3000/x', events: ['PostSignIn'] });
+    const other = await core.call('hooks.create', { name: 'Audit', url: 'http://localhost:3000/audit', events: ['User.Created'] });
+    const exported = JSON.parse((await core.call('hooks.export', { includeSigningKeys: true })).content);
+    exported.hooks[0].events = ['PostSignIn', 'User.Deleted'];
+    delete exported.hooks[1].id; // matched by name and URL instead
+    exported.hooks.push({ name: 'New', events: ['User.Created'], config: { url: 'http://localhost:3000/new' } });
+    const content = JSON.stringify(exported);
+
+    const preview = await core.call('hooks.import', { content });
+    expect(preview).toMatchObject({ applied: false, imported: [], skipped: [] });
+    expect(preview.entries).toEqual([
+      { index: 0, name: 'CRM', outcome: 'duplicate', duplicateOf: { id: hook.id, name: 'CRM', by: 'id' } },
+      { index: 1, name: 'Audit', outcome: 'duplicate', duplicateOf: { id: other.id, name: 'Audit', by: 'name and URL' } },
+      { index: 2, name: 'New', outcome: 'imported' },
+    ]);
+    expect(await core.call('hooks.list', {})).toEqual([hook, other]);
+
+    const skipped = await core.call('hooks.import', { content, onDuplicate: 'skip' });
+    expect(skipped.skipped).toEqual([
+      { index: 0, name: 'CRM', reason: 'you already have “CRM” (same id)' },
+      { index: 1, name: 'Audit', reason: 'you already have “Audit” (same name and URL)' },
+    ]);
+    expect((await core.call('hooks.list', {})).map((stored) => stored.name)).toEqual(['CRM', 'Audit', 'New']);
+
+    const replaced = await core.call('hooks.import', { content, onDuplicate: 'replace' });
+    expect(replaced.entries.map(({ outcome }) => outcome)).toEqual(['replaced', 'replaced', 'replaced']);
+    const afterReplace = await core.call('hooks.list', {});
+    expect(afterReplace).toHaveLength(3);
+    expect(afterReplace[0]).toEqual({ ...hook, events: ['PostSignIn', 'User.Deleted'] });
+
+    const both = await core.call('hooks.import', { content, onDuplicate: 'keep-both' });
+    expect(both.entries.map(({ outcome }) => outcome)).toEqual(['kept-both', 'kept-both', 'kept-both']);
+    const all = await core.call('hooks.list', {});
+    expect(all).toHaveLength(6);
+    expect(new Set(all.map((stored) => stored.id)).size).toBe(6);
+    expect(both.imported[0]!.signingKey).toBe(hook.signingKey);
   });
 
   it('refuses a file that is not a hooks export, saying what it expected', async () => {

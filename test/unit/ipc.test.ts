@@ -34,6 +34,43 @@ const badInputs = {
     { id: 'h', enabled: 'yes' },
     { code: 'invalid_input', field: 'enabled', message: 'enabled must be true or false' },
   ],
+  'hooks.update (signingKey)': [
+    { id: 'h', signingKey: 'pasted\r\n' },
+    {
+      code: 'invalid_input',
+      field: 'signingKey',
+      message:
+        'The signing key ends with a line break (LF, U+000A); a key is used exactly as given, so remove it (a paste often carries a trailing line break)',
+    },
+  ],
+  'hooks.create (retries)': [
+    { name: 'x', url: 'http://localhost:1', events: ['PostSignIn'], retries: 5 },
+    { code: 'invalid_input', field: 'retries', message: 'Logto retries at most 3 times; choose 0 to 3' },
+  ],
+  'hooks.create (retryBehaviour)': [
+    { name: 'x', url: 'http://localhost:1', events: ['PostSignIn'], retryBehaviour: 'forever' },
+    {
+      code: 'invalid_input',
+      field: 'retryBehaviour',
+      message: "Retry behaviour must be retry-5xx or send-once, or null for the app's default",
+    },
+  ],
+  'hooks.import (onDuplicate)': [
+    { content: '[]', onDuplicate: 'merge' },
+    { code: 'invalid_input', field: 'onDuplicate', message: 'onDuplicate must be replace, keep-both or skip' },
+  ],
+  'hooks.test (url)': [
+    { id: 'h', url: 'file:///etc/passwd' },
+    { code: 'invalid_input', field: 'url', message: 'Use an http:// or https:// URL (this one starts with file://)' },
+  ],
+  'hooks.test (signingKey)': [
+    { id: 'h', signingKey: 'mine' },
+    { code: 'invalid_input', message: 'hooks.test does not take "signingKey".' },
+  ],
+  'hooks.test (header)': [
+    { id: 'h', headers: [{ name: 'x-a', value: '\x01' }] },
+    { code: 'invalid_input', field: 'headers.0.value', message: 'Header values cannot contain the control character U+0001; remove it' },
+  ],
   'hooks.remove': [{}, { code: 'invalid_input', field: 'id', message: 'A hook id is required' }],
   'hooks.regenerateKey': [{ id: 42 }, { code: 'invalid_input', field: 'id', message: 'The hook id must be text' }],
   'hooks.export': [
@@ -95,12 +132,17 @@ const badInputs = {
   ],
   'app.notices': ['all', { code: 'invalid_input', message: 'app.notices takes an object of named fields, not string.' }],
   'app.diagnostics': [{ keys: true }, { code: 'invalid_input', message: 'app.diagnostics does not take "keys".' }],
-} satisfies Record<Method, [unknown, object]>;
+} satisfies Record<Method | `${Method} (${string})`, [unknown, object]>;
+const badInputCases = Object.keys(badInputs) as Array<keyof typeof badInputs>;
 
 describe('IPC', () => {
-  it.each(methods)('refuses bad input to %s with a structured error', async (method) => {
-    const [input, error] = badInputs[method];
-    expect(await invoke(page, method, input)).toEqual({ ok: false, error });
+  it('has a bad input for every method', () => {
+    expect(methods.filter((method) => !(method in badInputs))).toEqual([]);
+  });
+
+  it.each(badInputCases)('refuses bad input to %s with a structured error', async (name) => {
+    const [input, error] = badInputs[name];
+    expect(await invoke(page, name.split(' ')[0], input)).toEqual({ ok: false, error });
   });
 
   it.each(methods)('refuses %s from a page that is not Hookbench', async (method) => {

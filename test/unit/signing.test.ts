@@ -8,8 +8,9 @@ const hook: Hook = {
   id: 'hook-1',
   name: 'x',
   events: ['PostSignIn'],
-  config: { url: 'http://localhost:3000/x', headers: {} },
+  config: { url: 'http://localhost:3000/x', headers: {}, retries: 3 },
   signingKey: 'secret-key',
+  retryBehaviour: null,
   enabled: true,
   createdAt: 0,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hookInputSchema, logtoUrlRefusal } from '../../shared/validation';
+import { hookInputSchema, hookTestSchema, hookUpdateSchema, logtoUrlRefusal } from '../../shared/validation';
 
 const valid = { name: 'CRM sync', url: 'http://localhost:3000/hooks', events: ['PostSignIn'] };
 
@@ -13,7 +13,14 @@ function firstError(input: unknown) {
 describe('hook input', () => {
   it('accepts a local http receiver, trims the name and drops repeated events', () => {
     const parsed = hookInputSchema.parse({ ...valid, name: '  CRM sync  ', events: ['PostSignIn', 'PostSignIn'] });
-    expect(parsed).toEqual({ name: 'CRM sync', url: 'http://localhost:3000/hooks', events: ['PostSignIn'], headers: [] });
+    expect(parsed).toEqual({
+      name: 'CRM sync',
+      url: 'http://localhost:3000/hooks',
+      events: ['PostSignIn'],
+      headers: [],
+      retries: 3,
+      retryBehaviour: null,
+    });
   });
 
   it.each([
@@ -39,7 +46,68 @@ describe('hook input', () => {
     [
       { ...valid, headers: [{ name: 'x-a', value: 'a\r\nb' }] },
       'headers.0.value',
-      'Header values cannot contain line breaks or NUL characters',
+      'Header values cannot contain a line break (CR, U+000D); remove it',
+    ],
+    [
+      { ...valid, headers: [{ name: 'x-a', value: 'a\nb' }] },
+      'headers.0.value',
+      'Header values cannot contain a line break (LF, U+000A); remove it',
+    ],
+    [
+      { ...valid, headers: [{ name: 'x-a', value: 'a\0b' }] },
+      'headers.0.value',
+      'Header values cannot contain a NUL character (U+0000); remove it',
+    ],
+    [
+      { ...valid, headers: [{ name: 'x-a', value: 'a\x01' }] },
+      'headers.0.value',
+      'Header values cannot contain the control character U+0001; remove it',
+    ],
+    [
+      { ...valid, headers: [{ name: 'x-a', value: 'a\x7f' }] },
+      'headers.0.value',
+      'Header values cannot contain the control character U+007F; remove it',
+    ],
+    [
+      { ...valid, headers: [{ name: 'x-a', value: '5 €' }] },
+      'headers.0.value',
+      'Header values cannot contain "€" (U+20AC), which is beyond Latin-1 and cannot be sent in an HTTP header; remove it',
+    ],
+    [
+      { ...valid, headers: [{ name: 'x-a', value: 'ok 😀' }] },
+      'headers.0.value',
+      'Header values cannot contain "😀" (U+1F600), which is beyond Latin-1 and cannot be sent in an HTTP header; remove it',
+    ],
+    [
+      { ...valid, signingKey: 'pasted0123456789abcdef0123456789\n' },
+      'signingKey',
+      'The signing key ends with a line break (LF, U+000A); a key is used exactly as given, so remove it (a paste often carries a trailing line break)',
+    ],
+    [
+      { ...valid, signingKey: ' pasted' },
+      'signingKey',
+      'The signing key starts with a space (U+0020); a key is used exactly as given, so remove it (a paste often carries a trailing line break)',
+    ],
+    [
+      { ...valid, signingKey: 'clé' },
+      'signingKey',
+      'The signing key contains "é" (U+00E9); use printable ASCII characters only, as Logto\'s keys do',
+    ],
+    [
+      { ...valid, signingKey: 'a\tb' },
+      'signingKey',
+      "The signing key contains a tab (U+0009); use printable ASCII characters only, as Logto's keys do",
+    ],
+    [{ ...valid, signingKey: 'k'.repeat(257) }, 'signingKey', 'Keep the signing key to 256 characters or fewer'],
+    [{ ...valid, signingKey: 42 }, 'signingKey', 'The signing key must be text'],
+    [{ ...valid, retries: 4 }, 'retries', 'Logto retries at most 3 times; choose 0 to 3'],
+    [{ ...valid, retries: -1 }, 'retries', 'Retries must be a number from 0 to 3'],
+    [{ ...valid, retries: 1.5 }, 'retries', 'Retries must be a whole number from 0 to 3'],
+    [{ ...valid, retries: '3' }, 'retries', 'Retries must be a number from 0 to 3'],
+    [
+      { ...valid, retryBehaviour: 'always' },
+      'retryBehaviour',
+      "Retry behaviour must be retry-5xx or send-once, or null for the app's default",
     ],
     [
       {
@@ -64,6 +132,36 @@ describe('hook input', () => {
     ],
   ])('refuses %j at %s', (input, field, message) => {
     expect(firstError(input)).toEqual({ field, message });
+  });
+
+  it('accepts a key pasted from Logto’s Console, a key with inner spaces and symbols, and no key at all', () => {
+    for (const signingKey of ['Xy7Qm2LpR9sT4vW8zA1bC3dE5fG6hJ0k', 'my key: with spaces & ~symbols~', '']) {
+      expect(hookInputSchema.parse({ ...valid, signingKey }).signingKey).toBe(signingKey);
+    }
+  });
+
+  it('accepts Latin-1 header values, which fetch sends one byte per character, and tabs', () => {
+    const rows = [{ name: 'x-city', value: 'Zürich\tcafé' }];
+    expect(hookInputSchema.parse({ ...valid, headers: rows }).headers).toEqual(rows);
+  });
+
+  it('takes retries and retry behaviour on update, and null goes back to the app’s default', () => {
+    expect(hookUpdateSchema.parse({ id: 'h', retries: 0, retryBehaviour: null })).toEqual({ id: 'h', retries: 0, retryBehaviour: null });
+  });
+
+  it('tests with the form’s values, checked as on save, but never with a key from the caller', () => {
+    expect(hookTestSchema.parse({ id: 'h', url: 'http://localhost:1/x', retries: 1 })).toEqual({
+      id: 'h',
+      url: 'http://localhost:1/x',
+      retries: 1,
+    });
+    expect(hookTestSchema.safeParse({ id: 'h', url: 'file:///x' }).error?.issues[0]?.message).toBe(
+      'Use an http:// or https:// URL (this one starts with file://)',
+    );
+    expect(hookTestSchema.safeParse({ id: 'h', signingKey: 'mine' }).error?.issues[0]).toMatchObject({
+      code: 'unrecognized_keys',
+      keys: ['signingKey'],
+    });
   });
 
   it('lets a custom header replace user-agent and content-type, as Logto does', () => {

@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import type { Hook } from '../../../shared/domain';
-import { hookEvents } from '../../../shared/events';
+import { LOGTO_DEFAULT_RETRIES } from '../../../shared/logto';
+import {
+  headersSchema,
+  hookEventsSchema,
+  hookIdSchema,
+  hookNameSchema,
+  hookUrlSchema,
+  retriesSchema,
+  retryBehaviourSchema,
+  signingKeySchema,
+} from '../../../shared/validation';
 
 /**
  * The JSON document a store file holds. electron-store in the app and `conf` in plain Node
@@ -17,29 +26,37 @@ export type HookFileSource = {
   open(): DocumentFile;
 };
 
-export const HOOK_FILE_VERSION = 1;
+export const HOOK_FILE_VERSION = 2;
 export const HOOK_FILE_NAME = 'hooks';
 /** Owner read/write only: the file holds signing keys. */
 export const HOOK_FILE_MODE = 0o600;
 
+/** A stored hook is held to the contract's rules, so a hand-edited file cannot smuggle in what the form refuses. */
 export const storedHookSchema = z.object({
-  id: z.string().min(1),
-  name: z.string(),
-  events: z.array(z.enum(hookEvents as [string, ...string[]])).min(1),
-  config: z.object({ url: z.string().min(1), headers: z.record(z.string()) }),
-  signingKey: z.string().min(1),
-  enabled: z.boolean(),
+  id: hookIdSchema,
+  name: hookNameSchema,
+  events: hookEventsSchema,
+  config: z.object(
+    { url: hookUrlSchema, headers: headersSchema, retries: retriesSchema },
+    { invalid_type_error: 'config must be an object with a url' },
+  ),
+  signingKey: signingKeySchema,
+  retryBehaviour: retryBehaviourSchema,
+  enabled: z.boolean({ invalid_type_error: 'enabled must be true or false' }),
   createdAt: z.number().int().nonnegative(),
 });
 
-export type HookDocument = { schemaVersion: number; hooks: Hook[] };
+type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Each migration takes a document of version N-1 to version N.
- * Version 0 is a file without `schemaVersion`: hooks copied from Logto's API, which may carry
- * the old single `event`, no `headers`, and the deprecated `retries`.
+ * Each migration takes a document of version N-1 to version N; a hook it cannot make sense of is
+ * passed on unchanged for validation to set aside with its reason.
  */
-const migrations: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {
+const migrations: Record<number, Migration> = {
+  /**
+   * Version 0 is a file without `schemaVersion`: hooks copied from Logto's API, which may carry
+   * the old single `event` (used when `events` is empty) and no `headers`.
+   */
   1: (document) => ({
     schemaVersion: 1,
     hooks: asArray(document.hooks).map((hook) => {
@@ -47,8 +64,19 @@ const migrations: Record<number, (document: Record<string, unknown>) => Record<s
       const { event, ...rest } = hook;
       const events = asArray(hook.events).length > 0 ? hook.events : event ? [event] : [];
       const config = isRecord(hook.config) ? hook.config : {};
-      const { retries: _deprecated, ...configRest } = config;
-      return { ...rest, events, config: { headers: {}, ...configRest } };
+      return { ...rest, events, config: { headers: {}, ...config } };
+    }),
+  }),
+  /** Version 2 adds Logto's `config.retries` (default 3) and a per-hook retry behaviour (null: the app's default). */
+  2: (document) => ({
+    schemaVersion: 2,
+    hooks: asArray(document.hooks).map((hook) => {
+      if (!isRecord(hook) || !isRecord(hook.config)) return hook;
+      return {
+        ...hook,
+        config: { ...hook.config, retries: hook.config.retries ?? LOGTO_DEFAULT_RETRIES },
+        retryBehaviour: hook.retryBehaviour ?? null,
+      };
     }),
   }),
 };
@@ -69,4 +97,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+/** The first problem of a zod error as "path: message", the way import reports and notices show it. */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue.message}`;
 }

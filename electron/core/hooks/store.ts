@@ -1,33 +1,80 @@
+import { readFileSync } from 'node:fs';
 import type { ValidInput } from '../../../shared/contract';
 import type { Hook } from '../../../shared/domain';
 import { UserFacingError } from '../../../shared/errors';
 import type { HookEvent } from '../../../shared/events';
 import { headersFromRows, type ValidHookInput } from '../../../shared/validation';
 import type { Report } from '../notices';
-import { withFileLock } from '../util/fileLock';
+import { tryFileLock, withFileLock } from '../util/fileLock';
 import { newId, newSigningKey } from '../util/ids';
 import { moveAside } from '../util/moveAside';
-import { type DocumentFile, HOOK_FILE_VERSION, type HookFileSource, isRecord, migrate, storedHookSchema } from './hookFile';
+import { type DocumentFile, describeIssue, HOOK_FILE_VERSION, type HookFileSource, isRecord, migrate, storedHookSchema } from './hookFile';
+import { type FileSignature, signatureOf, watchFile } from './watch';
 
 type HookUpdate = ValidInput<'hooks.update'>;
 
+/** What reading the file found, before anything is written. */
+type Inspection =
+  | { kind: 'ok'; hooks: Hook[] }
+  | { kind: 'migrate'; hooks: Hook[] }
+  /** The file cannot be used as it is: it is set aside under `reason`, and `hooks` (what could be read) kept. */
+  | { kind: 'aside'; reason: string; what: string; hooks: Hook[] };
+
+/** A hook made from validated input; `createdAt` is the store's clock. */
+export function hookFrom(input: ValidHookInput, createdAt: number, id = newId()): Hook {
+  return {
+    id,
+    name: input.name,
+    events: input.events,
+    config: { url: input.url, headers: headersFromRows(input.headers), retries: input.retries },
+    signingKey: input.signingKey ?? newSigningKey(),
+    retryBehaviour: input.retryBehaviour,
+    enabled: true,
+    createdAt,
+  };
+}
+
+/** The hook with each given field of a validated change in place of its own; what is not given stays. */
+export function withChange(hook: Hook, change: Partial<Omit<HookUpdate, 'id'>>): Hook {
+  return {
+    ...hook,
+    name: change.name ?? hook.name,
+    events: change.events ?? hook.events,
+    enabled: change.enabled ?? hook.enabled,
+    signingKey: change.signingKey ?? hook.signingKey,
+    retryBehaviour: change.retryBehaviour === undefined ? hook.retryBehaviour : change.retryBehaviour,
+    config: {
+      url: change.url ?? hook.config.url,
+      headers: change.headers ? headersFromRows(change.headers) : hook.config.headers,
+      retries: change.retries ?? hook.config.retries,
+    },
+  };
+}
+
 /**
  * The user's hooks, persisted in one JSON document. Every read goes to the file, so the app and
- * the command line can share it; a file that cannot be read is moved aside, never deleted.
+ * the command line can share it; a file that cannot be used is moved aside, never overwritten.
+ * Writes go through the source (electron-store or conf); reads parse the file itself, because
+ * conf turns an array or `null` into an object and the store must know it was not a hooks file.
  */
 export class HookStore {
   readonly #file: DocumentFile;
   readonly #now: () => number;
   readonly #report: Report;
+  readonly #lock: string;
+  /** The file as this store last wrote or saw it, so a watch tells only of other processes' changes. */
+  #known: FileSignature | null = null;
 
   readonly path: string;
 
   constructor(source: HookFileSource, report: Report, now: () => number = Date.now) {
     this.path = source.path;
+    this.#lock = `${source.path}.lock`;
     this.#report = report;
     this.#now = now;
     this.#file = this.#open(source);
     this.#read();
+    this.#known = signatureOf(this.path);
   }
 
   list(): Hook[] {
@@ -45,40 +92,22 @@ export class HookStore {
     return this.#read().filter((hook) => hook.enabled && hook.events.includes(event));
   }
 
-  /** A new hook; `kept` carries what an import brings along (its enabled state and key). */
-  create(input: ValidHookInput, kept: { enabled?: boolean; signingKey?: string } = {}): Hook {
-    const hook: Hook = {
-      id: newId(),
-      name: input.name,
-      events: input.events,
-      config: { url: input.url, headers: headersFromRows(input.headers) },
-      signingKey: kept.signingKey ?? newSigningKey(),
-      enabled: kept.enabled ?? true,
-      createdAt: this.#now(),
-    };
-    this.#mutate((hooks) => [...hooks, hook]);
+  async create(input: ValidHookInput): Promise<Hook> {
+    const hook = hookFrom(input, this.#now());
+    await this.change((hooks) => [...hooks, hook]);
     return hook;
   }
 
-  update(change: HookUpdate): Hook {
-    return this.#change(change.id, (hook) => ({
-      ...hook,
-      name: change.name ?? hook.name,
-      events: change.events ?? hook.events,
-      enabled: change.enabled ?? hook.enabled,
-      config: {
-        url: change.url ?? hook.config.url,
-        headers: change.headers ? headersFromRows(change.headers) : hook.config.headers,
-      },
-    }));
+  update(change: HookUpdate): Promise<Hook> {
+    return this.#changeOne(change.id, (hook) => withChange(hook, change));
   }
 
-  regenerateKey(id: string): Hook {
-    return this.#change(id, (hook) => ({ ...hook, signingKey: newSigningKey() }));
+  regenerateKey(id: string): Promise<Hook> {
+    return this.#changeOne(id, (hook) => ({ ...hook, signingKey: newSigningKey() }));
   }
 
-  remove(id: string): void {
-    this.#mutate((hooks) => {
+  async remove(id: string): Promise<void> {
+    await this.change((hooks) => {
       if (!hooks.some((hook) => hook.id === id)) {
         throw new UserFacingError('not_found', `No hook has the id "${id}"; it may have been deleted already.`);
       }
@@ -86,20 +115,38 @@ export class HookStore {
     });
   }
 
-  #change(id: string, edit: (hook: Hook) => Hook): Hook {
+  /**
+   * Read, change, write, with no other process (the app, the command line) writing in between.
+   * An edit that returns the very list it was given writes nothing.
+   */
+  async change(edit: (hooks: Hook[]) => Hook[]): Promise<void> {
+    await withFileLock(this.#lock, () => {
+      const before = this.#settle(this.#inspect());
+      const after = edit(before);
+      if (after !== before) this.#write(after);
+    });
+  }
+
+  /**
+   * Calls `onChange` when another process (the command line, a second app) changed the file:
+   * a folder watch, debounced, with a cheap stat every second for file systems that do not report.
+   */
+  watch(onChange: (hooks: Hook[]) => void): () => void {
+    return watchFile(this.path, (seen) => {
+      if (sameSignature(seen, this.#known)) return;
+      this.#known = seen;
+      onChange(this.#read());
+    });
+  }
+
+  #changeOne(id: string, edit: (hook: Hook) => Hook): Promise<Hook> {
     let changed: Hook | undefined;
-    this.#mutate((hooks) => {
+    return this.change((hooks) => {
       const index = hooks.findIndex((hook) => hook.id === id);
       if (index < 0) throw new UserFacingError('not_found', `No hook has the id "${id}"; it may have been deleted.`);
       changed = edit(hooks[index]!);
       return hooks.with(index, changed);
-    });
-    return changed!;
-  }
-
-  /** Read, change, write, with no other process (the app, the command line) writing in between. */
-  #mutate(edit: (hooks: Hook[]) => Hook[]): void {
-    withFileLock(`${this.path}.lock`, () => this.#write(edit(this.#read())));
+    }).then(() => changed!);
   }
 
   #open(source: HookFileSource): DocumentFile {
@@ -112,48 +159,74 @@ export class HookStore {
     }
   }
 
+  /** The hooks, repairing the file first when it needs it and no other process is writing. */
   #read(): Hook[] {
-    let raw: Record<string, unknown>;
+    const found = this.#inspect();
+    if (found.kind === 'ok') return found.hooks;
+    // Under the lock, look again: another process may have repaired it meanwhile.
+    return tryFileLock(this.#lock, () => this.#settle(this.#inspect())) ?? found.hooks;
+  }
+
+  /** Writes what an inspection found needs writing; the caller holds the lock. */
+  #settle(found: Inspection): Hook[] {
+    if (found.kind === 'migrate') this.#write(found.hooks);
+    if (found.kind === 'aside') {
+      this.#noteSetAside(found.reason, found.what, moveAside(this.path, found.reason));
+      this.#write(found.hooks);
+    }
+    return found.hooks;
+  }
+
+  #inspect(): Inspection {
+    let text: string;
     try {
-      raw = this.#file.store;
+      text = readFileSync(this.path, 'utf8');
     } catch (error) {
-      if (isParseError(error)) return this.#setAside('corrupt', 'is not valid JSON', []);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'ok', hooks: [] };
       throw new UserFacingError('storage', `Could not read ${this.path}: ${messageOf(error)}`);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return { kind: 'aside', reason: 'corrupt', what: 'is not valid JSON', hooks: [] };
+    }
+    if (Array.isArray(raw)) {
+      return {
+        kind: 'aside',
+        reason: 'unrecognised',
+        what: `holds a JSON array of ${raw.length} hook(s) (the shape Logto's GET /hooks returns), not Hookbench's hooks file. To use them, import that file: Import hooks in the app, or \`hookbench hooks import <file>\``,
+        hooks: [],
+      };
+    }
+    if (!isRecord(raw) || !('schemaVersion' in raw || 'hooks' in raw)) {
+      return {
+        kind: 'aside',
+        reason: 'unrecognised',
+        what: `is not a Hookbench hooks file (expected {"schemaVersion": ${HOOK_FILE_VERSION}, "hooks": [...]}, found ${shapeOf(raw)})`,
+        hooks: [],
+      };
     }
     const migration = migrate(raw);
     if (migration.kind === 'newer') {
-      return this.#setAside(
-        'newer',
-        `was written by a newer Hookbench (schema ${migration.version}); update Hookbench to use those hooks`,
-        [],
-      );
+      const what = `was written by a newer Hookbench (schema ${migration.version}); update Hookbench to use those hooks`;
+      return { kind: 'aside', reason: 'newer', what, hooks: [] };
     }
     const listed = migration.document.hooks;
-    if (!Array.isArray(listed)) return this.#setAside('invalid', 'has no list of hooks', []);
+    if (!Array.isArray(listed)) return { kind: 'aside', reason: 'invalid', what: 'has no list of hooks', hooks: [] };
 
     const hooks: Hook[] = [];
     const unreadable: string[] = [];
     for (const candidate of listed) {
       const parsed = storedHookSchema.safeParse(candidate);
       if (parsed.success) hooks.push(parsed.data as Hook);
-      else unreadable.push(isRecord(candidate) && typeof candidate.name === 'string' ? `"${candidate.name}"` : 'one without a name');
+      else unreadable.push(`${nameOf(candidate)} (${describeIssue(parsed.error)})`);
     }
     if (unreadable.length > 0) {
-      return this.#setAside(
-        'invalid',
-        `had ${unreadable.length} hook(s) that could not be read (${unreadable.join(', ')}); the ${hooks.length} valid one(s) were kept`,
-        hooks,
-      );
+      const what = `had ${unreadable.length} hook(s) that could not be used: ${unreadable.join('; ')}. The ${hooks.length} valid one(s) were kept`;
+      return { kind: 'aside', reason: 'invalid', what, hooks };
     }
-    if (migration.migrated) this.#write(hooks);
-    return hooks;
-  }
-
-  /** Keeps the unusable file under another name, starts again from what could be saved, and tells the user. */
-  #setAside(reason: string, what: string, kept: Hook[]): Hook[] {
-    this.#noteSetAside(reason, what, moveAside(this.path, reason));
-    this.#write(kept);
-    return kept;
+    return { kind: migration.migrated ? 'migrate' : 'ok', hooks };
   }
 
   #noteSetAside(reason: string, what: string, keptAt: string): void {
@@ -170,7 +243,25 @@ export class HookStore {
     } catch (error) {
       throw new UserFacingError('storage', `Could not save your hooks to ${this.path}: ${messageOf(error)}. Nothing was changed.`);
     }
+    this.#known = signatureOf(this.path);
   }
+}
+
+function nameOf(candidate: unknown): string {
+  return isRecord(candidate) && typeof candidate.name === 'string' ? `"${candidate.name}"` : 'one without a name';
+}
+
+function shapeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (isRecord(value)) {
+    const keys = Object.keys(value);
+    return keys.length ? `an object with ${keys.map((key) => `"${key}"`).join(', ')}` : 'an empty object';
+  }
+  return `a ${typeof value}`;
+}
+
+function sameSignature(a: FileSignature | null, b: FileSignature | null): boolean {
+  return a?.ino === b?.ino && a?.mtimeMs === b?.mtimeMs && a?.size === b?.size;
 }
 
 function isParseError(error: unknown): boolean {

@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import type { ImportReport } from '../../../shared/contract';
+import type { ImportEntry, ImportReport, OnDuplicate } from '../../../shared/contract';
 import type { Hook } from '../../../shared/domain';
-import { hookInputSchema, rowsFromHeaders } from '../../../shared/validation';
-import type { HookStore } from './store';
+import { hookInputSchema, rowsFromHeaders, type ValidHookInput } from '../../../shared/validation';
+import { describeIssue, isRecord } from './hookFile';
+import { type HookStore, hookFrom } from './store';
 
 export const HOOKS_EXPORT_FORMAT = 'hookbench-hooks';
 export const HOOKS_EXPORT_VERSION = 1;
 
-/** Hook definitions to share or keep: signing keys only when asked for, since the file may travel. */
+/**
+ * Hook definitions to share or keep: signing keys only when asked for, since the file may travel.
+ * The id goes along so importing the file back is recognised as the same hooks.
+ */
 export function exportHooks(hooks: Hook[], includeSigningKeys: boolean): string {
   return `${JSON.stringify(
     {
@@ -15,9 +19,11 @@ export function exportHooks(hooks: Hook[], includeSigningKeys: boolean): string 
       version: HOOKS_EXPORT_VERSION,
       exportedAt: new Date().toISOString(),
       hooks: hooks.map((hook) => ({
+        id: hook.id,
         name: hook.name,
         events: hook.events,
         config: hook.config,
+        retryBehaviour: hook.retryBehaviour,
         enabled: hook.enabled,
         ...(includeSigningKeys ? { signingKey: hook.signingKey } : {}),
       })),
@@ -27,59 +33,127 @@ export function exportHooks(hooks: Hook[], includeSigningKeys: boolean): string 
   )}\n`;
 }
 
+/** One entry as Hookbench exports it or Logto's API returns it (`GET /hooks`), legacy `event` included. */
 const importedHookSchema = z.object({
+  id: z.unknown(),
   name: z.unknown(),
+  event: z.unknown(),
   events: z.unknown(),
   config: z.object(
-    { url: z.unknown(), headers: z.record(z.unknown()).optional() },
+    { url: z.unknown(), headers: z.record(z.unknown()).optional(), retries: z.unknown() },
     { invalid_type_error: 'config must be an object with a url' },
   ),
   enabled: z.boolean({ invalid_type_error: 'enabled must be true or false' }).optional(),
-  signingKey: z.string().min(16, 'signingKey is too short to be a signing key').max(256).optional(),
+  signingKey: z.unknown(),
+  retryBehaviour: z.unknown(),
 });
 
+type Candidate = { index: number; name: string; id: string | null; input: ValidHookInput; enabled: boolean };
+type Duplicate = NonNullable<ImportEntry['duplicateOf']>;
+
 /**
- * Adds every valid hook of an export (from Hookbench, or Logto's own hook JSON) as a new hook,
- * and says why each other one was skipped. Nothing already stored is changed.
+ * Adds the valid hooks of an export (Hookbench's, or Logto's hook JSON) and says what happened to
+ * each entry. Hooks already stored (same id, or same name and URL) are replaced, kept beside under
+ * a new id, or skipped as `onDuplicate` says; without it, nothing is changed and the report lists
+ * the duplicates (`applied: false`) so the caller can ask the user and call again.
  */
-export function importHooks(store: HookStore, content: string): ImportReport {
+export async function importHooks(store: HookStore, content: string, onDuplicate?: OnDuplicate): Promise<ImportReport> {
+  const entries: ImportEntry[] = [];
+  const candidates: Candidate[] = [];
+  for (const [index, raw] of listOf(content).entries()) {
+    const read = readEntry(raw, index);
+    if ('reason' in read) entries[index] = { index, name: read.name, outcome: 'skipped', reason: read.reason };
+    else candidates.push(read);
+  }
+  let applied = true;
+  await store.change((stored) => {
+    const duplicates = candidates.map((candidate) => duplicateOf(stored, candidate));
+    if (onDuplicate === undefined && duplicates.some(Boolean)) {
+      applied = false;
+      candidates.forEach(({ index, name }, at) => {
+        const duplicate = duplicates[at];
+        entries[index] = duplicate ? { index, name, outcome: 'duplicate', duplicateOf: duplicate } : { index, name, outcome: 'imported' };
+      });
+      return stored;
+    }
+    let hooks = stored;
+    candidates.forEach((candidate, at) => {
+      const { index, name } = candidate;
+      const duplicate = duplicates[at];
+      if (duplicate && onDuplicate === 'skip') {
+        const reason = `you already have “${duplicate.name}” (same ${duplicate.by})`;
+        entries[index] = { index, name, outcome: 'skipped', reason, duplicateOf: duplicate };
+        return;
+      }
+      if (duplicate && onDuplicate === 'replace') {
+        const existing = hooks.find((hook) => hook.id === duplicate.id)!;
+        const hook = {
+          ...build(candidate, existing.createdAt, existing.id),
+          signingKey: candidate.input.signingKey ?? existing.signingKey,
+        };
+        hooks = hooks.map((stayed) => (stayed.id === existing.id ? hook : stayed));
+        entries[index] = { index, name, outcome: 'replaced', hook, duplicateOf: duplicate };
+        return;
+      }
+      const hook = build(candidate, Date.now());
+      hooks = [...hooks, hook];
+      entries[index] = duplicate
+        ? { index, name, outcome: 'kept-both', hook, duplicateOf: duplicate }
+        : { index, name, outcome: 'imported', hook };
+    });
+    return hooks;
+  });
+  return {
+    applied,
+    entries,
+    imported: entries.flatMap((entry) => (entry.hook ? [entry.hook] : [])),
+    skipped: entries.flatMap(({ index, name, outcome, reason }) => (outcome === 'skipped' ? [{ index, name, reason: reason! }] : [])),
+  };
+}
+
+export class ImportError extends Error {}
+
+/** Hookbench's export (`{hooks: [...]}`) or a bare array (Logto's `GET /hooks`). */
+function listOf(content: string): unknown[] {
   let document: unknown;
   try {
     document = JSON.parse(content);
   } catch (error) {
     throw new ImportError(`The file is not JSON: ${(error as Error).message}`);
   }
-  const listed = Array.isArray(document) ? document : (document as { hooks?: unknown })?.hooks;
+  const listed = Array.isArray(document) ? document : isRecord(document) ? document.hooks : undefined;
   if (!Array.isArray(listed)) throw new ImportError('The file holds no list of hooks: expected {"hooks": [...]} or a JSON array of hooks.');
-
-  const report: ImportReport = { imported: [], skipped: [] };
-  for (const [index, candidate] of listed.entries()) {
-    const name = typeof (candidate as { name?: unknown })?.name === 'string' ? (candidate as { name: string }).name : `hook ${index + 1}`;
-    const shape = importedHookSchema.safeParse(candidate);
-    if (!shape.success) {
-      report.skipped.push({ index, name, reason: describe(shape.error) });
-      continue;
-    }
-    const headers = Object.fromEntries(Object.entries(shape.data.config.headers ?? {}).map(([key, value]) => [key, String(value)]));
-    const input = hookInputSchema.safeParse({
-      name: shape.data.name,
-      url: shape.data.config.url,
-      events: shape.data.events,
-      headers: rowsFromHeaders(headers),
-    });
-    if (!input.success) {
-      report.skipped.push({ index, name, reason: describe(input.error) });
-      continue;
-    }
-    report.imported.push(store.create(input.data, { enabled: shape.data.enabled ?? true, signingKey: shape.data.signingKey }));
-  }
-  return report;
+  return listed;
 }
 
-export class ImportError extends Error {}
+function readEntry(raw: unknown, index: number): Candidate | { name: string; reason: string } {
+  const name = isRecord(raw) && typeof raw.name === 'string' ? raw.name : `hook ${index + 1}`;
+  const shape = importedHookSchema.safeParse(raw);
+  if (!shape.success) return { name, reason: describeIssue(shape.error) };
+  const { id, event, events, config, signingKey, retryBehaviour, enabled } = shape.data;
+  // Logto's legacy form: a single `event`, used when `events` is empty.
+  const legacy = (events === undefined || (Array.isArray(events) && events.length === 0)) && event !== undefined;
+  const headers = Object.fromEntries(Object.entries(config.headers ?? {}).map(([key, value]) => [key, String(value)]));
+  const input = hookInputSchema.safeParse({
+    name: shape.data.name,
+    url: config.url,
+    events: legacy ? [event] : events,
+    headers: rowsFromHeaders(headers),
+    ...(config.retries === undefined || config.retries === null ? {} : { retries: config.retries }),
+    ...(signingKey === undefined || signingKey === null ? {} : { signingKey }),
+    ...(retryBehaviour === undefined ? {} : { retryBehaviour }),
+  });
+  if (!input.success) return { name, reason: describeIssue(input.error) };
+  return { index, name, id: typeof id === 'string' ? id : null, input: input.data, enabled: enabled ?? true };
+}
 
-function describe(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  return `${where}${issue.message}`;
+function duplicateOf(stored: Hook[], candidate: Candidate): Duplicate | undefined {
+  const byId = candidate.id === null ? undefined : stored.find((hook) => hook.id === candidate.id);
+  if (byId) return { id: byId.id, name: byId.name, by: 'id' };
+  const same = stored.find((hook) => hook.name === candidate.input.name && hook.config.url === candidate.input.url);
+  return same && { id: same.id, name: same.name, by: 'name and URL' };
+}
+
+function build(candidate: Candidate, createdAt: number, id?: string): Hook {
+  return { ...hookFrom(candidate.input, createdAt, id), enabled: candidate.enabled };
 }

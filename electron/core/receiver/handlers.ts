@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract';
 import type { Delivery } from '../../../shared/domain';
 import { UserFacingError } from '../../../shared/errors';
+import { hookInputSchema } from '../../../shared/validation';
 import type { DeliveryRecorder } from '../delivery/engine';
 import { summaryOf } from '../delivery/engine';
 import type { HookStore } from '../hooks/store';
@@ -67,13 +68,15 @@ export function receiverHandlers(parts: {
     },
     'receiver.tryIt': async () => {
       await receiver.start();
-      const created = hooks.create({
-        name: 'Try the built-in receiver',
-        url: `${receiver.baseUrl}/r/pending`,
-        events: ['PostSignIn', 'User.Created', 'User.Data.Updated'],
-        headers: [],
-      });
-      const hook = hooks.update({ id: created.id, url: `${receiver.baseUrl}/r/${created.id}` });
+      // The URL names the hook's own id, which exists only once the hook does.
+      const created = await hooks.create(
+        hookInputSchema.parse({
+          name: 'Try the built-in receiver',
+          url: `${receiver.baseUrl}/r/pending`,
+          events: ['PostSignIn', 'User.Created', 'User.Data.Updated'],
+        }),
+      );
+      const hook = await hooks.update({ id: created.id, url: `${receiver.baseUrl}/r/${created.id}` });
       await save({ ...receiver.settings, scripts: { ...receiver.settings.scripts, [hook.id]: TRY_IT_SCRIPT } });
       return hook;
     },

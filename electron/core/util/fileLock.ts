@@ -1,32 +1,43 @@
-import { closeSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UserFacingError } from '../../../shared/errors';
 
-const WAIT = new Int32Array(new SharedArrayBuffer(4));
+/**
+ * A lock file beside the file it guards, so the app and the command line never interleave a
+ * read-modify-write. It holds its owner's pid: a lock whose owner process is gone (crashed, or
+ * its write failed) is taken over at once, not after a timeout.
+ */
+
+/** A lock whose owner is alive but that has not changed for this long is taken over anyway (pid reused). */
+const STALE_MS = 10_000;
+/** An empty lock is an owner between creating it and writing its pid: microseconds, so this is generous. */
+const EMPTY_STALE_MS = 1_000;
+const POLL_MS = 10;
 
 /**
- * Runs `work` while holding a lock file, so the app and the command line never interleave a
- * read-modify-write of the same file. A lock left by a crashed process is taken over once stale.
+ * Runs `work` holding the lock, waiting for it without blocking the thread (the Electron main
+ * thread must never freeze), for at most `timeoutMs`.
  */
-export function withFileLock<T>(lockPath: string, work: () => T, { timeoutMs = 5_000, staleMs = 10_000 } = {}): T {
+export async function withFileLock<T>(lockPath: string, work: () => T, { timeoutMs = 5_000 } = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const fd = openSync(lockPath, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (isStale(lockPath, staleMs)) continue;
-      if (Date.now() > deadline) {
-        throw new UserFacingError(
-          'storage',
-          `Another Hookbench (the app or the command line) is still writing; try again. If none is running, delete ${lockPath}.`,
-        );
-      }
-      Atomics.wait(WAIT, 0, 0, 5);
+  while (!acquire(lockPath)) {
+    if (Date.now() > deadline) {
+      throw new UserFacingError(
+        'storage',
+        `Another Hookbench (the app or the command line) is still writing; try again. If none is running, delete ${lockPath}.`,
+      );
     }
+    await sleep(POLL_MS);
   }
+  return release(lockPath, work);
+}
+
+/** Runs `work` if the lock is free now; answers undefined, having done nothing, when it is not. */
+export function tryFileLock<T>(lockPath: string, work: () => T): T | undefined {
+  return acquire(lockPath) ? release(lockPath, work) : undefined;
+}
+
+function release<T>(lockPath: string, work: () => T): T {
   try {
     return work();
   } finally {
@@ -38,13 +49,53 @@ export function withFileLock<T>(lockPath: string, work: () => T, { timeoutMs = 5
   }
 }
 
-function isStale(lockPath: string, staleMs: number): boolean {
+/** One attempt: true when this process now holds the lock. */
+function acquire(lockPath: string): boolean {
+  let fd: number;
   try {
-    if (Date.now() - statSync(lockPath).mtimeMs <= staleMs) return false;
+    fd = openSync(lockPath, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (!abandoned(lockPath)) return false;
+    try {
+      unlinkSync(lockPath);
+    } catch {
+      // Another process took it over first; the next attempt sees its lock.
+    }
+    return false;
+  }
+  try {
+    writeSync(fd, String(process.pid));
+  } catch (error) {
+    // A full disk: leave no lock behind that would block the next write once space is freed.
+    closeSync(fd);
     unlinkSync(lockPath);
-    return true;
+    throw new UserFacingError('storage', `Could not write ${lockPath}: ${(error as Error).message}. Free some disk space and try again.`);
+  }
+  closeSync(fd);
+  return true;
+}
+
+function abandoned(lockPath: string): boolean {
+  let owner: string;
+  let age: number;
+  try {
+    owner = readFileSync(lockPath, 'utf8').trim();
+    age = Date.now() - statSync(lockPath).mtimeMs;
   } catch {
-    // Released between our attempts: try again at once.
+    return false; // Released between our attempts: the next one takes it.
+  }
+  const pid = Number(owner);
+  if (owner === '' || !Number.isSafeInteger(pid) || pid <= 0) return age > EMPTY_STALE_MS;
+  return !isAlive(pid) || age > STALE_MS;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
     return true;
+  } catch (error) {
+    // EPERM: alive, but another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

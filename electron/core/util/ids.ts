@@ -1,15 +1,21 @@
 import { randomInt } from 'node:crypto';
+import { SIGNING_KEY_LENGTH } from '../../../shared/logto';
 
-const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** Logto's alphabets (`packages/shared/src/utils/id.ts`): ids are lowercase, secrets add uppercase. */
+const LOWERCASE = '0123456789abcdefghijklmnopqrstuvwxyz';
+const MIXED_CASE = `${LOWERCASE}ABCDEFGHIJKLMNOPQRSTUVWXYZ`;
 
-/** A random lowercase alphanumeric string from the CSPRNG, the alphabet Logto's own ids and keys use. */
-export function randomId(length: number): string {
-  let id = '';
-  for (let i = 0; i < length; i++) id += ALPHABET[randomInt(ALPHABET.length)];
-  return id;
+/** `length` characters of `alphabet` from the CSPRNG; `randomInt` rejects out-of-range draws, so no character is favoured. */
+function randomString(alphabet: string, length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i++) text += alphabet[randomInt(alphabet.length)];
+  return text;
 }
+
+/** A random lowercase alphanumeric string, the alphabet of Logto's ids. */
+export const randomId = (length: number) => randomString(LOWERCASE, length);
 
 /** Logto's standard id length. */
 export const newId = () => randomId(21);
-/** Logto's signing keys are 32 characters. */
-export const newSigningKey = () => randomId(32);
+/** As Logto's `generateStandardSecret`: 32 characters of [0-9a-zA-Z]. */
+export const newSigningKey = () => randomString(MIXED_CASE, SIGNING_KEY_LENGTH);
