@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
-import type { Input, Method, Result } from '../shared/contract';
 import { confHookFile, openCore } from '../electron/core';
+import type { Input, Method, Result } from '../shared/contract';
 
 const CAPTURES = 1_000;
 const dataDir = mkdtempSync(join(tmpdir(), 'hookbench-capture-bench-'));
@@ -27,12 +27,20 @@ try {
   const started = performance.now();
   const answers = await Promise.all(
     Array.from({ length: CAPTURES }, async (_, index) => {
-      const body = JSON.stringify({ event: 'User.Created', createdAt: new Date().toISOString(), data: { id: `user-${index}` }, hookId: 'logto-hook' });
+      const body = JSON.stringify({
+        event: 'User.Created',
+        createdAt: new Date().toISOString(),
+        data: { id: `user-${index}` },
+        hookId: 'logto-hook',
+      });
       const response = await request(`${baseUrl}/capture`, {
         method: 'POST',
         dispatcher: agent,
         body,
-        headers: { 'content-type': 'application/json', 'logto-signature-sha-256': createHmac('sha256', hook.signingKey).update(body).digest('hex') },
+        headers: {
+          'content-type': 'application/json',
+          'logto-signature-sha-256': createHmac('sha256', hook.signingKey).update(body).digest('hex'),
+        },
       });
       const text = await response.body.text();
       return { status: response.statusCode, id: response.statusCode === 200 ? (JSON.parse(text) as { captured: string }).captured : null };
@@ -60,7 +68,9 @@ try {
   console.log(`  answered 200:               ${answered} of ${CAPTURES}`);
   console.log(`  recorded in the log:        ${recorded} of ${CAPTURES}   (lost: ${CAPTURES - recorded})`);
   console.log(`  signature verified:         ${verified} of ${CAPTURES}`);
-  console.log(`  all ${CAPTURES} answered in:       ${ms.toFixed(0)} ms (${Math.round((CAPTURES / ms) * 1000).toLocaleString('en')} captures/s)`);
+  console.log(
+    `  all ${CAPTURES} answered in:       ${ms.toFixed(0)} ms (${Math.round((CAPTURES / ms) * 1000).toLocaleString('en')} captures/s)`,
+  );
   if (recorded !== CAPTURES) process.exitCode = 1;
 } finally {
   await core.close();
