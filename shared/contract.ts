@@ -4,6 +4,7 @@
  * all carry exactly this.
  */
 import { z } from 'zod';
+import { type CheckRun, type CheckRunSummary, DEFAULT_BURST, MAX_BURST } from './check';
 import type { Delivery, DeliverySummary, EventPayload, Health, HealthSummary, Hook, Notice, TestResult } from './domain';
 
 export type { PushChannel, Pushes } from './channels';
@@ -68,6 +69,19 @@ const triggerSchema = z
     }
   });
 
+const checkRunSchema = z
+  .object({
+    hookId: hookIdSchema,
+    events: z.array(hookEventSchema).max(100).optional(),
+    burst: z
+      .number({ invalid_type_error: 'burst must be a number' })
+      .int('burst must be a whole number')
+      .min(1, 'burst must be at least 1')
+      .max(MAX_BURST, `burst must be at most ${MAX_BURST}`)
+      .default(DEFAULT_BURST),
+  })
+  .strict();
+
 export const contract = {
   'hooks.list': method(nothing).returns<Hook[]>(),
   'hooks.create': method(hookInputSchema).returns<Hook>(),
@@ -106,6 +120,19 @@ export const contract = {
   'settings.get': method(nothing).returns<{ retentionDays: number }>(),
   'settings.update': method(z.object({ retentionDays: retentionDaysSchema }).strict()).returns<{ retentionDays: number }>(),
   'app.notices': method(nothing).returns<Notice[]>(),
+  /** Receiver lab (docs/receiver-lab.md): check a hook's receiver the way Logto will treat it. */
+  'check.run': method(checkRunSchema).returns<CheckRun>(),
+  'check.runs': method(z.object({ hookId: hookIdSchema }).strict()).returns<CheckRunSummary[]>(),
+  'check.get': method(
+    z
+      .object({
+        runId: z
+          .string({ required_error: 'A check run id is required', invalid_type_error: 'The run id must be text' })
+          .min(1, 'A check run id is required')
+          .max(64),
+      })
+      .strict(),
+  ).returns<CheckRun>(),
 };
 
 export type Contract = typeof contract;

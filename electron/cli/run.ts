@@ -12,6 +12,7 @@ import type { Delivery, DeliverySummary, Hook } from '../../shared/domain';
 import { isHookEvent } from '../../shared/events';
 import { type TimeRange, timeRanges } from '../../shared/time';
 import { type Core, confHookFile, openCore } from '../core';
+import { isCheckCommand, runCheckCommand } from './commands/check';
 import { defaultDataDir } from './dataDir';
 import { table, writeAll } from './output';
 
@@ -28,6 +29,7 @@ Commands:
   logs [--hook h] [--since 1h|24h|7d|all] [--failed] [--limit n] [--json]
   export [--hook h] [--format jsonl|har] [--since ...] [--failed] [--out file]
   redeliver <delivery-id>                     send a logged delivery again, freshly signed
+  check --hook h [--event e]... [--burst N] [--junit file] [--json]  check a receiver as Logto will treat it
 
 <hook> is a hook's name or id. Exit code 1 when a delivery or test fails, 2 when the command is wrong.
 Options: --data-dir <folder> (default: the app's data folder, or $HOOKBENCH_DATA_DIR), --help, --version`;
@@ -35,6 +37,7 @@ Options: --data-dir <folder> (default: the app's data folder, or $HOOKBENCH_DATA
 class UsageError extends Error {}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (isCheckCommand(argv)) return runCheckCommand(argv, io);
   let parsed: { values: Options; positionals: string[] };
   try {
     parsed = parseArgs({

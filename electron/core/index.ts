@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Input, Method, Result } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { callService } from './callService';
+import { CheckRunner } from './check/runner';
+import { CheckRunStore } from './check/runStore';
 import { DeliveryEngine } from './delivery/engine';
 import type { HookFileSource } from './hooks/hookFile';
 import { HookStore } from './hooks/store';
@@ -49,7 +51,8 @@ export function openCore({ dataDir, hookFile, version = 'development' }: CoreOpt
   const log = new RequestLog(join(dataDir, LOG_FILE_NAME), notices.post);
   const retention = new Retention(log);
   const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post });
-  const handlers = createService({ version, hooks, engine, log, retention, notices });
+  const checks = new CheckRunner((send) => engine.sendCheck(send), new CheckRunStore(dataDir, notices.post));
+  const handlers = createService({ version, hooks, engine, log, retention, notices, checks });
   retention.start();
   let closing: Promise<void> | null = null;
   return {

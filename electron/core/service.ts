@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { summariseRun } from '../../shared/check';
 import type { Handlers, ValidInput } from '../../shared/contract';
 import { har, jsonLines } from '../../shared/deliveryFormats';
 import type { Delivery, EventPayload, Hook } from '../../shared/domain';
@@ -6,6 +7,8 @@ import { UserFacingError } from '../../shared/errors';
 import type { HookEvent } from '../../shared/events';
 import { APP_EXPORT_LIMIT } from '../../shared/limits';
 import { rangeStart } from '../../shared/time';
+import { checkPlan } from './check/plan';
+import type { CheckRunner } from './check/runner';
 import type { DeliveryEngine } from './delivery/engine';
 import { samplePayload } from './delivery/samplePayloads';
 import type { HookStore } from './hooks/store';
@@ -22,12 +25,13 @@ export type CoreParts = {
   log: RequestLog;
   retention: Retention;
   notices: NoticeBoard;
+  checks: CheckRunner;
 };
 
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
 
 /** The one façade the contract calls: each handler delegates to the part that owns the work. */
-export function createService({ version, hooks, engine, log, retention, notices }: CoreParts): Handlers {
+export function createService({ version, hooks, engine, log, retention, notices, checks }: CoreParts): Handlers {
   return {
     'hooks.list': async () => hooks.list(),
     'hooks.create': async (input) => hooks.create(input),
@@ -111,6 +115,12 @@ export function createService({ version, hooks, engine, log, retention, notices 
       return { retentionDays };
     },
     'app.notices': async () => notices.list(),
+    'check.run': async ({ hookId, events, burst }) => {
+      const hook = hooks.get(hookId);
+      return checks.run(hook, checkPlan(hook, events, burst));
+    },
+    'check.runs': async ({ hookId }) => checks.runs(hooks.get(hookId).id).map(summariseRun),
+    'check.get': async ({ runId }) => checks.get(runId),
   };
 }
 

@@ -78,6 +78,15 @@ const badInputs = {
   'settings.get': [{ retentionDays: 3 }, { code: 'invalid_input', message: 'settings.get does not take "retentionDays".' }],
   'settings.update': [{ retentionDays: 0 }, { code: 'invalid_input', field: 'retentionDays', message: 'Keep requests for at least 1 day' }],
   'app.notices': ['all', { code: 'invalid_input', message: 'app.notices takes an object of named fields, not string.' }],
+  'check.run': [
+    { hookId: 'h', burst: 0 },
+    { code: 'invalid_input', field: 'burst', message: 'burst must be at least 1' },
+  ],
+  'check.runs': [
+    { hookId: 'h', all: true },
+    { code: 'invalid_input', message: 'check.runs does not take "all".' },
+  ],
+  'check.get': [{}, { code: 'invalid_input', field: 'runId', message: 'A check run id is required' }],
 } satisfies Record<Method, [unknown, object]>;
 
 describe('IPC', () => {
