@@ -11,6 +11,7 @@ export type { PushChannel, Pushes } from './channels';
 
 import { exportFormats } from './deliveryFormats';
 import { MAX_PAYLOAD_BYTES, utf8Bytes } from './limits';
+import type { Snippet } from './snippets';
 import {
   hookEventSchema,
   hookIdSchema,
@@ -133,6 +134,8 @@ export const contract = {
       })
       .strict(),
   ).returns<CheckRun>(),
+  /** Receivers that verify the signature correctly, with the hook's key written in (shared/snippets). */
+  'snippets.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Snippet[]>(),
 };
 
 export type Contract = typeof contract;

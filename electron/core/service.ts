@@ -6,6 +6,7 @@ import type { Delivery, EventPayload, Hook } from '../../shared/domain';
 import { UserFacingError } from '../../shared/errors';
 import type { HookEvent } from '../../shared/events';
 import { APP_EXPORT_LIMIT } from '../../shared/limits';
+import { snippetsFor } from '../../shared/snippets';
 import { rangeStart } from '../../shared/time';
 import { checkPlan } from './check/plan';
 import type { CheckRunner } from './check/runner';
@@ -121,6 +122,7 @@ export function createService({ version, hooks, engine, log, retention, notices,
     },
     'check.runs': async ({ hookId }) => checks.runs(hooks.get(hookId).id).map(summariseRun),
     'check.get': async ({ runId }) => checks.get(runId),
+    'snippets.get': async ({ hookId }) => snippetsFor(hooks.get(hookId).signingKey),
   };
 }
 

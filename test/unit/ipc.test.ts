@@ -87,6 +87,7 @@ const badInputs = {
     { code: 'invalid_input', message: 'check.runs does not take "all".' },
   ],
   'check.get': [{}, { code: 'invalid_input', field: 'runId', message: 'A check run id is required' }],
+  'snippets.get': [{ hookId: 5 }, { code: 'invalid_input', field: 'hookId', message: 'The hook id must be text' }],
 } satisfies Record<Method, [unknown, object]>;
 
 describe('IPC', () => {
