@@ -66,3 +66,26 @@ export function summariseRun(run: CheckRun): CheckRunSummary {
   const { id, hookId, startedAt, finishedAt, passed } = run;
   return { id, hookId, startedAt, finishedAt, passed, counts };
 }
+
+/** The usual ways a signature comes out different from Logto's (the signature lab tries each). */
+export const signatureMistakes = [
+  'reserialised',
+  'pretty-printed',
+  'python-json-dumps',
+  'trailing-newline',
+  'encoding',
+  'uppercase-hex',
+  'other-hook-key',
+] as const;
+export type SignatureMistake = (typeof signatureMistakes)[number];
+
+export type SignatureDiagnosis = {
+  verdict: 'valid' | 'invalid' | 'missing';
+  /** What a receiver should say, in words. */
+  message: string;
+  /** HMAC-SHA256 of the body's UTF-8 bytes with the key, lowercase hex: what Logto would send. */
+  expected: string;
+  received: string | null;
+  /** The likely mistake when the signature does not verify and one of the usual ones explains it. */
+  mistake: { kind: SignatureMistake; message: string; hookId?: string } | null;
+};

@@ -4,7 +4,7 @@
  * all carry exactly this.
  */
 import { z } from 'zod';
-import { type CheckRun, type CheckRunSummary, DEFAULT_BURST, MAX_BURST } from './check';
+import { type CheckRun, type CheckRunSummary, DEFAULT_BURST, MAX_BURST, type SignatureDiagnosis } from './check';
 import type { Delivery, DeliverySummary, EventPayload, Health, HealthSummary, Hook, Notice, TestResult } from './domain';
 
 export type { PushChannel, Pushes } from './channels';
@@ -83,6 +83,31 @@ const checkRunSchema = z
   })
   .strict();
 
+const diagnoseSchema = z
+  .object({
+    deliveryId: deliveryId.optional(),
+    body: z.string({ invalid_type_error: 'The body must be text' }).max(MAX_PAYLOAD_BYTES, 'Keep the body under 1 MB').optional(),
+    signature: z.string({ invalid_type_error: 'The signature must be text' }).max(1_000, 'That is far longer than a signature').optional(),
+    key: z.string({ invalid_type_error: 'The key must be text' }).max(256, 'That is far longer than a signing key').optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const pasted = (['body', 'signature', 'key'] as const).filter((field) => input[field] !== undefined);
+    if (input.deliveryId !== undefined) {
+      if (pasted.length > 0)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [pasted[0]!],
+          message: 'Pick a logged delivery or paste a body, signature and key, not both',
+        });
+      return;
+    }
+    for (const field of ['body', 'signature', 'key'] as const) {
+      if (input[field] === undefined)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `Paste the ${field}, or pick a logged delivery` });
+    }
+  });
+
 export const contract = {
   'hooks.list': method(nothing).returns<Hook[]>(),
   'hooks.create': method(hookInputSchema).returns<Hook>(),
@@ -135,6 +160,8 @@ export const contract = {
       .strict(),
   ).returns<CheckRun>(),
   /** Receivers that verify the signature correctly, with the hook's key written in (shared/snippets). */
+  /** The signature lab: the verdict, and the likely mistake when it fails. */
+  'signature.diagnose': method(diagnoseSchema).returns<SignatureDiagnosis>(),
   'snippets.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Snippet[]>(),
 };
 

@@ -6,6 +6,7 @@ import type { Delivery, EventPayload, Hook } from '../../shared/domain';
 import { UserFacingError } from '../../shared/errors';
 import type { HookEvent } from '../../shared/events';
 import { APP_EXPORT_LIMIT } from '../../shared/limits';
+import { SIGNATURE_HEADER } from '../../shared/logto';
 import { snippetsFor } from '../../shared/snippets';
 import { rangeStart } from '../../shared/time';
 import { checkPlan } from './check/plan';
@@ -18,6 +19,7 @@ import { healthSummaries, hookHealth } from './log/health';
 import type { RequestLog } from './log/requestLog';
 import type { Retention } from './log/retention';
 import type { NoticeBoard } from './notices';
+import { diagnoseSignature } from './signature';
 
 export type CoreParts = {
   version: string;
@@ -122,6 +124,23 @@ export function createService({ version, hooks, engine, log, retention, notices,
     },
     'check.runs': async ({ hookId }) => checks.runs(hooks.get(hookId).id).map(summariseRun),
     'check.get': async ({ runId }) => checks.get(runId),
+    'signature.diagnose': async ({ deliveryId, body, signature, key }) => {
+      const others = (exceptId: string | null) =>
+        hooks
+          .list()
+          .filter((hook) => hook.id !== exceptId)
+          .map((hook) => ({ hookId: hook.id, name: hook.name, key: hook.signingKey }));
+      if (deliveryId === undefined) return diagnoseSignature({ body: body!, signature: signature!, key: key!, otherKeys: others(null) });
+      const delivery = log.get(deliveryId);
+      const hook = hooks.list().find((candidate) => candidate.id === delivery.hookId);
+      if (!hook)
+        throw new UserFacingError(
+          'not_found',
+          'The hook this request belongs to is gone, and its key with it; paste the body, signature and key instead.',
+        );
+      const sent = delivery.request.headers[SIGNATURE_HEADER] ?? null;
+      return diagnoseSignature({ body: delivery.request.body, signature: sent, key: hook.signingKey, otherKeys: others(hook.id) });
+    },
     'snippets.get': async ({ hookId }) => snippetsFor(hooks.get(hookId).signingKey),
   };
 }

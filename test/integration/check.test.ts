@@ -276,3 +276,26 @@ describe('check runs in the core', () => {
     });
   });
 });
+
+describe('signature.diagnose', () => {
+  it('diagnoses a logged delivery with its hook’s key, and refuses half-pasted input', async () => {
+    const hook = await hookWithReceiver('Diagnosed', 'correct', ['User.Created']);
+    await withApp(async (app) => {
+      const { deliveries } = await app.call('events.trigger', { event: 'User.Created' });
+      await app.finished(deliveries[0]!.id);
+      expect(await app.call('signature.diagnose', { deliveryId: deliveries[0]!.id })).toMatchObject({ verdict: 'valid', mistake: null });
+      const other = await app.call('hooks.create', { name: 'Other', url: hook.config.url, events: ['PostSignIn'] });
+      const body = '{"event":"User.Created"}';
+      const signature = createHmac('sha256', other.signingKey).update(body).digest('hex');
+      expect(await app.call('signature.diagnose', { body, signature, key: hook.signingKey })).toMatchObject({
+        verdict: 'invalid',
+        mistake: { kind: 'other-hook-key', hookId: other.id },
+      });
+      await expect(app.call('signature.diagnose', { deliveryId: deliveries[0]!.id, key: 'x' })).rejects.toMatchObject({
+        code: 'invalid_input',
+        field: 'key',
+      });
+      await expect(app.call('signature.diagnose', { deliveryId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+    });
+  });
+});

@@ -88,6 +88,10 @@ const badInputs = {
   ],
   'check.get': [{}, { code: 'invalid_input', field: 'runId', message: 'A check run id is required' }],
   'snippets.get': [{ hookId: 5 }, { code: 'invalid_input', field: 'hookId', message: 'The hook id must be text' }],
+  'signature.diagnose': [
+    { body: '{}', key: 'k' },
+    { code: 'invalid_input', field: 'signature', message: 'Paste the signature, or pick a logged delivery' },
+  ],
 } satisfies Record<Method, [unknown, object]>;
 
 describe('IPC', () => {
