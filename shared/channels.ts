@@ -3,6 +3,7 @@
  * pushes from main, and the shape of `window.hookbench`. Kept free of zod so the sandboxed
  * preload bundles to a few lines.
  */
+import type { TriggerRunProgress } from './check';
 import type { DeliverySummary, Notice } from './domain';
 import type { Envelope } from './errors';
 
@@ -11,9 +12,11 @@ export type Pushes = {
   notice: Notice;
   /** A delivery started or finished. */
   'delivery.updated': DeliverySummary;
+  /** A paced trigger run's figures so far (events.triggerRun). */
+  'triggerRun.progress': TriggerRunProgress;
 };
 export type PushChannel = keyof Pushes;
-export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated'];
+export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated', 'triggerRun.progress'];
 
 export const INVOKE_CHANNEL = 'hookbench:invoke';
 export const PUSH_CHANNEL_PREFIX = 'hookbench:push:';

@@ -89,3 +89,23 @@ export type SignatureDiagnosis = {
   /** The likely mistake when the signature does not verify and one of the usual ones explains it. */
   mistake: { kind: SignatureMistake; message: string; hookId?: string } | null;
 };
+
+/** A paced trigger run (chaos and load sends): figures so far, pushed as it goes and answered at the end. */
+export type TriggerRunProgress = {
+  runId: string;
+  /** Deliveries the run makes: repeat × hooks, twice with duplicate. */
+  planned: number;
+  started: number;
+  finished: number;
+  failed: number;
+  /** failed / finished, 0..1. */
+  errorRate: number;
+  /** Receiver answer times of the finished deliveries. */
+  latency: Latency;
+  /** Deliveries per second asked for; null when all were sent at once. */
+  requestedRate: number | null;
+  /** Finished deliveries per second from the first start to the last finish so far. */
+  achievedRate: number;
+  elapsedMs: number;
+  done: boolean;
+};

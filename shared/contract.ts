@@ -4,7 +4,7 @@
  * all carry exactly this.
  */
 import { z } from 'zod';
-import { type CheckRun, type CheckRunSummary, DEFAULT_BURST, MAX_BURST, type SignatureDiagnosis } from './check';
+import { type CheckRun, type CheckRunSummary, DEFAULT_BURST, MAX_BURST, type SignatureDiagnosis, type TriggerRunProgress } from './check';
 import type { Delivery, DeliverySummary, EventPayload, Health, HealthSummary, Hook, Notice, TestResult } from './domain';
 
 export type { PushChannel, Pushes } from './channels';
@@ -108,6 +108,25 @@ const diagnoseSchema = z
     }
   });
 
+const triggerRunSchema = z
+  .object({
+    event: hookEventSchema,
+    hookIds: z.array(hookIdSchema).max(500).optional(),
+    repeat: z
+      .number({ invalid_type_error: 'repeat must be a number' })
+      .int('repeat must be a whole number')
+      .min(1, 'repeat must be at least 1')
+      .max(100_000, 'repeat must be at most 100 000'),
+    ratePerSecond: z
+      .number({ invalid_type_error: 'The rate must be a number' })
+      .positive('The rate must be above 0 per second')
+      .max(10_000, 'The rate must be at most 10 000 per second')
+      .optional(),
+    duplicate: z.boolean({ invalid_type_error: 'duplicate must be true or false' }).default(false),
+    shuffle: z.boolean({ invalid_type_error: 'shuffle must be true or false' }).default(false),
+  })
+  .strict();
+
 export const contract = {
   'hooks.list': method(nothing).returns<Hook[]>(),
   'hooks.create': method(hookInputSchema).returns<Hook>(),
@@ -162,6 +181,8 @@ export const contract = {
   /** Receivers that verify the signature correctly, with the hook's key written in (shared/snippets). */
   /** The signature lab: the verdict, and the likely mistake when it fails. */
   'signature.diagnose': method(diagnoseSchema).returns<SignatureDiagnosis>(),
+  /** Chaos and load sends: the event `repeat` times, paced, duplicated or shuffled; progress is pushed as `triggerRun.progress`. */
+  'events.triggerRun': method(triggerRunSchema).returns<TriggerRunProgress>(),
   'snippets.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Snippet[]>(),
 };
 

@@ -52,7 +52,7 @@ export function openCore({ dataDir, hookFile, version = 'development' }: CoreOpt
   const retention = new Retention(log);
   const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post });
   const checks = new CheckRunner((send) => engine.sendCheck(send), new CheckRunStore(dataDir, notices.post));
-  const handlers = createService({ version, hooks, engine, log, retention, notices, checks });
+  const handlers = createService({ version, hooks, engine, log, retention, notices, checks, pushes });
   retention.start();
   let closing: Promise<void> | null = null;
   return {

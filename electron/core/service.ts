@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { summariseRun } from '../../shared/check';
+import { summariseRun, type TriggerRunProgress } from '../../shared/check';
 import type { Handlers, ValidInput } from '../../shared/contract';
 import { har, jsonLines } from '../../shared/deliveryFormats';
 import type { Delivery, EventPayload, Hook } from '../../shared/domain';
@@ -11,6 +11,7 @@ import { snippetsFor } from '../../shared/snippets';
 import { rangeStart } from '../../shared/time';
 import { checkPlan } from './check/plan';
 import type { CheckRunner } from './check/runner';
+import { triggerRun } from './check/triggerRun';
 import type { DeliveryEngine } from './delivery/engine';
 import { samplePayload } from './delivery/samplePayloads';
 import type { HookStore } from './hooks/store';
@@ -18,10 +19,11 @@ import { exportHooks, ImportError, importHooks } from './hooks/transfer';
 import { healthSummaries, hookHealth } from './log/health';
 import type { RequestLog } from './log/requestLog';
 import type { Retention } from './log/retention';
-import type { NoticeBoard } from './notices';
+import type { NoticeBoard, PushHub } from './notices';
 import { diagnoseSignature } from './signature';
 
 export type CoreParts = {
+  pushes: PushHub;
   version: string;
   hooks: HookStore;
   engine: DeliveryEngine;
@@ -34,7 +36,7 @@ export type CoreParts = {
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
 
 /** The one façade the contract calls: each handler delegates to the part that owns the work. */
-export function createService({ version, hooks, engine, log, retention, notices, checks }: CoreParts): Handlers {
+export function createService({ version, hooks, engine, log, retention, notices, checks, pushes }: CoreParts): Handlers {
   return {
     'hooks.list': async () => hooks.list(),
     'hooks.create': async (input) => hooks.create(input),
@@ -140,6 +142,21 @@ export function createService({ version, hooks, engine, log, retention, notices,
         );
       const sent = delivery.request.headers[SIGNATURE_HEADER] ?? null;
       return diagnoseSignature({ body: delivery.request.body, signature: sent, key: hook.signingKey, otherKeys: others(hook.id) });
+    },
+    'events.triggerRun': async ({ event, hookIds, repeat, ratePerSecond, duplicate, shuffle }) => {
+      const targets = hookIds ? chosenHooks(hooks, [...new Set(hookIds)], event) : hooks.subscribedTo(event);
+      if (targets.length === 0)
+        throw new UserFacingError('invalid_input', `No enabled hook subscribes to ${event}; nothing would be sent.`, 'event');
+      const onProgress = (progress: TriggerRunProgress) => pushes.emit('triggerRun.progress', progress);
+      return triggerRun(engine, {
+        hooks: targets,
+        payload: () => samplePayload(event),
+        repeat,
+        ratePerSecond,
+        duplicate,
+        shuffle,
+        onProgress,
+      });
     },
     'snippets.get': async ({ hookId }) => snippetsFor(hooks.get(hookId).signingKey),
   };

@@ -92,6 +92,10 @@ const badInputs = {
     { body: '{}', key: 'k' },
     { code: 'invalid_input', field: 'signature', message: 'Paste the signature, or pick a logged delivery' },
   ],
+  'events.triggerRun': [
+    { event: 'PostSignIn', repeat: 0 },
+    { code: 'invalid_input', field: 'repeat', message: 'repeat must be at least 1' },
+  ],
 } satisfies Record<Method, [unknown, object]>;
 
 describe('IPC', () => {
