@@ -3,6 +3,7 @@
  * pushes from main, and the shape of `window.hookbench`. Kept free of zod so the sandboxed
  * preload bundles to a few lines.
  */
+import type { TriggerRunProgress } from './check';
 import type { DeliverySummary, Hook, Notice } from './domain';
 import type { Envelope } from './errors';
 
@@ -13,9 +14,11 @@ export type Pushes = {
   'delivery.updated': DeliverySummary;
   /** The hooks file was changed by another process (the command line, a second app): the hooks as they are now. */
   'hooks.changed': { hooks: Hook[] };
+  /** A paced trigger run's figures so far (events.triggerRun). */
+  'triggerRun.progress': TriggerRunProgress;
 };
 export type PushChannel = keyof Pushes;
-export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated', 'hooks.changed'];
+export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated', 'hooks.changed', 'triggerRun.progress'];
 
 export const INVOKE_CHANNEL = 'hookbench:invoke';
 export const PUSH_CHANNEL_PREFIX = 'hookbench:push:';

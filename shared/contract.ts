@@ -4,12 +4,14 @@
  * all carry exactly this.
  */
 import { z } from 'zod';
+import { type CheckRun, type CheckRunSummary, DEFAULT_BURST, MAX_BURST, type SignatureDiagnosis, type TriggerRunProgress } from './check';
 import type { Delivery, DeliverySummary, EventPayload, Health, HealthSummary, Hook, Notice, ReceiverStatus, TestResult } from './domain';
 
 export type { PushChannel, Pushes } from './channels';
 
 import { exportFormats } from './deliveryFormats';
 import { MAX_PAYLOAD_BYTES, utf8Bytes } from './limits';
+import type { Snippet } from './snippets';
 import {
   hookEventSchema,
   hookIdSchema,
@@ -140,6 +142,63 @@ const triggerSchema = z
     }
   });
 
+const checkRunSchema = z
+  .object({
+    hookId: hookIdSchema,
+    events: z.array(hookEventSchema).max(100).optional(),
+    burst: z
+      .number({ invalid_type_error: 'burst must be a number' })
+      .int('burst must be a whole number')
+      .min(1, 'burst must be at least 1')
+      .max(MAX_BURST, `burst must be at most ${MAX_BURST}`)
+      .default(DEFAULT_BURST),
+  })
+  .strict();
+
+const diagnoseSchema = z
+  .object({
+    deliveryId: deliveryId.optional(),
+    body: z.string({ invalid_type_error: 'The body must be text' }).max(MAX_PAYLOAD_BYTES, 'Keep the body under 1 MB').optional(),
+    signature: z.string({ invalid_type_error: 'The signature must be text' }).max(1_000, 'That is far longer than a signature').optional(),
+    key: z.string({ invalid_type_error: 'The key must be text' }).max(256, 'That is far longer than a signing key').optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const pasted = (['body', 'signature', 'key'] as const).filter((field) => input[field] !== undefined);
+    if (input.deliveryId !== undefined) {
+      if (pasted.length > 0)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [pasted[0]!],
+          message: 'Pick a logged delivery or paste a body, signature and key, not both',
+        });
+      return;
+    }
+    for (const field of ['body', 'signature', 'key'] as const) {
+      if (input[field] === undefined)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `Paste the ${field}, or pick a logged delivery` });
+    }
+  });
+
+const triggerRunSchema = z
+  .object({
+    event: hookEventSchema,
+    hookIds: z.array(hookIdSchema).max(500).optional(),
+    repeat: z
+      .number({ invalid_type_error: 'repeat must be a number' })
+      .int('repeat must be a whole number')
+      .min(1, 'repeat must be at least 1')
+      .max(100_000, 'repeat must be at most 100 000'),
+    ratePerSecond: z
+      .number({ invalid_type_error: 'The rate must be a number' })
+      .positive('The rate must be above 0 per second')
+      .max(10_000, 'The rate must be at most 10 000 per second')
+      .optional(),
+    duplicate: z.boolean({ invalid_type_error: 'duplicate must be true or false' }).default(false),
+    shuffle: z.boolean({ invalid_type_error: 'shuffle must be true or false' }).default(false),
+  })
+  .strict();
+
 export const contract = {
   'hooks.list': method(nothing).returns<Hook[]>(),
   'hooks.create': method(hookInputSchema).returns<Hook>(),
@@ -192,6 +251,25 @@ export const contract = {
   'receiver.tryIt': method(nothing).returns<Hook>(),
   /** Sends a captured request again with its bytes and signature unchanged (redeliver signs afresh). */
   'logs.replay': method(z.object({ id: deliveryId, url: hookUrlSchema.optional() }).strict()).returns<{ delivery: DeliverySummary }>(),
+  /** Receiver lab (docs/receiver-lab.md): check a hook's receiver the way Logto will treat it. */
+  'check.run': method(checkRunSchema).returns<CheckRun>(),
+  'check.runs': method(z.object({ hookId: hookIdSchema }).strict()).returns<CheckRunSummary[]>(),
+  'check.get': method(
+    z
+      .object({
+        runId: z
+          .string({ required_error: 'A check run id is required', invalid_type_error: 'The run id must be text' })
+          .min(1, 'A check run id is required')
+          .max(64),
+      })
+      .strict(),
+  ).returns<CheckRun>(),
+  /** Receivers that verify the signature correctly, with the hook's key written in (shared/snippets). */
+  /** The signature lab: the verdict, and the likely mistake when it fails. */
+  'signature.diagnose': method(diagnoseSchema).returns<SignatureDiagnosis>(),
+  /** Chaos and load sends: the event `repeat` times, paced, duplicated or shuffled; progress is pushed as `triggerRun.progress`. */
+  'events.triggerRun': method(triggerRunSchema).returns<TriggerRunProgress>(),
+  'snippets.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Snippet[]>(),
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Input, Method, Result } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { callService } from './callService';
+import { CheckRunner } from './check/runner';
+import { CheckRunStore } from './check/runStore';
 import { DeliveryEngine } from './delivery/engine';
 import type { HookFileSource } from './hooks/hookFile';
 import { HookStore } from './hooks/store';
@@ -62,7 +64,8 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
     { dataDir, recorder: log, pushes, hooks: () => hooks.list() },
     receiverOptions.port === undefined ? saved : { ...saved, port: receiverOptions.port },
   );
-  const handlers = createService({ version, dataDir, hooks, engine, log, retention, notices, pushes, receiver });
+  const checks = new CheckRunner((send) => engine.sendCheck(send), new CheckRunStore(dataDir, notices.post));
+  const handlers = createService({ version, dataDir, hooks, engine, log, retention, notices, pushes, receiver, checks });
   retention.start();
   // The app listens only when something would send to it: a hook pointing at it, or capture on.
   const startReceiverIfWanted = async () => {

@@ -1,11 +1,17 @@
 import { STATUS_CODES } from 'node:http';
+import { summariseRun, type TriggerRunProgress } from '../../shared/check';
 import type { Handlers, ValidInput } from '../../shared/contract';
 import { har, jsonLines } from '../../shared/deliveryFormats';
 import type { Delivery, EventPayload, Hook } from '../../shared/domain';
 import { UserFacingError } from '../../shared/errors';
 import type { HookEvent } from '../../shared/events';
 import { APP_EXPORT_LIMIT } from '../../shared/limits';
+import { SIGNATURE_HEADER } from '../../shared/logto';
+import { snippetsFor } from '../../shared/snippets';
 import { rangeStart } from '../../shared/time';
+import { checkPlan } from './check/plan';
+import type { CheckRunner } from './check/runner';
+import { triggerRun } from './check/triggerRun';
 import type { DeliveryEngine } from './delivery/engine';
 import { samplePayload } from './delivery/samplePayloads';
 import { diagnostics } from './diagnostics';
@@ -17,6 +23,7 @@ import type { Retention } from './log/retention';
 import type { NoticeBoard, PushHub } from './notices';
 import { receiverHandlers } from './receiver/handlers';
 import type { BuiltInReceiver } from './receiver/server';
+import { diagnoseSignature } from './signature';
 
 export type CoreParts = {
   version: string;
@@ -28,12 +35,13 @@ export type CoreParts = {
   dataDir: string;
   pushes: PushHub;
   receiver: BuiltInReceiver;
+  checks: CheckRunner;
 };
 
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
 
 /** The one façade the contract calls: each handler delegates to the part that owns the work. */
-export function createService({ version, hooks, engine, log, retention, notices, dataDir, pushes, receiver }: CoreParts): Handlers {
+export function createService({ version, hooks, engine, log, retention, notices, dataDir, pushes, receiver, checks }: CoreParts): Handlers {
   return {
     ...receiverHandlers({ dataDir, receiver, hooks, log, pushes }),
     'hooks.list': async () => hooks.list(),
@@ -120,6 +128,45 @@ export function createService({ version, hooks, engine, log, retention, notices,
     },
     'app.notices': async () => notices.list(),
     'app.diagnostics': async () => diagnostics({ version, hooks, log, retention, notices }),
+    'check.run': async ({ hookId, events, burst }) => {
+      const hook = hooks.get(hookId);
+      return checks.run(hook, checkPlan(hook, events, burst));
+    },
+    'check.runs': async ({ hookId }) => checks.runs(hooks.get(hookId).id).map(summariseRun),
+    'check.get': async ({ runId }) => checks.get(runId),
+    'signature.diagnose': async ({ deliveryId, body, signature, key }) => {
+      const others = (exceptId: string | null) =>
+        hooks
+          .list()
+          .filter((hook) => hook.id !== exceptId)
+          .map((hook) => ({ hookId: hook.id, name: hook.name, key: hook.signingKey }));
+      if (deliveryId === undefined) return diagnoseSignature({ body: body!, signature: signature!, key: key!, otherKeys: others(null) });
+      const delivery = log.get(deliveryId);
+      const hook = hooks.list().find((candidate) => candidate.id === delivery.hookId);
+      if (!hook)
+        throw new UserFacingError(
+          'not_found',
+          'The hook this request belongs to is gone, and its key with it; paste the body, signature and key instead.',
+        );
+      const sent = delivery.request.headers[SIGNATURE_HEADER] ?? null;
+      return diagnoseSignature({ body: delivery.request.body, signature: sent, key: hook.signingKey, otherKeys: others(hook.id) });
+    },
+    'events.triggerRun': async ({ event, hookIds, repeat, ratePerSecond, duplicate, shuffle }) => {
+      const targets = hookIds ? chosenHooks(hooks, [...new Set(hookIds)], event) : hooks.subscribedTo(event);
+      if (targets.length === 0)
+        throw new UserFacingError('invalid_input', `No enabled hook subscribes to ${event}; nothing would be sent.`, 'event');
+      const onProgress = (progress: TriggerRunProgress) => pushes.emit('triggerRun.progress', progress);
+      return triggerRun(engine, {
+        hooks: targets,
+        payload: () => samplePayload(event),
+        repeat,
+        ratePerSecond,
+        duplicate,
+        shuffle,
+        onProgress,
+      });
+    },
+    'snippets.get': async ({ hookId }) => snippetsFor(hooks.get(hookId).signingKey),
   };
 }
 

@@ -132,6 +132,24 @@ const badInputs = {
   ],
   'app.notices': ['all', { code: 'invalid_input', message: 'app.notices takes an object of named fields, not string.' }],
   'app.diagnostics': [{ keys: true }, { code: 'invalid_input', message: 'app.diagnostics does not take "keys".' }],
+  'check.run': [
+    { hookId: 'h', burst: 0 },
+    { code: 'invalid_input', field: 'burst', message: 'burst must be at least 1' },
+  ],
+  'check.runs': [
+    { hookId: 'h', all: true },
+    { code: 'invalid_input', message: 'check.runs does not take "all".' },
+  ],
+  'check.get': [{}, { code: 'invalid_input', field: 'runId', message: 'A check run id is required' }],
+  'snippets.get': [{ hookId: 5 }, { code: 'invalid_input', field: 'hookId', message: 'The hook id must be text' }],
+  'signature.diagnose': [
+    { body: '{}', key: 'k' },
+    { code: 'invalid_input', field: 'signature', message: 'Paste the signature, or pick a logged delivery' },
+  ],
+  'events.triggerRun': [
+    { event: 'PostSignIn', repeat: 0 },
+    { code: 'invalid_input', field: 'repeat', message: 'repeat must be at least 1' },
+  ],
 } satisfies Record<Method | `${Method} (${string})`, [unknown, object]>;
 const badInputCases = Object.keys(badInputs) as Array<keyof typeof badInputs>;
 

@@ -1,5 +1,6 @@
 /** Every command, in the order the usage text lists them. */
 import type { Command } from '../command';
+import check from './check';
 import doctor from './doctor';
 import exportLogs from './export';
 import add from './hooks/add';
@@ -31,6 +32,7 @@ export const commands: readonly Command[] = [
   logs,
   exportLogs,
   redeliver,
+  check,
   listen,
   doctor,
 ];

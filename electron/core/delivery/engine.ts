@@ -5,7 +5,7 @@ import type { PushHub, Report } from '../notices';
 import { newId } from '../util/ids';
 import { sendAttempt } from './attempt';
 import { Limiter } from './limiter';
-import { type PreparedRequest, prepareRequest } from './request';
+import { type PreparedRequest, prepareRequest, SIGNATURE_HEADER } from './request';
 import { logtoRetryPolicy, type RetryPolicy } from './retryPolicy';
 import { logtoTestPayload } from './testPayload';
 
@@ -30,6 +30,12 @@ export type EngineOptions = {
 };
 
 export const LOGTO_MAX_IN_FLIGHT = 10;
+
+/** One request of a receiver check: a body built by the check, the signature header replaced (null: left out). */
+export type CheckSend = { hook: Hook; event: HookEvent; body: string; headers: { signature?: string | null }; runId: string };
+
+/** A check judges each answer as it came: one attempt, never retried. */
+const sendOncePolicy: RetryPolicy = { maxAttempts: 1, shouldRetry: () => false, delayBefore: () => 0 };
 
 export function summaryOf(delivery: Delivery): DeliverySummary {
   const { id, kind, hookId, event, createdAt, outcome, status, durationMs, attemptCount } = delivery;
@@ -102,6 +108,20 @@ export class DeliveryEngine {
     return run;
   }
 
+  /**
+   * Receiver checks (core/check): sends a body as given, with the signature header overridden, in
+   * one attempt, recorded as kind `check` in its run. Bypasses the fan-out limit: a burst is a burst.
+   */
+  sendCheck({ hook, event, body, headers, runId }: CheckSend): Promise<Delivery> {
+    const request = withSignature(prepareRequest(hook, body), headers.signature);
+    const delivery: Delivery = { ...this.#newDelivery(hook, event, request), kind: 'check', runId, retryBehaviour: 'send-once' };
+    this.#recorder.started(delivery);
+    this.#pushes.emit('delivery.updated', summaryOf(delivery));
+    const done = this.#complete(delivery, request, true, sendOncePolicy);
+    this.#track(done);
+    return done;
+  }
+
   /** Waits, without cancelling anything, until every delivery and test under way has finished. */
   async settled(): Promise<void> {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
@@ -166,18 +186,18 @@ export class DeliveryEngine {
     }
   }
 
-  async #complete(delivery: Delivery, request: PreparedRequest, record: boolean): Promise<Delivery> {
+  async #complete(delivery: Delivery, request: PreparedRequest, record: boolean, policy = this.#policy): Promise<Delivery> {
     const attempts: Attempt[] = [];
     const cancel = this.#closing.signal;
     // Nothing leaves before its log entry is on disk, so a crash can never lose a sent delivery.
     if (record && !(await this.#recorded(delivery))) {
       return { ...delivery, outcome: 'failed', error: 'Not sent: the request log could not be written, and nothing is sent unrecorded.' };
     }
-    for (let number = 1; number <= this.#policy.maxAttempts && !cancel.aborted; number++) {
-      if (number > 1 && !(await pause(this.#policy.delayBefore(number), cancel))) break;
+    for (let number = 1; number <= policy.maxAttempts && !cancel.aborted; number++) {
+      if (number > 1 && !(await pause(policy.delayBefore(number), cancel))) break;
       const attempt = await sendAttempt(request, number, { dispatcher: this.#http, cancel, timeoutMs: this.#timeoutMs });
       attempts.push(attempt);
-      if (!this.#policy.shouldRetry(attempt)) break;
+      if (!policy.shouldRetry(attempt)) break;
     }
     const finished = conclude(delivery, attempts, cancel.aborted);
     if (record) {
@@ -186,6 +206,19 @@ export class DeliveryEngine {
     }
     return finished;
   }
+}
+
+function withSignature(request: PreparedRequest, signature: string | null | undefined): PreparedRequest {
+  if (signature === undefined) return request;
+  const headers = { ...request.headers };
+  const ownHeaders = { ...request.ownHeaders };
+  delete headers[SIGNATURE_HEADER];
+  delete ownHeaders[SIGNATURE_HEADER];
+  if (signature !== null) {
+    headers[SIGNATURE_HEADER] = signature;
+    ownHeaders[SIGNATURE_HEADER] = signature;
+  }
+  return { ...request, headers, ownHeaders };
 }
 
 function conclude(delivery: Delivery, attempts: Attempt[], cancelled: boolean): Delivery {

@@ -1,0 +1,57 @@
+/** `hookbench check`: a hook's receiver checked the way Logto will treat it (docs/receiver-lab.md). */
+import { type CheckCase, DEFAULT_BURST, MAX_BURST } from '../../../shared/check';
+import { isHookEvent } from '../../../shared/events';
+import { junitXml } from '../../../shared/junit';
+import { defineCommand } from '../command';
+import { FAILED, usageError } from '../errors';
+import { writeOut } from '../files';
+import { json } from '../options';
+
+const MARK: Record<CheckCase['verdict'], string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', info: 'INFO' };
+
+export default defineCommand({
+  name: 'check',
+  args: [],
+  options: {
+    hook: { type: 'string', placeholder: 'hook', required: true, help: 'the hook whose receiver to check (name or id)' },
+    event: { type: 'string', multiple: true, placeholder: 'event', help: "check these events only (default: the hook's events)" },
+    burst: {
+      type: 'string',
+      placeholder: 'n',
+      help: `deliveries sent at once in the burst case (default ${DEFAULT_BURST}, at most ${MAX_BURST})`,
+    },
+    junit: { type: 'string', placeholder: 'file', help: 'also write the verdicts as JUnit XML, for CI' },
+    json,
+  },
+  about: [
+    "Check the hook's receiver the way Logto will treat it: genuine deliveries answered in 10 s, forged requests",
+    'refused, duplicates, unknown fields, the largest payload, out-of-order events, a burst. Exit 1 if any case fails.',
+  ],
+  async run(context, options) {
+    const unknown = (options.event ?? []).filter((event) => !isHookEvent(event));
+    if (unknown.length > 0) throw usageError(`Not Logto webhook events: ${unknown.join(', ')}`);
+    const burst = options.burst === undefined ? DEFAULT_BURST : Number(options.burst);
+    if (!Number.isInteger(burst) || burst < 1 || burst > MAX_BURST) throw usageError(`--burst takes a whole number from 1 to ${MAX_BURST}`);
+    const hook = await context.hook(options.hook);
+    context.out.say(`checking “${hook.name}” at ${hook.config.url}…`);
+    const run = await context.call(
+      'check.run',
+      { hookId: hook.id, events: options.event?.filter(isHookEvent), burst },
+      { events: '--event', burst: '--burst' },
+    );
+    for (const warning of run.warnings) context.out.say(`warning: ${warning}`);
+    if (options.junit) await writeOut(options.junit, [junitXml(run)], context.out.stdout);
+    if (options.json) context.out.json(run);
+    else {
+      for (const item of run.cases) {
+        context.out.print(
+          `${MARK[item.verdict]}  ${item.id}  ${item.message}${item.warnings.map((warning) => `\n        warning: ${warning}`).join('')}`,
+        );
+      }
+      const failed = run.cases.filter((item) => item.verdict === 'fail').map((item) => item.id);
+      const passed = run.cases.filter((item) => item.verdict === 'pass').length;
+      context.out.print(failed.length === 0 ? `\nAll ${passed} cases passed.` : `\n${failed.length} failed: ${failed.join(', ')}`);
+    }
+    return run.passed ? 0 : FAILED;
+  },
+});

@@ -1,0 +1,79 @@
+/**
+ * Runs a receiver check: the cases in groups, each group at once (Logto sends separate events
+ * concurrently), the burst alone so its latency is the receiver's own. Every request goes through
+ * the engine's `sendCheck` seam and is logged as kind `check` with the run's id.
+ */
+import type { CheckCase, CheckRun } from '../../../shared/check';
+import type { Delivery, Hook } from '../../../shared/domain';
+import type { HookEvent } from '../../../shared/events';
+import type { CheckSend } from '../delivery/engine';
+import { newId } from '../util/ids';
+import { burst, type CaseContext, duplicate, forged, genuine, largest, outOfOrder, rawBytes, timed, unknownFields } from './cases';
+import { accepted, evidenceOf } from './judge';
+import type { CheckRunStore } from './runStore';
+
+export type CheckSender = (send: CheckSend) => Promise<Delivery>;
+export type CheckPlan = { events: HookEvent[]; burst: number; warnings: string[] };
+
+export class CheckRunner {
+  readonly #send: CheckSender;
+  readonly #store: CheckRunStore;
+
+  constructor(send: CheckSender, store: CheckRunStore) {
+    this.#send = send;
+    this.#store = store;
+  }
+
+  async run(hook: Hook, plan: CheckPlan): Promise<CheckRun> {
+    const runId = newId();
+    const startedAt = Date.now();
+    const ctx: CaseContext = {
+      hook,
+      events: plan.events,
+      burst: plan.burst,
+      send: async (event, body, label, signature) =>
+        evidenceOf(await this.#send({ hook, event, body, headers: signature === undefined ? {} : { signature }, runId }), label),
+    };
+    const cases: CheckCase[] = [];
+    const group = async (...work: Array<Promise<Omit<CheckCase, 'durationMs'>>>) =>
+      cases.push(...(await Promise.all(work.map((judged) => timed(() => judged)))));
+    await group(...plan.events.map((event) => genuine(ctx, event)));
+    await group(...forged(ctx));
+    await group(duplicate(ctx), unknownFields(ctx), largest(ctx), outOfOrder(ctx));
+    await group(burst(ctx));
+    await group(rawBytes(ctx));
+    qualifyRawBytes(cases);
+    const run: CheckRun = {
+      id: runId,
+      hookId: hook.id,
+      hookName: hook.name,
+      url: hook.config.url,
+      startedAt,
+      finishedAt: Date.now(),
+      events: plan.events,
+      burst: plan.burst,
+      warnings: plan.warnings,
+      cases,
+      passed: cases.every((item) => item.verdict !== 'fail'),
+    };
+    this.#store.add(run);
+    return run;
+  }
+
+  runs(hookId: string): CheckRun[] {
+    return this.#store.list(hookId);
+  }
+
+  get(runId: string): CheckRun {
+    return this.#store.get(runId);
+  }
+}
+
+/** A receiver that accepts forged requests accepts the re-formatted body too; that proves nothing about raw bytes. */
+function qualifyRawBytes(cases: CheckCase[]): void {
+  const probe = cases.find((item) => item.id === 'raw-bytes');
+  const forgeriesAccepted = cases.some((item) => item.id.startsWith('forged:') && item.verdict === 'fail');
+  if (probe?.verdict === 'info' && accepted(probe.evidence[0]!) && forgeriesAccepted) {
+    probe.message = 'Not conclusive: the receiver also accepts forged requests, so accepting this body says nothing about how it verifies.';
+  }
+}

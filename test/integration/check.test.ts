@@ -1,0 +1,302 @@
+/**
+ * `hookbench check` against three receivers, each a real process: one that verifies correctly, one
+ * that verifies a re-formatted body, one that accepts everything. The exit status, the cases named
+ * as failing, the JUnit file read back, and the log rows the check left.
+ */
+
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run';
+import { CheckRunner } from '../../electron/core/check/runner';
+import { CheckRunStore } from '../../electron/core/check/runStore';
+import type { CheckSend } from '../../electron/core/delivery/engine';
+import type { CheckCase } from '../../shared/check';
+import type { Delivery, Hook } from '../../shared/domain';
+import { openTestCore, type TestCore } from '../support/core';
+import { freePort, startProcess } from '../support/process';
+import { startReceiver } from '../support/receiver';
+import { useTempDir } from '../support/tempDir';
+import { childrenNamed, parseXml } from '../support/xml';
+
+const tempDir = useTempDir();
+let dataDir: string;
+beforeEach(() => {
+  dataDir = tempDir();
+});
+
+const fixture = (name: string) => join('test/fixtures/receivers', `${name}.mjs`);
+
+async function cli(...args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const code = await runCli(['--data-dir', dataDir, ...args], { stdout, stderr, env: {}, version: '9.9.9' });
+  return { code, out, err };
+}
+
+async function withApp<T>(work: (app: TestCore) => Promise<T>): Promise<T> {
+  const app = openTestCore({ dataDir });
+  try {
+    return await work(app);
+  } finally {
+    await app.dispose();
+  }
+}
+
+/** A hook named `name` whose receiver is the fixture, started with the hook's own key. */
+async function hookWithReceiver(name: string, receiver: string, events = ['User.Created', 'PostSignIn']) {
+  return withApp(async (app) => {
+    const hook = await app.call('hooks.create', { name, url: 'http://127.0.0.1:9/placeholder', events });
+    const process = await startProcess(globalThis.process.execPath, [fixture(receiver)], { env: { SIGNING_KEY: hook.signingKey } });
+    return app.call('hooks.update', { id: hook.id, url: process.url });
+  });
+}
+
+const FORGED = ['forged:body-changed', 'forged:header-empty', 'forged:header-missing', 'forged:header-short', 'forged:wrong-key'];
+
+function junitVerdicts(file: string) {
+  const suite = childrenNamed(parseXml(readFileSync(file, 'utf8')), 'testsuite')[0]!;
+  const cases = childrenNamed(suite, 'testcase');
+  return {
+    suite: suite.attributes,
+    failing: cases.filter((item) => childrenNamed(item, 'failure').length > 0).map((item) => item.attributes.name!.split(' — ')[0]!),
+    names: cases.map((item) => item.attributes.name!.split(' — ')[0]!),
+  };
+}
+
+describe('hookbench check', () => {
+  it('passes a receiver that verifies the raw bytes in constant time and answers 401, exit 0', async () => {
+    await hookWithReceiver('Correct', 'correct');
+    const junit = join(dataDir, 'correct.xml');
+    const result = await cli('check', '--hook', 'Correct', '--junit', junit);
+    expect(result.err).toContain('checking “Correct”');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^PASS {2}genuine:User\.Created /m);
+    expect(result.out).toMatch(/^PASS {2}forged:header-short {2}Refused with 401\.$/m);
+    expect(result.out).toMatch(/^PASS {2}burst {2}All 50 answered 2xx; p50 \d+ ms, p95 \d+ ms, p99 \d+ ms\.$/m);
+    expect(result.out).toMatch(/^INFO {2}raw-bytes {2}Accepted: the receiver verifies the raw bytes/m);
+    expect(result.out).toMatch(/All 12 cases passed\.\n$/);
+
+    const read = junitVerdicts(junit);
+    expect(read.failing).toEqual([]);
+    expect(read.suite).toMatchObject({ tests: '13', failures: '0', skipped: '0' });
+    expect(read.names).toEqual([
+      'genuine:User.Created',
+      'genuine:PostSignIn',
+      ...['body-changed', 'wrong-key', 'header-missing', 'header-empty', 'header-short'].map((name) => `forged:${name}`),
+      'duplicate',
+      'unknown-fields',
+      'largest-payload',
+      'out-of-order',
+      'burst',
+      'raw-bytes',
+    ]);
+  });
+
+  it('fails a receiver that verifies a re-formatted body: Logto’s genuine bytes are refused, exit 1', async () => {
+    await hookWithReceiver('Reformatting', 'reformatting');
+    const junit = join(dataDir, 'reformatting.xml');
+    const result = await cli('check', '--hook', 'Reformatting', '--junit', junit);
+    expect(result.code).toBe(1);
+    const failing = [
+      'genuine:User.Created',
+      'genuine:PostSignIn',
+      'duplicate',
+      'unknown-fields',
+      'largest-payload',
+      'out-of-order',
+      'burst',
+    ];
+    expect(result.out).toContain(`7 failed: ${failing.join(', ')}`);
+    expect(result.out).toContain(
+      'refused with 401 although it is genuine and correctly signed: does the receiver verify a re-formatted body',
+    );
+    expect(result.out).toMatch(/^INFO {2}raw-bytes {2}Refused \(401\): the receiver re-serialises the JSON/m);
+    for (const forged of FORGED) expect(result.out).toMatch(new RegExp(`^PASS {2}${forged} `, 'm'));
+    expect(junitVerdicts(junit).failing).toEqual(failing);
+  });
+
+  it('fails a receiver that accepts everything: “accepts forged requests”, exit 1', async () => {
+    await hookWithReceiver('Open door', 'accept-all');
+    const junit = join(dataDir, 'open.xml');
+    const result = await cli('check', '--hook', 'Open door', '--junit', junit, '--burst', '5');
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(
+      `5 failed: forged:body-changed, forged:wrong-key, forged:header-missing, forged:header-empty, forged:header-short`,
+    );
+    expect(result.out).toContain('FAIL  forged:wrong-key  Accepts forged requests: signed with a wrong key was answered 200.');
+    expect(result.out).toMatch(/^INFO {2}raw-bytes {2}Not conclusive: the receiver also accepts forged requests/m);
+    const read = junitVerdicts(junit);
+    expect([...read.failing].sort()).toEqual(FORGED);
+    expect(read.suite.failures).toBe('5');
+  });
+
+  it('fails every case of an unreachable receiver, exit 1', async () => {
+    const closed = await freePort();
+    await withApp((app) => app.call('hooks.create', { name: 'Gone', url: `http://127.0.0.1:${closed}/hook`, events: ['User.Created'] }));
+    const result = await cli('check', '--hook', 'Gone', '--burst', '3', '--json');
+    expect(result.code).toBe(1);
+    const run = JSON.parse(result.out) as { cases: CheckCase[] };
+    const verdicts = new Set(run.cases.filter((item) => item.id !== 'raw-bytes').map((item) => item.verdict));
+    expect(verdicts).toEqual(new Set(['fail']));
+    expect(run.cases[0]!.message).toContain('Connection refused');
+  });
+
+  it('exits 2 for an unknown hook, no matching events and bad options; checks a disabled hook with a warning', async () => {
+    const hook = await hookWithReceiver('Lab', 'correct', ['User.Created']);
+    expect(await cli('check', '--hook', 'Nobody')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('No hook is named or has the id "Nobody"'),
+    });
+    expect(await cli('check', '--hook', 'Lab', '--event', 'PostRegister')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('“Lab” subscribes to none of PostRegister; it subscribes to User.Created.'),
+    });
+    expect(await cli('check', '--hook', 'Lab', '--event', 'User.Exploded')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Not Logto webhook events: User.Exploded'),
+    });
+    expect(await cli('check', '--hook', 'Lab', '--burst', '0')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--burst takes a whole number'),
+    });
+    expect(await cli('check', '--hook', 'Lab', '--colour')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Unknown option '--colour'"),
+    });
+    expect(await cli('check')).toMatchObject({ code: 2, err: expect.stringContaining('check needs --hook') });
+
+    await withApp((app) => app.call('hooks.update', { id: hook.id, enabled: false }));
+    const disabled = await cli('check', '--hook', hook.id, '--burst', '2');
+    expect(disabled.code).toBe(0);
+    expect(disabled.err).toContain('warning: “Lab” is disabled: Logto sends it nothing until it is enabled. Checked anyway.');
+  });
+});
+
+describe('check runs in the core', () => {
+  it('logs every request as kind check linked to its run, keeps the run, and lists it', async () => {
+    const hook = await hookWithReceiver('Logged', 'correct', ['User.Created']);
+    await withApp(async (app) => {
+      const run = await app.call('check.run', { hookId: hook.id, burst: 4 });
+      expect(run.passed).toBe(true);
+      const sent = run.cases.flatMap((item) => item.evidence);
+      const page = await app.call('logs.details', { hookId: hook.id, range: 'all', kind: 'check', limit: 500 });
+      expect(page.items).toHaveLength(sent.length);
+      expect(new Set(page.items.map((row) => row.runId))).toEqual(new Set([run.id]));
+      expect(new Set(page.items.map((row) => row.id))).toEqual(new Set(sent.map((item) => item.deliveryId)));
+      expect((await app.call('logs.query', { hookId: hook.id, range: 'all' })).items).toEqual([]);
+      const missing = page.items.find(
+        (row) => row.id === run.cases.find((item) => item.id === 'forged:header-missing')!.evidence[0]!.deliveryId,
+      )!;
+      expect(missing.request.headers).not.toHaveProperty('logto-signature-sha-256');
+
+      expect(await app.call('check.get', { runId: run.id })).toEqual(run);
+      expect(await app.call('check.runs', { hookId: hook.id })).toEqual([
+        expect.objectContaining({ id: run.id, passed: true, counts: { pass: 12 - 1, fail: 0, skip: 0, info: 1 } }),
+      ]);
+    });
+    // Kept across restarts.
+    await withApp(async (app) => expect(await app.call('check.runs', { hookId: hook.id })).toHaveLength(1));
+  });
+
+  it('passes a forged request answered 5xx but flags it, because Logto would retry it', async () => {
+    const receiver = await startReceiver();
+    await withApp(async (app) => {
+      const hook = await app.call('hooks.create', { name: 'Throws', url: receiver.url, events: ['User.Created'] });
+      const expected = (body: string) => createHmac('sha256', hook.signingKey).update(body).digest('hex');
+      receiver.answer((request, response) => {
+        const valid = request.headers['logto-signature-sha-256'] === expected(request.body);
+        response.writeHead(valid ? 200 : 500).end();
+      });
+      const run = await app.call('check.run', { hookId: hook.id, burst: 2 });
+      const short = run.cases.find((item) => item.id === 'forged:header-short')!;
+      expect(short).toMatchObject({ verdict: 'pass', message: 'Refused with 500.' });
+      expect(short.warnings[0]).toContain('Logto retries a 5xx up to 3 more times. Answer 401 instead');
+      expect(short.evidence[0]!.request.headers['logto-signature-sha-256']).toHaveLength(32);
+    });
+    await receiver.close();
+  });
+
+  it('skips the forged cases, with a note, for a hook without a signing key', async () => {
+    const delivered: CheckSend[] = [];
+    const send = async (request: CheckSend): Promise<Delivery> => {
+      delivered.push(request);
+      const attempt = { number: 1, startedAt: 0, durationMs: 1, status: 200, headers: {}, body: 'ok', bodyTruncated: false, error: null };
+      return {
+        id: String(delivered.length),
+        kind: 'check',
+        hookId: request.hook.id,
+        event: request.event,
+        createdAt: 0,
+        outcome: 'success',
+        status: 200,
+        durationMs: 1,
+        attemptCount: 1,
+        request: { method: 'POST', url: request.hook.config.url, headers: {}, body: request.body },
+        attempts: [attempt],
+        error: null,
+        redeliveryOf: null,
+        retryBehaviour: 'send-once',
+        runId: request.runId,
+      };
+    };
+    const runner = new CheckRunner(send, new CheckRunStore(dataDir, () => {}));
+    const hook: Hook = {
+      id: 'h',
+      name: 'Keyless',
+      events: ['User.Created'],
+      config: { url: 'http://127.0.0.1/x', headers: {}, retries: 3 },
+      signingKey: '',
+      retryBehaviour: null,
+      enabled: true,
+      createdAt: 0,
+    };
+    const run = await runner.run(hook, { events: hook.events, burst: 1, warnings: [] });
+    const forged = run.cases.filter((item) => item.id.startsWith('forged:'));
+    expect(forged.map((item) => item.verdict)).toEqual(['skip', 'skip', 'skip', 'skip', 'skip']);
+    expect(forged[0]!.message).toContain('this hook has no signing key, so Logto sends no signature');
+    expect(delivered.some((request) => request.headers.signature !== undefined)).toBe(false);
+    expect(run.passed).toBe(true);
+  });
+
+  it('answers not_found for an unknown hook or run, and invalid_input when no event matches', async () => {
+    await withApp(async (app) => {
+      const hook = await app.call('hooks.create', { name: 'H', url: 'http://127.0.0.1:9/x', events: ['PostSignIn'] });
+      await expect(app.call('check.run', { hookId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(app.call('check.get', { runId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(app.call('check.run', { hookId: hook.id, events: ['User.Created'] })).rejects.toMatchObject({
+        code: 'invalid_input',
+        field: 'events',
+      });
+    });
+  });
+});
+
+describe('signature.diagnose', () => {
+  it('diagnoses a logged delivery with its hook’s key, and refuses half-pasted input', async () => {
+    const hook = await hookWithReceiver('Diagnosed', 'correct', ['User.Created']);
+    await withApp(async (app) => {
+      const { deliveries } = await app.call('events.trigger', { event: 'User.Created' });
+      await app.finished(deliveries[0]!.id);
+      expect(await app.call('signature.diagnose', { deliveryId: deliveries[0]!.id })).toMatchObject({ verdict: 'valid', mistake: null });
+      const other = await app.call('hooks.create', { name: 'Other', url: hook.config.url, events: ['PostSignIn'] });
+      const body = '{"event":"User.Created"}';
+      const signature = createHmac('sha256', other.signingKey).update(body).digest('hex');
+      expect(await app.call('signature.diagnose', { body, signature, key: hook.signingKey })).toMatchObject({
+        verdict: 'invalid',
+        mistake: { kind: 'other-hook-key', hookId: other.id },
+      });
+      await expect(app.call('signature.diagnose', { deliveryId: deliveries[0]!.id, key: 'x' })).rejects.toMatchObject({
+        code: 'invalid_input',
+        field: 'key',
+      });
+      await expect(app.call('signature.diagnose', { deliveryId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+    });
+  });
+});
