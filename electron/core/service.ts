@@ -7,13 +7,13 @@ import type { HookEvent } from '../../shared/events';
 import { APP_EXPORT_LIMIT } from '../../shared/limits';
 import { rangeStart } from '../../shared/time';
 import type { DeliveryEngine } from './delivery/engine';
-import { samplePayload } from './delivery/samplePayloads';
 import type { HookStore } from './hooks/store';
 import { exportHooks, ImportError, importHooks } from './hooks/transfer';
 import { healthSummaries, hookHealth } from './log/health';
 import type { RequestLog } from './log/requestLog';
 import type { Retention } from './log/retention';
 import type { NoticeBoard } from './notices';
+import { samplePayload } from './payloads';
 
 export type CoreParts = {
   version: string;
