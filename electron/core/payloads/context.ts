@@ -40,27 +40,33 @@ export function managementApiContext(method: string, matchedRoute: string, param
   return { path, method, status, params, matchedRoute };
 }
 
-export type HookContext = { event: HookEvent; includeRequestIp?: boolean } & Record<string, unknown>;
+export type HookContext<E extends HookEvent = HookEvent> = { event: E; includeRequestIp?: boolean } & Record<string, unknown>;
 
 /**
  * `appendDataHookContext(event, { user, ...rest })`: a `user` becomes `data` right after the event,
  * before the rest of the context (so `User.Deleted` has `data` before `path`).
  */
-export function dataHookContext(event: HookEvent, { user, ...rest }: { user?: UserInfo } & Record<string, unknown>): HookContext {
+export function dataHookContext<E extends HookEvent>(
+  event: E,
+  { user, ...rest }: { user?: UserInfo } & Record<string, unknown>,
+): HookContext<E> {
   return { event, ...(user ? { data: user } : {}), ...rest };
 }
 
 /** `appendExceptionHookContext(event, context)`. */
-export const exceptionHookContext = (event: HookEvent, context: Record<string, unknown>): HookContext => ({ event, ...context });
+export const exceptionHookContext = <E extends HookEvent>(event: E, context: Record<string, unknown>): HookContext<E> => ({
+  event,
+  ...context,
+});
 
-type ApplicationInfo = { id: string; type: string; name: string; description: string | null };
+type ApplicationInfo = ReturnType<typeof application>;
 
 /**
  * `buildWebhooks`: `event, createdAt`, the metadata without `ip`, then `ip` unless the context opts
  * out (`includeRequestIp: false`), the application when the metadata names one, then the context.
  */
-export function buildWebhookPayload(
-  { event, includeRequestIp = true, ...rest }: HookContext,
+export function buildWebhookPayload<E extends HookEvent>(
+  { event, includeRequestIp = true, ...rest }: HookContext<E>,
   { ip, ...metadataWithoutIp }: HookMetadata,
   application: ApplicationInfo | undefined,
   now: Date,

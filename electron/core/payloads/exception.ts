@@ -13,15 +13,14 @@ import { pick } from './values';
 const EMAILS = ['jane@example.com', 'li.wei@example.com', 'amara@example.com'];
 
 function exceptionContext(event: HookEvent) {
-  switch (event) {
-    case 'Identifier.Lockout':
-      // The identifier the user kept failing to verify, as the Experience API received it.
-      return exceptionHookContext(event, { type: 'email', value: pick(EMAILS) });
-    case 'Message.RateLimited':
-      return exceptionHookContext(event, { action: 'VerificationCodeSend', recipient: pick(EMAILS) });
-    default:
-      return null;
+  if (event === 'Identifier.Lockout') {
+    // The identifier the user kept failing to verify, as the Experience API received it.
+    return exceptionHookContext(event, { type: 'email', value: pick(EMAILS) });
   }
+  if (event === 'Message.RateLimited') {
+    return exceptionHookContext(event, { action: 'VerificationCodeSend', recipient: pick(EMAILS) });
+  }
+  return null;
 }
 
 export function exceptionPayload(event: HookEvent, now: Date) {

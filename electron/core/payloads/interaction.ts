@@ -8,12 +8,14 @@ import type { HookEvent } from '../../../shared/events';
 import { experienceRequest, type InteractionEventName } from './context';
 import { userInfo } from './values';
 
-const INTERACTION_EVENT: Partial<Record<HookEvent, InteractionEventName>> = {
+const INTERACTION_EVENT = {
   PostRegister: 'Register',
   PostSignIn: 'SignIn',
   PostSignInAdaptiveMfaTriggered: 'SignIn',
   PostResetPassword: 'ForgotPassword',
-};
+} as const satisfies Partial<Record<HookEvent, InteractionEventName>>;
+type InteractionHookEvent = keyof typeof INTERACTION_EVENT;
+const isInteractionEvent = (event: HookEvent): event is InteractionHookEvent => event in INTERACTION_EVENT;
 
 const DAY = 86_400_000;
 
@@ -32,8 +34,8 @@ const adaptiveMfaResult = (now: number) => ({
 });
 
 export function interactionPayload(event: HookEvent, now: Date) {
-  const interactionEvent = INTERACTION_EVENT[event];
-  if (!interactionEvent) return null;
+  if (!isInteractionEvent(event)) return null;
+  const interactionEvent: InteractionEventName = INTERACTION_EVENT[event];
   const epochMs = now.getTime();
   const { metadata, application } = experienceRequest(interactionEvent);
   const user = userInfo(epochMs, { joinedMinutesAgo: interactionEvent === 'Register' ? 0 : 60 * 24 * 30 });

@@ -38,7 +38,7 @@ const userResponse = (user: UserInfo) => ({ data: { ...user, hasPassword: true }
 const noBody = () => ({});
 const byId = (ids: Ids) => ({ id: ids.subject });
 
-const ROUTES: Partial<Record<HookEvent, Route>> = {
+const ROUTES = {
   'User.Created': {
     method: 'POST',
     route: '/users',
@@ -162,19 +162,22 @@ const ROUTES: Partial<Record<HookEvent, Route>> = {
     params: byId,
     context: (ids) => ({ data: organizationScope(ids.subject) }),
   },
-};
+} satisfies Partial<Record<HookEvent, Route>>;
+type ManagementApiEvent = keyof typeof ROUTES;
+const isManagementApiEvent = (event: HookEvent): event is ManagementApiEvent => event in ROUTES;
 
 /** The Management API route each data event's sample is fired by, as `METHOD /route`. */
 export function managementApiRouteKey(event: HookEvent): string | null {
-  const route = ROUTES[event];
-  return route ? `${route.method} ${route.route}` : null;
+  if (!isManagementApiEvent(event)) return null;
+  const route: Route = ROUTES[event];
+  return `${route.method} ${route.route}`;
 }
 
 export function managementApiPayload(event: HookEvent, now: Date) {
-  const route = ROUTES[event];
-  if (!route) return null;
+  if (!isManagementApiEvent(event)) return null;
+  const route: Route = ROUTES[event];
   const ids: Ids = { subject: standardId(), parent: standardId(), user: userId() };
-  const context: HookContext = dataHookContext(event, {
+  const context: HookContext<ManagementApiEvent> = dataHookContext(event, {
     ...managementApiContext(route.method, route.route, route.params(ids), route.status),
     ...route.context(ids, now.getTime()),
   });
