@@ -431,7 +431,7 @@ describe('sample payloads', () => {
     // A compile-time check (`npm run typecheck`): Source must be assignable to Target.
     const fits =
       <Target>() =>
-      <Source extends Target>() =>
+      <Source extends Target>(_value?: Source) =>
         true;
     expect(fits<Sent<InteractionHookEventPayload>>()<Built<typeof interactionPayload>>()).toBe(true);
     expect(fits<Sent<DataHookEventPayload>>()<Built<typeof managementApiPayload>>()).toBe(true);
