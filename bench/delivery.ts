@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch, request } from 'undici';
 import { confHookFile, openCore } from '../electron/core';
-import { samplePayload } from '../electron/core/delivery/samplePayloads';
+import { samplePayload } from '../electron/core/payloads';
 import type { Input, Method, Result } from '../shared/contract';
 import type { EventPayload } from '../shared/domain';
 

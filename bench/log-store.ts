@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { samplePayload } from '../electron/core/delivery/samplePayloads';
 import { healthSummaries } from '../electron/core/log/health';
 import { RequestLog } from '../electron/core/log/requestLog';
+import { samplePayload } from '../electron/core/payloads';
 import type { Delivery } from '../shared/domain';
 import { hookEvents } from '../shared/events';
 import { logsQuerySchema } from '../shared/validation';

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { confHookFile, openCore } from '../electron/core';
-import { samplePayload } from '../electron/core/delivery/samplePayloads';
 import { RequestLog } from '../electron/core/log/requestLog';
+import { samplePayload } from '../electron/core/payloads';
 import { startApp } from '../test/support/app';
 
 const TOTAL = 100_000;

@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryEngine } from '../../electron/core/delivery/engine';
-import { samplePayload } from '../../electron/core/delivery/samplePayloads';
 import { RequestLog } from '../../electron/core/log/requestLog';
 import { PushHub } from '../../electron/core/notices';
+import { samplePayload } from '../../electron/core/payloads';
 import { openTestCore, type TestCore } from '../support/core';
 import { type Receiver, reply, startReceiver } from '../support/receiver';
 

@@ -4,7 +4,7 @@
  */
 import type { EventPayload } from '../../../shared/domain';
 import { type HookEvent, isHookEvent } from '../../../shared/events';
-import { samplePayload } from '../delivery/samplePayloads';
+import { samplePayload } from '../payloads';
 import { randomId } from '../util/ids';
 
 /**

@@ -2,12 +2,12 @@ import { Agent, type Dispatcher as HttpDispatcher } from 'undici';
 import type { Attempt, Delivery, DeliverySummary, EventPayload, Hook, TestResult } from '../../../shared/domain';
 import type { HookEvent } from '../../../shared/events';
 import type { PushHub, Report } from '../notices';
+import { logtoTestPayload } from '../payloads/testPayload';
 import { newId } from '../util/ids';
 import { sendAttempt } from './attempt';
 import { Limiter } from './limiter';
 import { type PreparedRequest, prepareRequest, SIGNATURE_HEADER } from './request';
 import { logtoRetryPolicy, type RetryPolicy } from './retryPolicy';
-import { logtoTestPayload } from './testPayload';
 
 /** Where deliveries are written: once before the first attempt, once after the last. */
 export type DeliveryRecorder = {

@@ -1,0 +1,56 @@
+/**
+ * Interaction events as `triggerInteractionHooks` builds them (libraries/hook/index.ts,
+ * logto-io/logto@1fbc55441f): the result's own payload first (only adaptive MFA has one), then
+ * `event, interactionEvent, createdAt, sessionId, userAgent, userId, userIp, user, application`;
+ * `cimdClientId` would follow for a CIMD client, which a registered app is not.
+ */
+import type { HookEvent } from '../../../shared/events';
+import { experienceRequest, type InteractionEventName } from './context';
+import { userInfo } from './values';
+
+const INTERACTION_EVENT = {
+  PostRegister: 'Register',
+  PostSignIn: 'SignIn',
+  PostSignInAdaptiveMfaTriggered: 'SignIn',
+  PostResetPassword: 'ForgotPassword',
+} as const satisfies Partial<Record<HookEvent, InteractionEventName>>;
+type InteractionHookEvent = keyof typeof INTERACTION_EVENT;
+const isInteractionEvent = (event: HookEvent): event is InteractionHookEvent => event in INTERACTION_EVENT;
+
+const DAY = 86_400_000;
+
+/**
+ * `AdaptiveMfaResult` as the new-country rule reports it
+ * (routes/experience/classes/libraries/adaptive-mfa-validator/rules/new-country.ts).
+ */
+const adaptiveMfaResult = (now: number) => ({
+  requiresMfa: true,
+  triggeredRules: [
+    {
+      rule: 'new_country',
+      details: { currentCountry: 'DE', windowDays: 180, recentCountries: [{ country: 'US', lastSignInAt: now - 3 * DAY }] },
+    },
+  ],
+});
+
+export function interactionPayload(event: HookEvent, now: Date) {
+  if (!isInteractionEvent(event)) return null;
+  const interactionEvent: InteractionEventName = INTERACTION_EVENT[event];
+  const epochMs = now.getTime();
+  const { metadata, application } = experienceRequest(interactionEvent);
+  const user = userInfo(epochMs, { joinedMinutesAgo: interactionEvent === 'Register' ? 0 : 60 * 24 * 30 });
+  // Only the adaptive-MFA result is released with a payload of its own (context-manager.ts).
+  const customPayload = event === 'PostSignInAdaptiveMfaTriggered' ? { adaptiveMfaResult: adaptiveMfaResult(epochMs) } : {};
+  return {
+    ...customPayload,
+    event,
+    interactionEvent,
+    createdAt: now.toISOString(),
+    sessionId: metadata.sessionId,
+    userAgent: metadata.userAgent,
+    userId: user.id,
+    userIp: metadata.ip,
+    user,
+    application,
+  };
+}
