@@ -7,10 +7,14 @@ export type Hook = {
   id: string;
   name: string;
   events: HookEvent[];
-  config: { url: string; headers: HookHeaders };
+  /** `retries`: Logto's deprecated-but-used `config.retries` (0–3): retries after the first attempt. */
+  config: { url: string; headers: HookHeaders; retries: number };
+  /** Empty: Logto's database default, sent with no signature header. */
   signingKey: string;
   enabled: boolean;
   createdAt: number;
+  /** How its deliveries treat a failed attempt; null follows the app-wide default (settings). */
+  retryBehaviour: RetryBehaviour | null;
 };
 
 /**
@@ -51,6 +55,10 @@ export type Attempt = {
   body: string | null;
   bodyTruncated: boolean;
   error: { kind: AttemptErrorKind; message: string } | null;
+  /** Why another attempt followed or not, e.g. `retried: 503 is 5xx`, `not retried: timed out`. */
+  retry?: string;
+  /** Something worth knowing that is not a failure, e.g. a body that took longer than 10 s after its headers. */
+  note?: string;
 };
 
 export type DeliverySummary = {

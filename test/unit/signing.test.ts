@@ -8,10 +8,11 @@ const hook: Hook = {
   id: 'hook-1',
   name: 'x',
   events: ['PostSignIn'],
-  config: { url: 'http://localhost:3000/x', headers: {} },
+  config: { url: 'http://localhost:3000/x', headers: {}, retries: 3 },
   signingKey: 'secret-key',
   enabled: true,
   createdAt: 0,
+  retryBehaviour: null,
 };
 
 describe('signing', () => {

@@ -1,12 +1,14 @@
 import { Agent, type Dispatcher as HttpDispatcher } from 'undici';
-import type { Attempt, Delivery, DeliverySummary, EventPayload, Hook, TestResult } from '../../../shared/domain';
+import type { Attempt, Delivery, DeliverySummary, EventPayload, Hook, RetryBehaviour, TestResult } from '../../../shared/domain';
+import { UserFacingError } from '../../../shared/errors';
 import type { HookEvent } from '../../../shared/events';
+import { LOGTO_DEFAULT_RETRIES, LOGTO_FAN_OUT_CONCURRENCY } from '../../../shared/logto';
 import type { PushHub, Report } from '../notices';
 import { newId } from '../util/ids';
-import { sendAttempt } from './attempt';
+import { sendAttempt, type WireLimits, wireLimits } from './attempt';
 import { Limiter } from './limiter';
 import { type PreparedRequest, prepareRequest } from './request';
-import { logtoRetryPolicy, type RetryPolicy } from './retryPolicy';
+import { nextStep } from './retryPolicy';
 import { logtoTestPayload } from './testPayload';
 
 /** Where deliveries are written: once before the first attempt, once after the last. */
@@ -22,14 +24,20 @@ export type EngineOptions = {
   pushes: PushHub;
   /** Where a delivery that could not be recorded (and so was not sent) is reported. */
   report: Report;
-  policy?: RetryPolicy;
-  /** Logto delivers to at most 10 hooks at once. */
-  maxInFlight?: number;
-  timeoutMs?: number;
+  /** The app-wide retry behaviour, for hooks that follow it (retryBehaviour null). */
+  defaultRetryBehaviour?: () => RetryBehaviour;
+  /** Deliveries waiting or in flight, all events together, before a trigger is refused. */
+  maxPending?: number;
+  /** Timeouts and the stored body cap; tests shorten them. */
+  limits?: Partial<WireLimits>;
   http?: HttpDispatcher;
 };
 
-export const LOGTO_MAX_IN_FLIGHT = 10;
+/** Hookbench's bound on deliveries waiting or in flight: memory stays bounded whatever is triggered. */
+export const MAX_PENDING_DELIVERIES = 10_000;
+
+type Work = { delivery: Delivery; request: PreparedRequest; retries: number };
+type Send = { hook: Hook; event: HookEvent; body: string; redeliveryOf: string | null };
 
 export function summaryOf(delivery: Delivery): DeliverySummary {
   const { id, kind, hookId, event, createdAt, outcome, status, durationMs, attemptCount } = delivery;
@@ -37,17 +45,19 @@ export function summaryOf(delivery: Delivery): DeliverySummary {
 }
 
 /**
- * Sends events as Logto does: one signed request per subscribed hook, retried on 5xx, each
- * delivery recorded as one entry with all its attempts.
+ * Sends events as Logto does: one signed request per subscribed hook, at most 10 at once per
+ * triggered event (separate events never wait for each other), retried by the hook's behaviour,
+ * each delivery recorded as one entry with all its attempts.
  */
 export class DeliveryEngine {
   readonly #recorder: DeliveryRecorder;
   readonly #pushes: PushHub;
   readonly #report: Report;
-  readonly #policy: RetryPolicy;
-  readonly #timeoutMs: number | undefined;
+  readonly #defaultRetryBehaviour: () => RetryBehaviour;
+  readonly #maxPending: number;
+  readonly #limits: WireLimits;
   readonly #http: HttpDispatcher;
-  readonly #limiter: Limiter;
+  #pending = 0;
   readonly #closing = new AbortController();
   readonly #inFlight = new Set<Promise<unknown>>();
   #closed: Promise<void> | null = null;
@@ -56,10 +66,11 @@ export class DeliveryEngine {
     this.#recorder = options.recorder;
     this.#pushes = options.pushes;
     this.#report = options.report;
-    this.#policy = options.policy ?? logtoRetryPolicy;
-    this.#timeoutMs = options.timeoutMs;
-    this.#http = options.http ?? new Agent({ keepAliveTimeout: 4_000, connections: 256 });
-    this.#limiter = new Limiter(options.maxInFlight ?? LOGTO_MAX_IN_FLIGHT);
+    this.#defaultRetryBehaviour = options.defaultRetryBehaviour ?? (() => 'retry-5xx');
+    this.#maxPending = options.maxPending ?? MAX_PENDING_DELIVERIES;
+    this.#limits = { ...wireLimits, ...options.limits };
+    // Node 22's global dispatcher is an Agent with undici's defaults (4 s keep-alive, no connection cap).
+    this.#http = options.http ?? new Agent({ keepAliveTimeout: 4_000 });
   }
 
   /**
@@ -81,11 +92,28 @@ export class DeliveryEngine {
     );
   }
 
-  #send(sends: Array<{ hook: Hook; event: HookEvent; body: string; redeliveryOf: string | null }>) {
-    const deliveries = sends.map((send) => this.#begin(send));
-    const done = Promise.all(deliveries.map(({ delivery, request }) => this.#limiter.run(() => this.#complete(delivery, request, true))));
+  #send(sends: Send[]) {
+    if (this.#pending + sends.length > this.#maxPending) {
+      throw new UserFacingError(
+        'invalid_input',
+        `Hookbench already has ${this.#pending.toLocaleString('en')} deliveries waiting or in flight, and this would add ${sends.length.toLocaleString('en')} (at most ${this.#maxPending.toLocaleString('en')} in all); wait for them to finish (a receiver that hangs holds each for 10 s), then trigger again.`,
+      );
+    }
+    this.#pending += sends.length;
+    // Logto's p-map: concurrency 10 within this one trigger; other triggers have their own.
+    const limiter = new Limiter(LOGTO_FAN_OUT_CONCURRENCY);
+    const works = sends.map((send) => this.#begin(send));
+    const done = Promise.all(
+      works.map((work) =>
+        limiter
+          .run(() => this.#complete(work, true))
+          .finally(() => {
+            this.#pending--;
+          }),
+      ),
+    );
     this.#track(done);
-    return { started: deliveries.map(({ delivery }) => summaryOf(delivery)), done };
+    return { started: works.map(({ delivery }) => summaryOf(delivery)), done };
   }
 
   /** Logto's "Send test payload": every selected event at once, signed and retried, never recorded. */
@@ -94,7 +122,7 @@ export class DeliveryEngine {
       hook.events.map(async (event) => {
         const request = prepareRequest(hook, JSON.stringify(logtoTestPayload(hook.id, event)));
         const delivery = this.#newDelivery(hook, event, request);
-        const finished = await this.#complete(delivery, request, false);
+        const finished = await this.#complete({ delivery, request, retries: retriesOf(hook) }, false);
         return testResultOf(event, finished);
       }),
     );
@@ -122,16 +150,16 @@ export class DeliveryEngine {
     void work.finally(() => this.#inFlight.delete(work)).catch(() => {});
   }
 
-  #begin({ hook, event, body, redeliveryOf }: { hook: Hook; event: HookEvent; body: string; redeliveryOf: string | null }) {
+  #begin({ hook, event, body, redeliveryOf }: Send): Work {
     const request = prepareRequest(hook, body);
     const delivery = this.#newDelivery(hook, event, request, redeliveryOf);
     this.#recorder.started(delivery);
     this.#pushes.emit('delivery.updated', summaryOf(delivery));
-    return { delivery, request };
+    return { delivery, request, retries: retriesOf(hook) };
   }
 
   #newDelivery(hook: Hook, event: HookEvent, request: PreparedRequest, redeliveryOf: string | null = null): Delivery {
-    const { ownHeaders: _internal, ...sent } = request;
+    const { base: _hops, ...sent } = request;
     return {
       id: newId(),
       kind: 'delivery',
@@ -146,7 +174,7 @@ export class DeliveryEngine {
       attempts: [],
       error: null,
       redeliveryOf,
-      retryBehaviour: 'retry-5xx',
+      retryBehaviour: hook.retryBehaviour ?? this.#defaultRetryBehaviour(),
       runId: null,
     };
   }
@@ -166,18 +194,21 @@ export class DeliveryEngine {
     }
   }
 
-  async #complete(delivery: Delivery, request: PreparedRequest, record: boolean): Promise<Delivery> {
+  async #complete({ delivery, request, retries }: Work, record: boolean): Promise<Delivery> {
     const attempts: Attempt[] = [];
     const cancel = this.#closing.signal;
     // Nothing leaves before its log entry is on disk, so a crash can never lose a sent delivery.
     if (record && !(await this.#recorded(delivery))) {
       return { ...delivery, outcome: 'failed', error: 'Not sent: the request log could not be written, and nothing is sent unrecorded.' };
     }
-    for (let number = 1; number <= this.#policy.maxAttempts && !cancel.aborted; number++) {
-      if (number > 1 && !(await pause(this.#policy.delayBefore(number), cancel))) break;
-      const attempt = await sendAttempt(request, number, { dispatcher: this.#http, cancel, timeoutMs: this.#timeoutMs });
+    const behaviour = delivery.retryBehaviour ?? 'retry-5xx';
+    for (let number = 1; !cancel.aborted; number++) {
+      const attempt = await sendAttempt(request, number, { dispatcher: this.#http, cancel, limits: this.#limits });
+      const step = nextStep(behaviour, retries, attempt);
+      attempt.retry = step.explanation;
       attempts.push(attempt);
-      if (!this.#policy.shouldRetry(attempt)) break;
+      if (step.waitMs > 0 && !(await pause(step.waitMs, cancel))) break;
+      if (!step.retry) break;
     }
     const finished = conclude(delivery, attempts, cancel.aborted);
     if (record) {
@@ -209,8 +240,13 @@ function failureMessage(attempts: Attempt[], cancelled: boolean): string {
   if (!last) return cancelled ? 'Cancelled before it was sent because Hookbench was closing.' : 'Not sent.';
   if (last.error) return last.error.message;
   const tries = attempts.length > 1 ? ` after ${attempts.length} attempts` : '';
-  const retried = last.status !== null && last.status >= 500 ? '' : ' (not retried: Logto retries only 5xx)';
-  return `The receiver answered ${last.status}${tries}${retried}; anything but 2xx counts as a failure.`;
+  const why = last.retry?.startsWith('not retried: ') && !last.retry.endsWith('used up') ? ` (${last.retry})` : '';
+  return `The receiver answered ${last.status}${tries}; anything but 2xx counts as a failure${why}.`;
+}
+
+/** Logto's `retries ?? 3`. */
+function retriesOf(hook: Hook): number {
+  return hook.config.retries ?? LOGTO_DEFAULT_RETRIES;
 }
 
 function testResultOf(event: HookEvent, delivery: Delivery): TestResult {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Hook } from '../../../shared/domain';
+import { type Hook, retryBehaviours } from '../../../shared/domain';
 import { hookEvents } from '../../../shared/events';
 
 /**
@@ -26,10 +26,11 @@ export const storedHookSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   events: z.array(z.enum(hookEvents as [string, ...string[]])).min(1),
-  config: z.object({ url: z.string().min(1), headers: z.record(z.string()) }),
+  config: z.object({ url: z.string().min(1), headers: z.record(z.string()), retries: z.number().int().min(0).max(3).default(3) }),
   signingKey: z.string().min(1),
   enabled: z.boolean(),
   createdAt: z.number().int().nonnegative(),
+  retryBehaviour: z.enum(retryBehaviours).nullable().default(null),
 });
 
 export type HookDocument = { schemaVersion: number; hooks: Hook[] };

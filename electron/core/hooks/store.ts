@@ -51,10 +51,11 @@ export class HookStore {
       id: newId(),
       name: input.name,
       events: input.events,
-      config: { url: input.url, headers: headersFromRows(input.headers) },
+      config: { url: input.url, headers: headersFromRows(input.headers), retries: 3 },
       signingKey: kept.signingKey ?? newSigningKey(),
       enabled: kept.enabled ?? true,
       createdAt: this.#now(),
+      retryBehaviour: null,
     };
     this.#mutate((hooks) => [...hooks, hook]);
     return hook;
@@ -69,6 +70,7 @@ export class HookStore {
       config: {
         url: change.url ?? hook.config.url,
         headers: change.headers ? headersFromRows(change.headers) : hook.config.headers,
+        retries: hook.config.retries,
       },
     }));
   }
