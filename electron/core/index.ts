@@ -8,6 +8,7 @@ import type { Input, Method, Result } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { callService } from './callService';
 import { DeliveryEngine } from './delivery/engine';
+import { RetryDefault } from './delivery/retryDefault';
 import type { HookFileSource } from './hooks/hookFile';
 import { HookStore } from './hooks/store';
 import { LOG_FILE_NAME, RequestLog } from './log/requestLog';
@@ -48,8 +49,9 @@ export function openCore({ dataDir, hookFile, version = 'development' }: CoreOpt
   const hooks = new HookStore(hookFile, notices.post);
   const log = new RequestLog(join(dataDir, LOG_FILE_NAME), notices.post);
   const retention = new Retention(log);
-  const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post });
-  const handlers = createService({ version, hooks, engine, log, retention, notices });
+  const retryDefault = new RetryDefault(log);
+  const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post, defaultRetryBehaviour: () => retryDefault.value });
+  const handlers = createService({ version, hooks, engine, log, retention, notices, retryDefault });
   retention.start();
   let closing: Promise<void> | null = null;
   return {

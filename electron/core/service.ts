@@ -7,6 +7,7 @@ import type { HookEvent } from '../../shared/events';
 import { APP_EXPORT_LIMIT } from '../../shared/limits';
 import { rangeStart } from '../../shared/time';
 import type { DeliveryEngine } from './delivery/engine';
+import type { RetryDefault } from './delivery/retryDefault';
 import { samplePayload } from './delivery/samplePayloads';
 import type { HookStore } from './hooks/store';
 import { exportHooks, ImportError, importHooks } from './hooks/transfer';
@@ -22,12 +23,13 @@ export type CoreParts = {
   log: RequestLog;
   retention: Retention;
   notices: NoticeBoard;
+  retryDefault: RetryDefault;
 };
 
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
 
 /** The one façade the contract calls: each handler delegates to the part that owns the work. */
-export function createService({ version, hooks, engine, log, retention, notices }: CoreParts): Handlers {
+export function createService({ version, hooks, engine, log, retention, notices, retryDefault }: CoreParts): Handlers {
   return {
     'hooks.list': async () => hooks.list(),
     'hooks.create': async (input) => hooks.create(input),
@@ -104,11 +106,14 @@ export function createService({ version, hooks, engine, log, retention, notices 
         hooks.list().map((hook) => hook.id),
       ),
     'health.get': async ({ hookId }) => hookHealth(log, hookId),
-    'settings.get': async () => ({ retentionDays: retention.days }),
-    'settings.update': async ({ retentionDays }) => {
-      retention.days = retentionDays;
-      void retention.apply().catch(() => {});
-      return { retentionDays };
+    'settings.get': async () => ({ retentionDays: retention.days, retryBehaviour: retryDefault.value }),
+    'settings.update': async ({ retentionDays, retryBehaviour }) => {
+      if (retentionDays !== undefined) {
+        retention.days = retentionDays;
+        void retention.apply().catch(() => {});
+      }
+      if (retryBehaviour !== undefined) retryDefault.value = retryBehaviour;
+      return { retentionDays: retention.days, retryBehaviour: retryDefault.value };
     },
     'app.notices': async () => notices.list(),
   };
