@@ -6,7 +6,7 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendAttempt, wireLimits } from '../../electron/core/delivery/attempt';
+import { Cancellation, sendAttempt, wireLimits } from '../../electron/core/delivery/attempt';
 import { prepareRequest } from '../../electron/core/delivery/request';
 import { sign } from '../../electron/core/delivery/sign';
 import { curlCommand } from '../../shared/curl';
@@ -43,7 +43,7 @@ function hookFor(url: string, headers: Record<string, string>, signingKey = KEY)
 
 async function hookbenchSends(hook: Hook): Promise<{ attempt: Attempt; request: SentRequest }> {
   const request = prepareRequest(hook, BODY);
-  const attempt = await sendAttempt(request, 1, { dispatcher, cancel: new AbortController().signal, limits: wireLimits });
+  const attempt = await sendAttempt(request, 1, { dispatcher, cancel: new Cancellation(), limits: wireLimits });
   return { attempt, request };
 }
 

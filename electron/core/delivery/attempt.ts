@@ -33,10 +33,31 @@ export const wireLimits: WireLimits = {
   bodyCap: STORED_BODY_CAP,
 };
 
+/**
+ * Stops everything under way when the app quits. A plain set of stop functions: an AbortSignal
+ * listener per attempt costs more than the rest of the attempt's bookkeeping.
+ */
+export class Cancellation {
+  aborted = false;
+  readonly #stops = new Set<() => void>();
+
+  /** Calls `stop` on cancel (at once if already cancelled); answers how to stop watching. */
+  watch(stop: () => void): () => void {
+    if (this.aborted) stop();
+    this.#stops.add(stop);
+    return () => this.#stops.delete(stop);
+  }
+
+  cancel(): void {
+    this.aborted = true;
+    for (const stop of [...this.#stops]) stop();
+  }
+}
+
 export type AttemptOptions = {
   dispatcher: Dispatcher;
-  /** Aborts when the app quits. */
-  cancel: AbortSignal;
+  /** Cancelled when the app quits. */
+  cancel: Cancellation;
   limits: WireLimits;
 };
 
@@ -56,9 +77,7 @@ export async function sendAttempt(request: PreparedRequest, number: number, opti
     controller.abort();
   };
   let timer = setTimeout(() => stopWith('headers'), limits.headersMs);
-  const onCancel = () => stopWith('cancelled');
-  options.cancel.addEventListener('abort', onCancel, { once: true });
-  if (options.cancel.aborted) onCancel();
+  const unwatch = options.cancel.watch(() => stopWith('cancelled'));
   const startedAt = Date.now();
   const started = performance.now();
   const attempt: Attempt = { number, startedAt, durationMs: 0, status: null, headers: null, body: null, bodyTruncated: false, error: null };
@@ -82,7 +101,7 @@ export async function sendAttempt(request: PreparedRequest, number: number, opti
     attempt.error = failureOf(error, stop, limits);
   } finally {
     clearTimeout(timer);
-    options.cancel.removeEventListener('abort', onCancel);
+    unwatch();
   }
   attempt.durationMs = Math.round(performance.now() - started);
   return attempt;

@@ -13,6 +13,10 @@ const MAX_CODINGS = 5;
 
 export async function readBody(response: Dispatcher.ResponseData, cap: number): Promise<{ text: string; truncated: boolean }> {
   const decoders = NULL_BODY_STATUSES.has(response.statusCode) ? [] : decodersFor(response.headers['content-encoding']);
+  // Most receivers answer a few bytes with a length: read those whole, without a stream iterator.
+  if (decoders.length === 0 && Number(response.headers['content-length'] ?? Number.NaN) <= cap) {
+    return { text: await response.body.text(), truncated: false };
+  }
   const source: AsyncIterable<Uint8Array> =
     decoders.length === 0
       ? response.body

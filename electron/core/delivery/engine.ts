@@ -5,7 +5,7 @@ import type { HookEvent } from '../../../shared/events';
 import { LOGTO_DEFAULT_RETRIES, LOGTO_FAN_OUT_CONCURRENCY } from '../../../shared/logto';
 import type { PushHub, Report } from '../notices';
 import { newId } from '../util/ids';
-import { sendAttempt, type WireLimits, wireLimits } from './attempt';
+import { Cancellation, sendAttempt, type WireLimits, wireLimits } from './attempt';
 import { Limiter } from './limiter';
 import { type PreparedRequest, prepareRequest } from './request';
 import { nextStep } from './retryPolicy';
@@ -58,7 +58,7 @@ export class DeliveryEngine {
   readonly #limits: WireLimits;
   readonly #http: HttpDispatcher;
   #pending = 0;
-  readonly #closing = new AbortController();
+  readonly #closing = new Cancellation();
   readonly #inFlight = new Set<Promise<unknown>>();
   #closed: Promise<void> | null = null;
 
@@ -138,7 +138,7 @@ export class DeliveryEngine {
   /** Cancels what is in flight (recorded as cancelled) and waits until it is all written. Runs once. */
   close(): Promise<void> {
     this.#closed ??= (async () => {
-      this.#closing.abort();
+      this.#closing.cancel();
       await this.settled();
       await this.#http.close();
     })();
@@ -196,7 +196,7 @@ export class DeliveryEngine {
 
   async #complete({ delivery, request, retries }: Work, record: boolean): Promise<Delivery> {
     const attempts: Attempt[] = [];
-    const cancel = this.#closing.signal;
+    const cancel = this.#closing;
     // Nothing leaves before its log entry is on disk, so a crash can never lose a sent delivery.
     if (record && !(await this.#recorded(delivery))) {
       return { ...delivery, outcome: 'failed', error: 'Not sent: the request log could not be written, and nothing is sent unrecorded.' };
@@ -263,17 +263,15 @@ function testResultOf(event: HookEvent, delivery: Delivery): TestResult {
 }
 
 /** Waits, unless the app is closing; answers whether to go on. */
-function pause(ms: number, cancel: AbortSignal): Promise<boolean> {
-  if (cancel.aborted) return Promise.resolve(false);
+function pause(ms: number, cancel: Cancellation): Promise<boolean> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      cancel.removeEventListener('abort', stop);
+      unwatch();
       resolve(true);
     }, ms);
-    const stop = () => {
+    const unwatch = cancel.watch(() => {
       clearTimeout(timer);
       resolve(false);
-    };
-    cancel.addEventListener('abort', stop, { once: true });
+    });
   });
 }
