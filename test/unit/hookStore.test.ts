@@ -130,10 +130,11 @@ describe('hook file that cannot be used', () => {
         id: 'h1',
         name: 'Old',
         events: ['PostRegister'],
-        config: { url: 'http://localhost:1/x', headers: {} },
+        config: { url: 'http://localhost:1/x', headers: {}, retries: 3 },
         signingKey: 'k'.repeat(32),
         enabled: true,
         createdAt: 1,
+        retryBehaviour: null,
       },
     ]);
     expect(JSON.parse(readFileSync(store.path, 'utf8')).schemaVersion).toBe(1);
