@@ -77,6 +77,7 @@ const headerCases: Array<[string, Record<string, string>]> = [
   ['user-agent (same case: replaces Logto’s)', { 'user-agent': 'my-tests/1.0' }],
   ['Content-Type', { 'Content-Type': 'application/vnd.acme+json' }],
   ['X-Foo, Authorization and Accept', { 'X-Foo': 'bar', Authorization: 'Bearer t0ken', Accept: 'application/json' }],
+  ['a Latin-1 value', { 'X-Name': 'Zoë' }],
 ];
 
 describe.each(['http', 'https'] as const)('over %s, Hookbench sends the bytes Node 22’s fetch sends', (scheme) => {
@@ -102,6 +103,15 @@ describe.each(['http', 'https'] as const)('over %s, Hookbench sends the bytes No
     const { node22, hookbench } = await bothSend([receiver], hook);
     expect(hookbench[0]).toEqual(node22[0]);
     expect(hookbench[0]![0]).not.toContain(SIGNATURE_HEADER);
+  });
+});
+
+describe('a header value fetch cannot send', () => {
+  it('fails each attempt with a clear message instead of failing the trigger, as Logto’s request fails', async () => {
+    const { attempt, request } = await hookbenchSends(hookFor('http://127.0.0.1:9/x', { 'X-Mood': 'happy 🚀' }));
+    expect(attempt).toMatchObject({ status: null, error: { kind: 'network' } });
+    expect(attempt.error!.message).toContain('A custom header value has a character fetch cannot send (only Latin-1 is allowed)');
+    expect(request.headers['X-Mood']).toBe('happy 🚀');
   });
 });
 

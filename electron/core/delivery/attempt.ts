@@ -109,6 +109,7 @@ export async function sendAttempt(request: PreparedRequest, number: number, opti
 
 /** Sends the request and follows redirects as fetch does; resolves with the final response's headers. */
 async function exchange(request: PreparedRequest, dispatcher: Dispatcher, signal: AbortSignal, limits: WireLimits) {
+  if (request.unsendable) throw new WireError(request.unsendable);
   let url = parseUrl(request.url);
   let method: 'POST' | 'GET' = 'POST';
   let body: string | null = request.body;

@@ -159,7 +159,7 @@ export class DeliveryEngine {
   }
 
   #newDelivery(hook: Hook, event: HookEvent, request: PreparedRequest, redeliveryOf: string | null = null): Delivery {
-    const { base: _hops, ...sent } = request;
+    const { base: _hops, unsendable: _refused, ...sent } = request;
     return {
       id: newId(),
       kind: 'delivery',

@@ -15,6 +15,8 @@ export type HeaderList = Array<[name: string, value: string]>;
 export type PreparedRequest = SentRequest & {
   /** ky's merged headers plus fetch's `accept` and `accept-language`: what a redirect hop starts from. */
   base: HeaderList;
+  /** Why this request can never leave, as fetch would refuse it; each attempt fails with this. */
+  unsendable?: string;
 };
 
 /**
@@ -72,8 +74,15 @@ export function wireHeaders(url: URL, hop: HeaderList, bodyBytes: number | null)
  */
 export function prepareRequest(hook: Hook, body: string): PreparedRequest {
   const signature = hook.signingKey === '' ? null : sign(hook.signingKey, body);
-  const base = withFetchDefaults(logtoHeaders(hook.config.headers, signature));
   const url = hook.config.url;
+  let base: HeaderList;
+  try {
+    base = withFetchDefaults(logtoHeaders(hook.config.headers, signature));
+  } catch (error) {
+    // Headers holds byte strings: a value with a character past U+00FF makes ky's `new Headers` throw.
+    const unsendable = `A custom header value has a character fetch cannot send (only Latin-1 is allowed), so Logto's request would fail too: ${(error as Error).message}. Edit the hook's headers.`;
+    return { method: 'POST', url, headers: { ...hook.config.headers }, body, base: [], unsendable };
+  }
   let headers: Record<string, string>;
   try {
     const parsed = new URL(url);
