@@ -5,7 +5,19 @@
  */
 import { z } from 'zod';
 import { type CheckRun, type CheckRunSummary, DEFAULT_BURST, MAX_BURST, type SignatureDiagnosis, type TriggerRunProgress } from './check';
-import type { Delivery, DeliverySummary, EventPayload, Health, HealthSummary, Hook, Notice, ReceiverStatus, TestResult } from './domain';
+import {
+  type Delivery,
+  type DeliverySummary,
+  type EventPayload,
+  type Health,
+  type HealthSummary,
+  type Hook,
+  type Notice,
+  type ReceiverStatus,
+  type RetryBehaviour,
+  retryBehaviours,
+  type TestResult,
+} from './domain';
 
 export type { PushChannel, Pushes } from './channels';
 
@@ -41,6 +53,9 @@ const hookRange = z
     range: timeRangeSchema,
   })
   .strict();
+
+/** App-wide settings; `retryBehaviour` is what hooks without their own follow. */
+export type Settings = { retentionDays: number; retryBehaviour: RetryBehaviour };
 
 export type ExportFile = { fileName: string; mimeType: string; content: string; count: number };
 /** What to do with an imported hook you already have (same id, or same name and URL). */
@@ -238,8 +253,19 @@ export const contract = {
   ).returns<ExportFile>(),
   'health.list': method(nothing).returns<HealthSummary[]>(),
   'health.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Health>(),
-  'settings.get': method(nothing).returns<{ retentionDays: number }>(),
-  'settings.update': method(z.object({ retentionDays: retentionDaysSchema }).strict()).returns<{ retentionDays: number }>(),
+  'settings.get': method(nothing).returns<Settings>(),
+  'settings.update': method(
+    z
+      .object({
+        retentionDays: retentionDaysSchema.optional(),
+        retryBehaviour: z
+          .enum(retryBehaviours, {
+            errorMap: () => ({ message: 'Choose retry-5xx (Logto docs, PR #9410 on) or send-once (Logto before it)' }),
+          })
+          .optional(),
+      })
+      .strict(),
+  ).returns<Settings>(),
   'app.notices': method(nothing).returns<Notice[]>(),
   'app.diagnostics': method(nothing).returns<Diagnostics>(),
   'receiver.status': method(nothing).returns<ReceiverStatus>(),

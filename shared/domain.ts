@@ -55,6 +55,10 @@ export type Attempt = {
   body: string | null;
   bodyTruncated: boolean;
   error: { kind: AttemptErrorKind; message: string } | null;
+  /** Why another attempt followed or not, e.g. `retried: 503 is 5xx`, `not retried: timed out`. */
+  retry?: string;
+  /** Something worth knowing that is not a failure, e.g. a body that took longer than 10 s after its headers. */
+  note?: string;
 };
 
 export type DeliverySummary = {

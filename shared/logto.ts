@@ -15,3 +15,14 @@ export const LOGTO_DEFAULT_RETRIES = 3;
 export const LOGTO_FAN_OUT_CONCURRENCY = 10;
 /** `generateStandardSecret` in `packages/shared/src/utils/id.ts`: 32 of [0-9a-zA-Z]. */
 export const SIGNING_KEY_LENGTH = 32;
+/**
+ * Node 22's fetch (undici 6 `lib/web/fetch/index.js`, `httpNetworkOrCacheFetch`): the
+ * accept-encoding it appends per scheme. Node 24's fetch and npm's undici 8 add `zstd` over https.
+ */
+export const NODE22_ACCEPT_ENCODING = { http: 'gzip, deflate', https: 'br, gzip, deflate' } as const;
+/** The same file, `httpRedirectFetch`: redirects fetch follows before failing. */
+export const FETCH_REDIRECT_LIMIT = 20;
+/** undici's `bodyTimeout`, the only limit on Logto's body read: idle time between chunks, not a total. */
+export const UNDICI_BODY_IDLE_MS = 300_000;
+/** ky's default backoff (`source/utils/normalize.ts`): 0.3 s × 2^(retry − 1), so 300, 600, 1200 ms. */
+export const KY_BACKOFF_BASE_MS = 300;

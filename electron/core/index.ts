@@ -10,6 +10,7 @@ import { callService } from './callService';
 import { CheckRunner } from './check/runner';
 import { CheckRunStore } from './check/runStore';
 import { DeliveryEngine } from './delivery/engine';
+import { RetryDefault } from './delivery/retryDefault';
 import type { HookFileSource } from './hooks/hookFile';
 import { HookStore } from './hooks/store';
 import { LOG_FILE_NAME, RequestLog } from './log/requestLog';
@@ -58,14 +59,15 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
   const hooks = new HookStore(hookFile, notices.post);
   const log = new RequestLog(join(dataDir, LOG_FILE_NAME), notices.post);
   const retention = new Retention(log);
-  const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post });
+  const retryDefault = new RetryDefault(log);
+  const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post, defaultRetryBehaviour: () => retryDefault.value });
   const saved = readReceiverSettings(dataDir, notices.post);
   const receiver = new BuiltInReceiver(
     { dataDir, recorder: log, pushes, hooks: () => hooks.list() },
     receiverOptions.port === undefined ? saved : { ...saved, port: receiverOptions.port },
   );
   const checks = new CheckRunner((send) => engine.sendCheck(send), new CheckRunStore(dataDir, notices.post));
-  const handlers = createService({ version, dataDir, hooks, engine, log, retention, notices, pushes, receiver, checks });
+  const handlers = createService({ version, dataDir, hooks, engine, log, retention, notices, pushes, receiver, checks, retryDefault });
   retention.start();
   // The app listens only when something would send to it: a hook pointing at it, or capture on.
   const startReceiverIfWanted = async () => {

@@ -15,6 +15,7 @@ import { triggerRun } from './check/triggerRun';
 import type { DeliveryEngine } from './delivery/engine';
 import { diagnostics } from './diagnostics';
 import { type HookStore, withChange } from './hooks/store';
+import type { RetryDefault } from './delivery/retryDefault';
 import { exportHooks, ImportError, importHooks } from './hooks/transfer';
 import { healthSummaries, hookHealth } from './log/health';
 import type { RequestLog } from './log/requestLog';
@@ -36,12 +37,13 @@ export type CoreParts = {
   pushes: PushHub;
   receiver: BuiltInReceiver;
   checks: CheckRunner;
+  retryDefault: RetryDefault;
 };
 
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
 
 /** The one façade the contract calls: each handler delegates to the part that owns the work. */
-export function createService({ version, hooks, engine, log, retention, notices, dataDir, pushes, receiver, checks }: CoreParts): Handlers {
+export function createService({ version, hooks, engine, log, retention, notices, dataDir, pushes, receiver, checks, retryDefault }: CoreParts): Handlers {
   return {
     ...receiverHandlers({ dataDir, receiver, hooks, log, pushes }),
     'hooks.list': async () => hooks.list(),
@@ -120,11 +122,14 @@ export function createService({ version, hooks, engine, log, retention, notices,
         hooks.list().map((hook) => hook.id),
       ),
     'health.get': async ({ hookId }) => hookHealth(log, hookId),
-    'settings.get': async () => ({ retentionDays: retention.days }),
-    'settings.update': async ({ retentionDays }) => {
-      retention.days = retentionDays;
-      void retention.apply().catch(() => {});
-      return { retentionDays };
+    'settings.get': async () => ({ retentionDays: retention.days, retryBehaviour: retryDefault.value }),
+    'settings.update': async ({ retentionDays, retryBehaviour }) => {
+      if (retentionDays !== undefined) {
+        retention.days = retentionDays;
+        void retention.apply().catch(() => {});
+      }
+      if (retryBehaviour !== undefined) retryDefault.value = retryBehaviour;
+      return { retentionDays: retention.days, retryBehaviour: retryDefault.value };
     },
     'app.notices': async () => notices.list(),
     'app.diagnostics': async () => diagnostics({ version, hooks, log, retention, notices }),

@@ -31,9 +31,48 @@ describe('signing', () => {
     expect(sign('secret-key', reserialised)).not.toBe(request.headers['logto-signature-sha-256']);
   });
 
-  it('merges headers as Logto does: user-agent < custom < signature', () => {
-    const custom = { ...hook, config: { ...hook.config, headers: { 'User-Agent': 'mine', 'x-api-key': 'k' } } };
-    const { headers } = prepareRequest(custom, JSON.stringify({ event: 'PostSignIn' }));
-    expect(headers).toMatchObject({ 'user-agent': 'mine', 'x-api-key': 'k', 'content-type': 'application/json' });
+  it('merges headers as ky merges Logto’s object: names as written, so User-Agent is appended and user-agent replaces', () => {
+    const body = JSON.stringify({ event: 'PostSignIn' });
+    const withHeaders = (headers: Record<string, string>) => prepareRequest({ ...hook, config: { ...hook.config, headers } }, body).headers;
+    expect(withHeaders({ 'User-Agent': 'mine', 'X-Api-Key': 'k' })).toEqual({
+      host: 'localhost:3000',
+      connection: 'keep-alive',
+      'logto-signature-sha-256': sign('secret-key', body),
+      'user-agent': 'Logto (https://logto.io/), mine',
+      'x-api-key': 'k',
+      'content-type': 'application/json',
+      accept: '*/*',
+      'accept-language': '*',
+      'sec-fetch-mode': 'cors',
+      'accept-encoding': 'gzip, deflate',
+      'content-length': String(body.length),
+    });
+    expect(withHeaders({ 'user-agent': 'mine' })['user-agent']).toBe('mine');
+    expect(Object.keys(withHeaders({ 'user-agent': 'mine' }))).toEqual([
+      'host',
+      'connection',
+      'logto-signature-sha-256',
+      'user-agent',
+      'content-type',
+      'accept',
+      'accept-language',
+      'sec-fetch-mode',
+      'accept-encoding',
+      'content-length',
+    ]);
+  });
+
+  it('sends no signature header for a hook without a key, and signs a pasted key exactly as given', () => {
+    const body = JSON.stringify({ event: 'PostSignIn' });
+    expect(prepareRequest({ ...hook, signingKey: '' }, body).headers).not.toHaveProperty('logto-signature-sha-256');
+    const pasted = 'Ab3dEfGh1jKlMn0pQrStUvWxYz012345';
+    expect(prepareRequest({ ...hook, signingKey: pasted }, body).headers['logto-signature-sha-256']).toBe(
+      createHmac('sha256', pasted).update(body).digest('hex'),
+    );
+  });
+
+  it('asks for br over https, as Node 22’s fetch does (not zstd, which Node 24 and undici 8 add)', () => {
+    const secure = prepareRequest({ ...hook, config: { ...hook.config, url: 'https://example.com/hooks' } }, '{}');
+    expect(secure.headers).toMatchObject({ host: 'example.com', 'accept-encoding': 'br, gzip, deflate' });
   });
 });

@@ -1,13 +1,15 @@
 import { Agent, type Dispatcher as HttpDispatcher } from 'undici';
-import type { Attempt, Delivery, DeliverySummary, EventPayload, Hook, TestResult } from '../../../shared/domain';
+import type { Attempt, Delivery, DeliverySummary, EventPayload, Hook, RetryBehaviour, TestResult } from '../../../shared/domain';
+import { UserFacingError } from '../../../shared/errors';
 import type { HookEvent } from '../../../shared/events';
+import { LOGTO_DEFAULT_RETRIES, LOGTO_FAN_OUT_CONCURRENCY } from '../../../shared/logto';
 import type { PushHub, Report } from '../notices';
-import { logtoTestPayload } from '../payloads/testPayload';
 import { newId } from '../util/ids';
-import { sendAttempt } from './attempt';
+import { Cancellation, sendAttempt, type WireLimits, wireLimits } from './attempt';
 import { Limiter } from './limiter';
-import { type PreparedRequest, prepareRequest, SIGNATURE_HEADER } from './request';
-import { logtoRetryPolicy, type RetryPolicy } from './retryPolicy';
+import { type PreparedRequest, prepareRequest } from './request';
+import { nextStep } from './retryPolicy';
+import { logtoTestPayload } from '../payloads/testPayload';
 
 /** Where deliveries are written: once before the first attempt, once after the last. */
 export type DeliveryRecorder = {
@@ -22,20 +24,23 @@ export type EngineOptions = {
   pushes: PushHub;
   /** Where a delivery that could not be recorded (and so was not sent) is reported. */
   report: Report;
-  policy?: RetryPolicy;
-  /** Logto delivers to at most 10 hooks at once. */
-  maxInFlight?: number;
-  timeoutMs?: number;
+  /** The app-wide retry behaviour, for hooks that follow it (retryBehaviour null). */
+  defaultRetryBehaviour?: () => RetryBehaviour;
+  /** Deliveries waiting or in flight, all events together, before a trigger is refused. */
+  maxPending?: number;
+  /** Timeouts and the stored body cap; tests shorten them. */
+  limits?: Partial<WireLimits>;
   http?: HttpDispatcher;
 };
 
-export const LOGTO_MAX_IN_FLIGHT = 10;
+/** Hookbench's bound on deliveries waiting or in flight: memory stays bounded whatever is triggered. */
+export const MAX_PENDING_DELIVERIES = 10_000;
+
+type Work = { delivery: Delivery; request: PreparedRequest; retries: number };
 
 /** One request of a receiver check: a body built by the check, the signature header replaced (null: left out). */
 export type CheckSend = { hook: Hook; event: HookEvent; body: string; headers: { signature?: string | null }; runId: string };
-
-/** A check judges each answer as it came: one attempt, never retried. */
-const sendOncePolicy: RetryPolicy = { maxAttempts: 1, shouldRetry: () => false, delayBefore: () => 0 };
+type Send = { hook: Hook; event: HookEvent; body: string; redeliveryOf: string | null };
 
 export function summaryOf(delivery: Delivery): DeliverySummary {
   const { id, kind, hookId, event, createdAt, outcome, status, durationMs, attemptCount } = delivery;
@@ -43,18 +48,20 @@ export function summaryOf(delivery: Delivery): DeliverySummary {
 }
 
 /**
- * Sends events as Logto does: one signed request per subscribed hook, retried on 5xx, each
- * delivery recorded as one entry with all its attempts.
+ * Sends events as Logto does: one signed request per subscribed hook, at most 10 at once per
+ * triggered event (separate events never wait for each other), retried by the hook's behaviour,
+ * each delivery recorded as one entry with all its attempts.
  */
 export class DeliveryEngine {
   readonly #recorder: DeliveryRecorder;
   readonly #pushes: PushHub;
   readonly #report: Report;
-  readonly #policy: RetryPolicy;
-  readonly #timeoutMs: number | undefined;
+  readonly #defaultRetryBehaviour: () => RetryBehaviour;
+  readonly #maxPending: number;
+  readonly #limits: WireLimits;
   readonly #http: HttpDispatcher;
-  readonly #limiter: Limiter;
-  readonly #closing = new AbortController();
+  #pending = 0;
+  readonly #closing = new Cancellation();
   readonly #inFlight = new Set<Promise<unknown>>();
   #closed: Promise<void> | null = null;
 
@@ -62,10 +69,11 @@ export class DeliveryEngine {
     this.#recorder = options.recorder;
     this.#pushes = options.pushes;
     this.#report = options.report;
-    this.#policy = options.policy ?? logtoRetryPolicy;
-    this.#timeoutMs = options.timeoutMs;
-    this.#http = options.http ?? new Agent({ keepAliveTimeout: 4_000, connections: 256 });
-    this.#limiter = new Limiter(options.maxInFlight ?? LOGTO_MAX_IN_FLIGHT);
+    this.#defaultRetryBehaviour = options.defaultRetryBehaviour ?? (() => 'retry-5xx');
+    this.#maxPending = options.maxPending ?? MAX_PENDING_DELIVERIES;
+    this.#limits = { ...wireLimits, ...options.limits };
+    // Node 22's global dispatcher is an Agent with undici's defaults (4 s keep-alive, no connection cap).
+    this.#http = options.http ?? new Agent({ keepAliveTimeout: 4_000 });
   }
 
   /**
@@ -87,11 +95,28 @@ export class DeliveryEngine {
     );
   }
 
-  #send(sends: Array<{ hook: Hook; event: HookEvent; body: string; redeliveryOf: string | null }>) {
-    const deliveries = sends.map((send) => this.#begin(send));
-    const done = Promise.all(deliveries.map(({ delivery, request }) => this.#limiter.run(() => this.#complete(delivery, request, true))));
+  #send(sends: Send[]) {
+    if (this.#pending + sends.length > this.#maxPending) {
+      throw new UserFacingError(
+        'invalid_input',
+        `Hookbench already has ${this.#pending.toLocaleString('en')} deliveries waiting or in flight, and this would add ${sends.length.toLocaleString('en')} (at most ${this.#maxPending.toLocaleString('en')} in all); wait for them to finish (a receiver that hangs holds each for 10 s), then trigger again.`,
+      );
+    }
+    this.#pending += sends.length;
+    // Logto's p-map: concurrency 10 within this one trigger; other triggers have their own.
+    const limiter = new Limiter(LOGTO_FAN_OUT_CONCURRENCY);
+    const works = sends.map((send) => this.#begin(send));
+    const done = Promise.all(
+      works.map((work) =>
+        limiter
+          .run(() => this.#complete(work, true))
+          .finally(() => {
+            this.#pending--;
+          }),
+      ),
+    );
     this.#track(done);
-    return { started: deliveries.map(({ delivery }) => summaryOf(delivery)), done };
+    return { started: works.map(({ delivery }) => summaryOf(delivery)), done };
   }
 
   /** Logto's "Send test payload": every selected event at once, signed and retried, never recorded. */
@@ -100,7 +125,7 @@ export class DeliveryEngine {
       hook.events.map(async (event) => {
         const request = prepareRequest(hook, JSON.stringify(logtoTestPayload(hook.id, event)));
         const delivery = this.#newDelivery(hook, event, request);
-        const finished = await this.#complete(delivery, request, false);
+        const finished = await this.#complete({ delivery, request, retries: retriesOf(hook) }, false);
         return testResultOf(event, finished);
       }),
     );
@@ -110,14 +135,14 @@ export class DeliveryEngine {
 
   /**
    * Receiver checks (core/check): sends a body as given, with the signature header overridden, in
-   * one attempt, recorded as kind `check` in its run. Bypasses the fan-out limit: a burst is a burst.
+   * one attempt, recorded as kind `check` in its run. Not under a trigger's fan-out limit: a burst is a burst.
    */
   sendCheck({ hook, event, body, headers, runId }: CheckSend): Promise<Delivery> {
-    const request = withSignature(prepareRequest(hook, body), headers.signature);
+    const request = prepareRequest(hook, body, headers.signature);
     const delivery: Delivery = { ...this.#newDelivery(hook, event, request), kind: 'check', runId, retryBehaviour: 'send-once' };
     this.#recorder.started(delivery);
     this.#pushes.emit('delivery.updated', summaryOf(delivery));
-    const done = this.#complete(delivery, request, true, sendOncePolicy);
+    const done = this.#complete({ delivery, request, retries: 0 }, true);
     this.#track(done);
     return done;
   }
@@ -130,7 +155,7 @@ export class DeliveryEngine {
   /** Cancels what is in flight (recorded as cancelled) and waits until it is all written. Runs once. */
   close(): Promise<void> {
     this.#closed ??= (async () => {
-      this.#closing.abort();
+      this.#closing.cancel();
       await this.settled();
       await this.#http.close();
     })();
@@ -142,16 +167,16 @@ export class DeliveryEngine {
     void work.finally(() => this.#inFlight.delete(work)).catch(() => {});
   }
 
-  #begin({ hook, event, body, redeliveryOf }: { hook: Hook; event: HookEvent; body: string; redeliveryOf: string | null }) {
+  #begin({ hook, event, body, redeliveryOf }: Send): Work {
     const request = prepareRequest(hook, body);
     const delivery = this.#newDelivery(hook, event, request, redeliveryOf);
     this.#recorder.started(delivery);
     this.#pushes.emit('delivery.updated', summaryOf(delivery));
-    return { delivery, request };
+    return { delivery, request, retries: retriesOf(hook) };
   }
 
   #newDelivery(hook: Hook, event: HookEvent, request: PreparedRequest, redeliveryOf: string | null = null): Delivery {
-    const { ownHeaders: _internal, ...sent } = request;
+    const { base: _hops, unsendable: _refused, ...sent } = request;
     return {
       id: newId(),
       kind: 'delivery',
@@ -166,7 +191,7 @@ export class DeliveryEngine {
       attempts: [],
       error: null,
       redeliveryOf,
-      retryBehaviour: 'retry-5xx',
+      retryBehaviour: hook.retryBehaviour ?? this.#defaultRetryBehaviour(),
       runId: null,
     };
   }
@@ -186,18 +211,21 @@ export class DeliveryEngine {
     }
   }
 
-  async #complete(delivery: Delivery, request: PreparedRequest, record: boolean, policy = this.#policy): Promise<Delivery> {
+  async #complete({ delivery, request, retries }: Work, record: boolean): Promise<Delivery> {
     const attempts: Attempt[] = [];
-    const cancel = this.#closing.signal;
+    const cancel = this.#closing;
     // Nothing leaves before its log entry is on disk, so a crash can never lose a sent delivery.
     if (record && !(await this.#recorded(delivery))) {
       return { ...delivery, outcome: 'failed', error: 'Not sent: the request log could not be written, and nothing is sent unrecorded.' };
     }
-    for (let number = 1; number <= policy.maxAttempts && !cancel.aborted; number++) {
-      if (number > 1 && !(await pause(policy.delayBefore(number), cancel))) break;
-      const attempt = await sendAttempt(request, number, { dispatcher: this.#http, cancel, timeoutMs: this.#timeoutMs });
+    const behaviour = delivery.retryBehaviour ?? 'retry-5xx';
+    for (let number = 1; !cancel.aborted; number++) {
+      const attempt = await sendAttempt(request, number, { dispatcher: this.#http, cancel, limits: this.#limits });
+      const step = nextStep(behaviour, retries, attempt);
+      attempt.retry = step.explanation;
       attempts.push(attempt);
-      if (!policy.shouldRetry(attempt)) break;
+      if (step.waitMs > 0 && !(await pause(step.waitMs, cancel))) break;
+      if (!step.retry) break;
     }
     const finished = conclude(delivery, attempts, cancel.aborted);
     if (record) {
@@ -206,19 +234,6 @@ export class DeliveryEngine {
     }
     return finished;
   }
-}
-
-function withSignature(request: PreparedRequest, signature: string | null | undefined): PreparedRequest {
-  if (signature === undefined) return request;
-  const headers = { ...request.headers };
-  const ownHeaders = { ...request.ownHeaders };
-  delete headers[SIGNATURE_HEADER];
-  delete ownHeaders[SIGNATURE_HEADER];
-  if (signature !== null) {
-    headers[SIGNATURE_HEADER] = signature;
-    ownHeaders[SIGNATURE_HEADER] = signature;
-  }
-  return { ...request, headers, ownHeaders };
 }
 
 function conclude(delivery: Delivery, attempts: Attempt[], cancelled: boolean): Delivery {
@@ -242,8 +257,13 @@ function failureMessage(attempts: Attempt[], cancelled: boolean): string {
   if (!last) return cancelled ? 'Cancelled before it was sent because Hookbench was closing.' : 'Not sent.';
   if (last.error) return last.error.message;
   const tries = attempts.length > 1 ? ` after ${attempts.length} attempts` : '';
-  const retried = last.status !== null && last.status >= 500 ? '' : ' (not retried: Logto retries only 5xx)';
-  return `The receiver answered ${last.status}${tries}${retried}; anything but 2xx counts as a failure.`;
+  const why = last.retry?.startsWith('not retried: ') && !last.retry.endsWith('used up') ? ` (${last.retry})` : '';
+  return `The receiver answered ${last.status}${tries}; anything but 2xx counts as a failure${why}.`;
+}
+
+/** Logto's `retries ?? 3`. */
+function retriesOf(hook: Hook): number {
+  return hook.config.retries ?? LOGTO_DEFAULT_RETRIES;
 }
 
 function testResultOf(event: HookEvent, delivery: Delivery): TestResult {
@@ -260,17 +280,15 @@ function testResultOf(event: HookEvent, delivery: Delivery): TestResult {
 }
 
 /** Waits, unless the app is closing; answers whether to go on. */
-function pause(ms: number, cancel: AbortSignal): Promise<boolean> {
-  if (cancel.aborted) return Promise.resolve(false);
+function pause(ms: number, cancel: Cancellation): Promise<boolean> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      cancel.removeEventListener('abort', stop);
+      unwatch();
       resolve(true);
     }, ms);
-    const stop = () => {
+    const unwatch = cancel.watch(() => {
       clearTimeout(timer);
       resolve(false);
-    };
-    cancel.addEventListener('abort', stop, { once: true });
+    });
   });
 }
