@@ -14,7 +14,7 @@ export function createMainWindow({ preloadPath }: { preloadPath: string }): Brow
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f8fa',
     webPreferences: {
-      preload: preloadPath,
+      /* eng-disable PRELOAD_JS_CHECK: the preload exposes only invoke and on, over channels main checks @preserve */ preload: preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -2,11 +2,12 @@
  * The real renderer, served by Vite, running in Debian's Chromium against the real core in a
  * temp folder. What a user clicks is what the app would do, minus the Electron shell.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { bridgeClientScript, bridgePlugin } from './bridge';
 import { openTestCore, type TestCore } from './core';
 
@@ -21,6 +22,22 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+/**
+ * The built app links its CSS as a file, which `style-src 'self'` allows. Vite's dev server instead
+ * injects CSS as <style> elements, which that policy blocks; it marks them with `html.cspNonce`, and
+ * this plugin admits that one per-server nonce in the served page's policy. Nothing else is relaxed:
+ * inline style attributes and any other <style> are still refused and fail the test.
+ */
+function devStyleNonce(nonce: string): Plugin {
+  return {
+    name: 'hookbench-dev-style-nonce',
+    transformIndexHtml(html) {
+      if (!html.includes("style-src 'self';")) throw new Error("renderer/index.html no longer says style-src 'self'; update devStyleNonce");
+      return html.replace("style-src 'self';", `style-src 'self' 'nonce-${nonce}';`);
+    },
+  };
+}
 
 export type RunningApp = {
   core: TestCore;
@@ -38,12 +55,14 @@ export type RunningApp = {
 export async function startApp(options: { dataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hookbench-e2e-'));
   const core = openTestCore({ dataDir });
+  const nonce = randomBytes(16).toString('base64url');
   const server: ViteDevServer = await createServer({
     configFile: join(process.cwd(), 'vite.config.ts'),
     mode: 'development',
     logLevel: 'error',
     server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
-    plugins: [bridgePlugin(core.envelope, core.subscribe)],
+    html: { cspNonce: nonce },
+    plugins: [bridgePlugin(core.envelope, core.subscribe), devStyleNonce(nonce)],
   });
   await server.listen();
   const address = server.httpServer!.address();
