@@ -1,5 +1,5 @@
 /**
- * The real renderer, served by Vite, running in Debian's Chromium against the real core in a
+ * The real renderer, served by Vite, running in a Chromium-family browser against the real core in a
  * temp folder. What a user clicks is what the app would do, minus the Electron shell.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { bridgeClientScript, bridgePlugin } from './bridge';
+import { requireBrowser } from './browser';
 import { openTestCore, type TestCore } from './core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -69,7 +69,7 @@ export async function startApp(options: { dataDir?: string; colorScheme?: 'light
   if (!address || typeof address === 'string') throw new Error('Vite did not bind a port');
   const url = `http://127.0.0.1:${address.port}/`;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: requireBrowser(), args: CHROMIUM_FLAGS });
   const context = await browser.newContext({
     viewport: { width: 1280, height: 820 },
     colorScheme: options.colorScheme ?? 'light',
