@@ -62,6 +62,9 @@ export async function startApp(options: { dataDir?: string; colorScheme?: 'light
     logLevel: 'error',
     server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
     html: { cspNonce: nonce },
+    // node_modules may be shared by several checkouts; each keeps its own pre-bundled deps, or
+    // their servers keep invalidating one another's ("504 Outdated Optimize Dep").
+    cacheDir: join(process.cwd(), 'test-results', 'vite-cache'),
     plugins: [bridgePlugin(core.envelope, core.subscribe), devStyleNonce(nonce)],
   });
   await server.listen();
