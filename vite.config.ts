@@ -55,7 +55,8 @@ export default defineConfig(({ mode }): UserConfig => {
         server: { deps: { inline: ['electron-store'] } },
         // Two cores: e2e starts Chromium, and two at once is all they carry.
         maxWorkers: 2,
-        projects: [project('unit'), project('integration'), project('e2e')],
+        // Only e2e needs a browser; without one it stops before any test, saying what to install or set.
+        projects: [project('unit'), project('integration'), project('e2e', { globalSetup: ['test/support/browser.ts'] })],
       },
     };
   }

@@ -3,6 +3,7 @@
  * and nothing else of the core: they reach its behaviour through the contract (`call`), hear it
  * through `subscribe`, and manage its life with `settled` and `close`.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Input, Method, Result } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
@@ -13,7 +14,7 @@ import { DeliveryEngine } from './delivery/engine';
 import { RetryDefault } from './delivery/retryDefault';
 import type { HookFileSource } from './hooks/hookFile';
 import { HookStore } from './hooks/store';
-import { LOG_FILE_NAME, RequestLog } from './log/requestLog';
+import { LOG_FILE_NAME, moveDatabaseAside, RequestLog } from './log/requestLog';
 import { Retention } from './log/retention';
 import { NoticeBoard, PushHub, type PushListener } from './notices';
 import { BuiltInReceiver } from './receiver/server';
@@ -22,6 +23,7 @@ import { createService } from './service';
 
 export { confHookFile } from './hooks/confFile';
 export { HOOK_FILE_MODE, HOOK_FILE_NAME, type HookFileSource } from './hooks/hookFile';
+export { LOG_FILE_NAME } from './log/requestLog';
 export type { PushListener } from './notices';
 
 export type CoreOptions = {
@@ -101,4 +103,14 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
         log.close();
       })()),
   };
+}
+
+/**
+ * Sets the request log (with its -wal and -shm files) aside under a dated name beside it, so the
+ * next `openCore` starts a fresh one; nothing is deleted. Returns where it went, or null when
+ * there was no log. Throws when the files cannot be renamed (a read-only folder).
+ */
+export function setLogAside(dataDir: string): string | null {
+  const path = join(dataDir, LOG_FILE_NAME);
+  return existsSync(path) ? moveDatabaseAside(path, 'set-aside') : null;
 }

@@ -1,53 +1,83 @@
 /** App lifecycle: one instance, one window, the core built with Electron's paths and storage. */
 
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, Menu, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { HOOK_FILE_MODE, HOOK_FILE_NAME, openCore } from '../core';
 import { push, registerIpc } from './ipc';
 import { buildAppMenu } from './menu';
+import { APP_ORIGIN, originOf, registerAppScheme, serveRenderer } from './protocol';
+import { openCoreOrExplain, reportCrash } from './startFailure';
 import { createMainWindow, isTrustedSender } from './window';
 
 const preloadPath = fileURLToPath(new URL(/* @vite-ignore */ './preload.cjs', import.meta.url));
-const rendererUrl = pathToFileURL(fileURLToPath(new URL(/* @vite-ignore */ '../renderer/index.html', import.meta.url))).href;
+const rendererRoot = fileURLToPath(new URL(/* @vite-ignore */ '../renderer/', import.meta.url));
 
-/** Only copying to the clipboard is allowed; every other web permission is refused. */
-const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+/**
+ * Only copying to the clipboard (the Copy buttons), and only by Hookbench's own page. Asked both
+ * ways: Chromium checks before it requests, and some APIs decide on the check alone.
+ */
+function mayUse(permission: string, origin: string | undefined): boolean {
+  if (permission !== 'clipboard-sanitized-write' || !origin) return false;
+  try {
+    return originOf(origin) === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+function lockDownSession(): void {
+  const { defaultSession } = session;
+  defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => mayUse(permission, requestingOrigin));
+  defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(details.isMainFrame && mayUse(permission, details.requestingUrl)),
+  );
+}
 
 export async function startApp(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  registerAppScheme();
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
+  lockDownSession();
+  serveRenderer(rendererRoot);
 
   const dataDir = app.getPath('userData');
-  const core = openCore({
+  const core = await openCoreOrExplain(
+    () =>
+      openCore({
+        dataDir,
+        version: app.getVersion(),
+        hookFile: {
+          path: join(dataDir, `${HOOK_FILE_NAME}.json`),
+          open: () =>
+            new ElectronStore<Record<string, unknown>>({
+              name: HOOK_FILE_NAME,
+              configFileMode: HOOK_FILE_MODE,
+              clearInvalidConfig: false,
+            }),
+        },
+      }),
     dataDir,
-    version: app.getVersion(),
-    hookFile: {
-      path: join(dataDir, `${HOOK_FILE_NAME}.json`),
-      open: () =>
-        new ElectronStore<Record<string, unknown>>({
-          name: HOOK_FILE_NAME,
-          configFileMode: HOOK_FILE_MODE,
-          clearInvalidConfig: false,
-        }),
-    },
-  });
-  registerIpc(core.call, (event) => isTrustedSender(event, rendererUrl));
+  );
+  if (!core) {
+    app.quit();
+    return;
+  }
+  registerIpc(core.call, isTrustedSender);
   Menu.setApplicationMenu(buildAppMenu());
 
-  let window = createMainWindow({ preloadPath, rendererUrl });
+  let window = createMainWindow({ preloadPath });
   core.subscribe((channel, payload) => push(window.webContents, channel, payload));
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow({ preloadPath, rendererUrl });
+    if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow({ preloadPath });
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -65,4 +95,7 @@ export async function startApp(): Promise<void> {
   });
 }
 
-void startApp();
+startApp().catch((error: unknown) => {
+  reportCrash(error);
+  app.quit();
+});

@@ -1,6 +1,5 @@
-import { Menu, type MenuItemConstructorOptions, shell } from 'electron';
-
-const LOGTO_WEBHOOK_DOCS = 'https://docs.logto.io/developers/webhooks';
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { LOGTO_WEBHOOK_DOCS, openExternalLink } from './links';
 
 export function buildAppMenu(platform: NodeJS.Platform = process.platform): Menu {
   const template: MenuItemConstructorOptions[] = [
@@ -11,7 +10,7 @@ export function buildAppMenu(platform: NodeJS.Platform = process.platform): Menu
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [{ label: 'Logto webhooks documentation', click: () => void shell.openExternal(LOGTO_WEBHOOK_DOCS) }],
+      submenu: [{ label: 'Logto webhooks documentation', click: () => openExternalLink(LOGTO_WEBHOOK_DOCS) }],
     },
   ];
   return Menu.buildFromTemplate(template);

@@ -1,16 +1,17 @@
 /**
- * The real renderer, served by Vite, running in Debian's Chromium against the real core in a
+ * The real renderer, served by Vite, running in a Chromium-family browser against the real core in a
  * temp folder. What a user clicks is what the app would do, minus the Electron shell.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { bridgeClientScript, bridgePlugin } from './bridge';
+import { requireBrowser } from './browser';
 import { openTestCore, type TestCore } from './core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -21,6 +22,22 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+/**
+ * The built app links its CSS as a file, which `style-src 'self'` allows. Vite's dev server instead
+ * injects CSS as <style> elements, which that policy blocks; it marks them with `html.cspNonce`, and
+ * this plugin admits that one per-server nonce in the served page's policy. Nothing else is relaxed:
+ * inline style attributes and any other <style> are still refused and fail the test.
+ */
+function devStyleNonce(nonce: string): Plugin {
+  return {
+    name: 'hookbench-dev-style-nonce',
+    transformIndexHtml(html) {
+      if (!html.includes("style-src 'self';")) throw new Error("renderer/index.html no longer says style-src 'self'; update devStyleNonce");
+      return html.replace("style-src 'self';", `style-src 'self' 'nonce-${nonce}';`);
+    },
+  };
+}
 
 export type RunningApp = {
   core: TestCore;
@@ -38,19 +55,24 @@ export type RunningApp = {
 export async function startApp(options: { dataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hookbench-e2e-'));
   const core = openTestCore({ dataDir });
+  const nonce = randomBytes(16).toString('base64url');
   const server: ViteDevServer = await createServer({
     configFile: join(process.cwd(), 'vite.config.ts'),
     mode: 'development',
     logLevel: 'error',
     server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
-    plugins: [bridgePlugin(core.envelope, core.subscribe)],
+    html: { cspNonce: nonce },
+    // node_modules may be shared by several checkouts; each keeps its own pre-bundled deps, or
+    // their servers keep invalidating one another's ("504 Outdated Optimize Dep").
+    cacheDir: join(process.cwd(), 'test-results', 'vite-cache'),
+    plugins: [bridgePlugin(core.envelope, core.subscribe), devStyleNonce(nonce)],
   });
   await server.listen();
   const address = server.httpServer!.address();
   if (!address || typeof address === 'string') throw new Error('Vite did not bind a port');
   const url = `http://127.0.0.1:${address.port}/`;
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: requireBrowser(), args: CHROMIUM_FLAGS });
   const context = await browser.newContext({
     viewport: { width: 1280, height: 820 },
     colorScheme: options.colorScheme ?? 'light',

@@ -10,16 +10,23 @@ const { registerIpc } = await import('../../electron/shell/ipc');
 
 const tempDir = useTempDir();
 const page = { senderFrame: { url: 'file:///app/index.html' } };
-const stranger = { senderFrame: { url: 'https://evil.example/' } };
+const strangerFrame = { url: 'https://evil.example/' };
+const stranger = { sender: { mainFrame: strangerFrame }, senderFrame: strangerFrame };
 
 let core: ReturnType<typeof openCore>;
 afterEach(() => core.close());
 let invoke: (event: unknown, method: unknown, input?: unknown) => Promise<any>;
+let warnings: string[];
 beforeEach(() => {
+  warnings = [];
   const dir = tempDir();
   core = openCore({ dataDir: dir, hookFile: confHookFile(dir) });
   electron.ipcMain.removeHandler(INVOKE_CHANNEL);
-  registerIpc(core.call, (event) => event.senderFrame?.url === page.senderFrame.url);
+  registerIpc(
+    core.call,
+    (event) => event.senderFrame?.url === page.senderFrame.url,
+    (line) => warnings.push(line),
+  );
   invoke = electron.ipcMain.handlers.get(INVOKE_CHANNEL)! as typeof invoke;
 });
 
@@ -166,6 +173,19 @@ describe('IPC', () => {
   it.each(methods)('refuses %s from a page that is not Hookbench', async (method) => {
     const answer = await invoke(stranger, method, {});
     expect(answer).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Refused a call from a page that is not Hookbench.' } });
+  });
+
+  it('logs refused calls with the page and the method, without flooding the log', async () => {
+    for (let n = 0; n < 120; n++) await invoke(stranger, 'hooks.export', { includeSigningKeys: true });
+    await invoke(stranger, { toString: 'not callable' });
+    expect(warnings).toEqual([
+      `hookbench: refused IPC from "https://evil.example/" calling "hooks.export": not Hookbench's page in its main frame (1 so far)`,
+      `hookbench: refused IPC from "https://evil.example/" calling "hooks.export": not Hookbench's page in its main frame (10 so far)`,
+      `hookbench: refused IPC from "https://evil.example/" calling "hooks.export": not Hookbench's page in its main frame (100 so far)`,
+      `hookbench: refused IPC from "https://evil.example/" calling a method of type object: not Hookbench's page in its main frame (1 so far)`,
+    ]);
+    await invoke(page, 'hooks.list', {});
+    expect(warnings).toHaveLength(4);
   });
 
   it('refuses a method the contract does not have', async () => {

@@ -11,10 +11,21 @@ describe('app start', async () => {
   await vi.waitFor(() => expect(electron.ipcMain.handlers.has(INVOKE_CHANNEL)).toBe(true));
   const window = electron.BrowserWindow.instances[0]!;
 
-  it('opens one window on the built renderer with the built preload', () => {
+  it('opens one window on the app:// page with the built preload', () => {
     expect(electron.BrowserWindow.instances).toHaveLength(1);
-    expect(window.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(window.loadedUrl).toBe('app://hookbench/index.html');
     expect(window.options.webPreferences.preload).toMatch(/preload\.cjs$/);
+  });
+
+  it('registers app:// as a secure standard scheme before the app is ready, and serves the renderer folder on it', async () => {
+    // The double throws when the scheme is registered after ready, as Electron does.
+    expect(electron.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    const serve = electron.protocol.handlers.get('app')!;
+    await serve(new Request('app://hookbench/assets/index.js'));
+    expect(electron.net.fetch).toHaveBeenLastCalledWith(expect.stringMatching(/^file:\/\/.*\/renderer\/assets\/index\.js$/));
+    const refused = await serve(new Request('app://hookbench/..%2F..%2Fpackage.json'));
+    expect(refused.status).toBe(404);
+    expect(electron.net.fetch).toHaveBeenCalledTimes(1);
   });
 
   it('installs the app menu', () => {
@@ -22,28 +33,40 @@ describe('app start', async () => {
     expect(labels).toEqual(expect.arrayContaining(['fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']));
   });
 
-  it('refuses web permissions except writing to the clipboard', () => {
-    const handler = electron.session.defaultSession.permissionHandler!;
-    const answer = (permission: string) => {
+  it('refuses web permissions, both when asked and when checked, except writing to the clipboard from its own page', () => {
+    const { permissionHandler, permissionCheckHandler } = electron.session.defaultSession;
+    const request = (permission: string, requestingUrl: string, isMainFrame = true) => {
       let granted: boolean | undefined;
-      handler(null, permission, (value: boolean) => (granted = value));
+      permissionHandler!(null, permission, (value: boolean) => (granted = value), { requestingUrl, isMainFrame });
       return granted;
     };
-    expect(answer('media')).toBe(false);
-    expect(answer('geolocation')).toBe(false);
-    expect(answer('clipboard-sanitized-write')).toBe(true);
+    const check = (permission: string, origin: string) => permissionCheckHandler!(null, permission, origin, {});
+    const page = 'app://hookbench/index.html';
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(request(permission, page)).toBe(false);
+      expect(check(permission, 'app://hookbench')).toBe(false);
+    }
+    expect(request('clipboard-sanitized-write', page)).toBe(true);
+    expect(check('clipboard-sanitized-write', 'app://hookbench')).toBe(true);
+    expect(request('clipboard-sanitized-write', page, false)).toBe(false);
+    expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(check('clipboard-sanitized-write', 'file://')).toBe(false);
+    expect(check('clipboard-sanitized-write', 'evil://hookbench')).toBe(false);
   });
 
-  it('keeps hooks with electron-store in the userData folder, owner-only', async () => {
+  it('answers its own page in the main frame, and keeps hooks with electron-store in the userData folder, owner-only', async () => {
     const invoke = electron.ipcMain.handlers.get(INVOKE_CHANNEL)!;
-    const answer = await invoke({ senderFrame: { url: window.loadedUrl } }, 'hooks.create', {
-      name: 'CRM',
-      url: 'http://localhost:3000/x',
-      events: ['PostSignIn'],
-    });
+    const fromPage = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const answer = await invoke(fromPage, 'hooks.create', { name: 'CRM', url: 'http://localhost:3000/x', events: ['PostSignIn'] });
     expect(answer.ok).toBe(true);
     const file = join(electron.app.userData, 'hooks.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const fromFrame = { sender: window.webContents, senderFrame: { url: window.loadedUrl } };
+    expect(await invoke(fromFrame, 'hooks.list', {})).toMatchObject({ ok: false });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"app://hookbench/index.html (a sub-frame)" calling "hooks.list"'));
+    warn.mockRestore();
   });
 
   it('quits when the window is closed on Linux and Windows', () => {
@@ -69,5 +92,10 @@ describe('app start', async () => {
     expect(electron.app.quit).toHaveBeenCalledTimes(1);
     expect(electron.BrowserWindow.instances).toHaveLength(1);
     spy.mockRestore();
+  });
+
+  it('never showed a start-up error', () => {
+    expect(electron.dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
   });
 });

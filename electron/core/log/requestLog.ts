@@ -326,7 +326,7 @@ class NewerLogError extends Error {
   }
 }
 
-function moveDatabaseAside(path: string, reason: string): string {
+export function moveDatabaseAside(path: string, reason: string): string {
   const keptAt = moveAside(path, reason);
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(path + suffix)) renameSync(path + suffix, keptAt + suffix);
