@@ -5,7 +5,7 @@
  */
 
 /** The oldest Node Hookbench runs on: `node:sqlite` without a flag. Same as package.json "engines". */
-export const MINIMUM_NODE = '22.13.0';
+export const MINIMUM_NODE = '22.19.0';
 
 /** Null when `version` (as in process.versions.node) is new enough, else the line to print. */
 export function nodeProblem(version) {

@@ -13,9 +13,9 @@ import { checkPlan } from './check/plan';
 import type { CheckRunner } from './check/runner';
 import { triggerRun } from './check/triggerRun';
 import type { DeliveryEngine } from './delivery/engine';
+import type { RetryDefault } from './delivery/retryDefault';
 import { diagnostics } from './diagnostics';
 import { type HookStore, withChange } from './hooks/store';
-import type { RetryDefault } from './delivery/retryDefault';
 import { exportHooks, ImportError, importHooks } from './hooks/transfer';
 import { healthSummaries, hookHealth } from './log/health';
 import type { RequestLog } from './log/requestLog';
@@ -43,7 +43,19 @@ export type CoreParts = {
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
 
 /** The one façade the contract calls: each handler delegates to the part that owns the work. */
-export function createService({ version, hooks, engine, log, retention, notices, dataDir, pushes, receiver, checks, retryDefault }: CoreParts): Handlers {
+export function createService({
+  version,
+  hooks,
+  engine,
+  log,
+  retention,
+  notices,
+  dataDir,
+  pushes,
+  receiver,
+  checks,
+  retryDefault,
+}: CoreParts): Handlers {
   return {
     ...receiverHandlers({ dataDir, receiver, hooks, log, pushes }),
     'hooks.list': async () => hooks.list(),

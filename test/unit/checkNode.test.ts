@@ -13,14 +13,15 @@ describe('the Node version check', () => {
   it('refuses an older Node in one line: what is needed, what was found, how to get it', () => {
     const line = nodeProblem('v18.19.0');
     expect(line).toBe(
-      'Hookbench needs Node.js 22.13.0 or newer, but this is Node.js 18.19.0. Install Node.js 22 LTS or newer from https://nodejs.org/ (or run: nvm install 22), then run the command again.',
+      'Hookbench needs Node.js 22.19.0 or newer, but this is Node.js 18.19.0. Install Node.js 22 LTS or newer from https://nodejs.org/ (or run: nvm install 22), then run the command again.',
     );
     expect(nodeProblem('22.12.9')).toContain('this is Node.js 22.12.9');
+    expect(nodeProblem('22.18.0')).toContain('this is Node.js 22.18.0');
     expect(nodeProblem('20.18.1')).not.toBeNull();
   });
 
   it('accepts the minimum and anything newer, Node 24 included', () => {
-    for (const version of ['22.13.0', '22.13.1', '22.23.3', '23.0.0', '24.21.0', 'v25.1.0'])
+    for (const version of ['22.19.0', '22.19.1', '22.23.3', '23.0.0', '24.21.0', 'v25.1.0'])
       expect(nodeProblem(version), version).toBeNull();
   });
 

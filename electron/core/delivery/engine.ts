@@ -4,12 +4,12 @@ import { UserFacingError } from '../../../shared/errors';
 import type { HookEvent } from '../../../shared/events';
 import { LOGTO_DEFAULT_RETRIES, LOGTO_FAN_OUT_CONCURRENCY } from '../../../shared/logto';
 import type { PushHub, Report } from '../notices';
+import { logtoTestPayload } from '../payloads/testPayload';
 import { newId } from '../util/ids';
 import { Cancellation, sendAttempt, type WireLimits, wireLimits } from './attempt';
 import { Limiter } from './limiter';
 import { type PreparedRequest, prepareRequest } from './request';
 import { nextStep } from './retryPolicy';
-import { logtoTestPayload } from '../payloads/testPayload';
 
 /** Where deliveries are written: once before the first attempt, once after the last. */
 export type DeliveryRecorder = {
