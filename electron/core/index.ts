@@ -10,7 +10,8 @@ import { callService } from './callService';
 import { DeliveryEngine } from './delivery/engine';
 import type { HookFileSource } from './hooks/hookFile';
 import { HookStore } from './hooks/store';
-import { LOG_FILE_NAME, RequestLog } from './log/requestLog';
+import { createDataDir } from './log/database';
+import { LOG_FILE_NAME, type LogLimits, RequestLog } from './log/requestLog';
 import { Retention } from './log/retention';
 import { NoticeBoard, PushHub, type PushListener } from './notices';
 import { createService } from './service';
@@ -26,6 +27,8 @@ export type CoreOptions = {
   hookFile: HookFileSource;
   /** Hookbench's version, named in exports. */
   version?: string;
+  /** Limits on the request log; tests make the disk "full" with `maxPageCount`. */
+  logLimits?: LogLimits;
 };
 
 export type Core = {
@@ -42,11 +45,12 @@ export type Core = {
 };
 
 /** Builds the whole core from what its host provides. Used by the shell, tests, benchmarks and the CLI. */
-export function openCore({ dataDir, hookFile, version = 'development' }: CoreOptions): Core {
+export function openCore({ dataDir, hookFile, version = 'development', logLimits }: CoreOptions): Core {
+  createDataDir(dataDir);
   const pushes = new PushHub();
   const notices = new NoticeBoard(pushes);
   const hooks = new HookStore(hookFile, notices.post);
-  const log = new RequestLog(join(dataDir, LOG_FILE_NAME), notices.post);
+  const log = new RequestLog(join(dataDir, LOG_FILE_NAME), notices.post, logLimits);
   const retention = new Retention(log);
   const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post });
   const handlers = createService({ version, hooks, engine, log, retention, notices });

@@ -35,7 +35,8 @@ export class RequestLog implements DeliveryRecorder {
   readonly #settings: LogSettings;
   readonly #report: Report;
   readonly #statements = new Map<string, StatementSync>();
-  readonly #tickets = new Map<string, number>();
+  /** Deliveries started and not yet waited for, oldest first: the order the engine waits in. */
+  readonly #unclaimed = new Map<string, number>();
   #failures = 0;
   #failing = false;
   #indexing: NodeJS.Timeout | null = null;
@@ -79,11 +80,11 @@ export class RequestLog implements DeliveryRecorder {
       ],
       dropWhenRefused: true,
     });
-    this.#tickets.set(delivery.id, ticket);
+    this.#unclaimed.set(delivery.id, ticket);
   }
 
   finished(delivery: Delivery): void {
-    this.#tickets.delete(delivery.id);
+    this.#unclaimed.delete(delivery.id);
     this.#writes.push({
       sql: `UPDATE deliveries SET outcome = ?, status = ?, duration_ms = ?, attempt_count = ?, error = ?, attempts = ?, owner_pid = NULL
             WHERE id = ?`,
@@ -100,19 +101,25 @@ export class RequestLog implements DeliveryRecorder {
     this.#scheduleIndexing();
   }
 
-  /** Resolves once every write queued so far is committed; rejects when a commit carrying one of them fails. */
+  /**
+   * The engine's wait before a delivery's first attempt. The engine waits once per started
+   * delivery, in the order they started (its limiter is first in, first out), so this wait is for
+   * the oldest started delivery not yet waited for, and is exact: it resolves once that row is
+   * committed, and rejects (dropping the row: the delivery will not be sent) only when that row
+   * could not be. Another delivery's failed row does not refuse this one. With no such delivery
+   * (a caller that is not the engine), it waits for every write queued so far.
+   */
   flushed(): Promise<void> {
-    return this.#writes.durableThrough();
+    const [oldest] = this.#unclaimed.keys();
+    return oldest === undefined ? this.#writes.durableThrough() : this.recorded(oldest);
   }
 
-  /**
-   * Resolves once this delivery's first row is committed; rejects when its commit fails, and then
-   * the row is dropped, because the delivery will not be sent. Exact where `flushed()` is not: a
-   * failure of another delivery's row does not refuse this one.
-   */
+  /** Resolves once this delivery's first row is committed; rejects (and drops the row) when it cannot be. */
   recorded(deliveryId: string): Promise<void> {
-    const ticket = this.#tickets.get(deliveryId);
-    return ticket === undefined ? Promise.resolve() : this.#writes.durable(ticket);
+    const ticket = this.#unclaimed.get(deliveryId);
+    if (ticket === undefined) return this.#writes.durableThrough();
+    this.#unclaimed.delete(deliveryId);
+    return this.#writes.durable(ticket);
   }
 
   /** Commits every queued write now. Throws the storage error when some could not be committed (they stay queued). */
@@ -254,11 +261,9 @@ export class RequestLog implements DeliveryRecorder {
     if (!this.#db.isOpen) return;
     if (this.#indexing) clearTimeout(this.#indexing);
     this.#writes.stop();
-    try {
-      this.flush();
-    } finally {
-      this.#db.close();
-    }
+    // A last try; when it fails, the failure has been reported and the next start marks what stayed in flight.
+    this.#tryFlush();
+    this.#db.close();
   }
 
   #commit = (writes: readonly Write[]): Array<Error | undefined> => {
