@@ -16,6 +16,8 @@ export type OpenOptions = {
   report: Report;
   /** A ceiling on the file's size in pages; how tests make the disk "full" without filling it. */
   maxPageCount?: number;
+  /** SQLite's read-only open flag: how tests, which run as root, meet a log they may not write. */
+  readOnly?: boolean;
 };
 
 export type LogDatabase = {
@@ -58,9 +60,9 @@ export function openDatabase(path: string, options: OpenOptions): LogDatabase {
   }
 }
 
-function open(path: string, { maxPageCount }: OpenOptions): LogDatabase {
-  ownerOnly(path);
-  const db = new DatabaseSync(path);
+function open(path: string, { maxPageCount, readOnly = false }: OpenOptions): LogDatabase {
+  if (!readOnly) ownerOnly(path);
+  const db = new DatabaseSync(path, { readOnly });
   try {
     // First, before anything that takes a lock: switching to WAL does, and without a busy timeout
     // a process opening the folder while another does fails at once with "database is locked".
