@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
@@ -12,9 +12,12 @@ import { useTempDir } from '../support/tempDir';
 const tempDir = useTempDir();
 const setAside = (dir: string) => readdirSync(dir).filter((name) => /^requests\.(corrupt|newer|wrong-schema)-/.test(name));
 
-function run(file: string, dataDir: string): Promise<string> {
+function run(file: string, dataDir: string, { umask, flag }: { umask?: string; flag?: string } = {}): Promise<string> {
+  const args = ['--no-warnings', file, dataDir, ...(flag ? [flag] : [])];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--no-warnings', file, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = umask
+      ? spawn('/bin/sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));
@@ -109,5 +112,23 @@ describe('opening the log', () => {
     new RequestLog(join(dir, 'requests.sqlite'), (notice) => notices.push(notice)).close();
     expect(setAside(dir)).toHaveLength(1);
     expect(notices[0]!.message).toContain('could not be opened');
+  });
+});
+
+describe('who may read the log', () => {
+  it('creates the data folder owner-only and the log with its -wal and -shm 0600, even under umask 000', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const file = await bundleForNode('test/support/openingChild.ts', 'opening-child');
+    const output = await run(file, dataDir, { umask: '000', flag: '--modes' });
+    expect(JSON.parse(output)).toEqual({ folder: '700', log: '600', wal: '600', shm: '600' });
+  });
+
+  it('tightens a log an older release left readable by others', () => {
+    const dir = tempDir();
+    const path = join(dir, 'requests.sqlite');
+    new RequestLog(path, () => {}).close();
+    chmodSync(path, 0o644);
+    new RequestLog(path, () => {}).close();
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });
