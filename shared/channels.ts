@@ -11,9 +11,11 @@ export type Pushes = {
   notice: Notice;
   /** A delivery started or finished. */
   'delivery.updated': DeliverySummary;
+  /** Another process (the command line, a second window) wrote to the request log: read again. */
+  'log.changed': { at: number };
 };
 export type PushChannel = keyof Pushes;
-export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated'];
+export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated', 'log.changed'];
 
 export const INVOKE_CHANNEL = 'hookbench:invoke';
 export const PUSH_CHANNEL_PREFIX = 'hookbench:push:';

@@ -10,6 +10,7 @@ import { callService } from './callService';
 import { DeliveryEngine } from './delivery/engine';
 import type { HookFileSource } from './hooks/hookFile';
 import { HookStore } from './hooks/store';
+import { ChangeWatch } from './log/changeWatch';
 import { createDataDir } from './log/database';
 import { LOG_FILE_NAME, type LogLimits, RequestLog } from './log/requestLog';
 import { Retention } from './log/retention';
@@ -55,14 +56,23 @@ export function openCore({ dataDir, hookFile, version = 'development', logLimits
   const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post });
   const handlers = createService({ version, hooks, engine, log, retention, notices });
   retention.start();
+  const otherWriters = new ChangeWatch(log, () => pushes.emit('log.changed', { at: Date.now() }));
   let closing: Promise<void> | null = null;
   return {
     call: ((method: unknown, input: unknown) => callService(handlers, method, input)) as Core['call'],
-    subscribe: pushes.subscribe,
+    subscribe: (listener) => {
+      const stopPushes = pushes.subscribe(listener);
+      const stopWatching = otherWriters.listening();
+      return () => {
+        stopPushes();
+        stopWatching();
+      };
+    },
     settled: () => engine.settled(),
     close: () =>
       (closing ??= (async () => {
         retention.stop();
+        otherWriters.stop();
         await engine.close();
         log.close();
       })()),

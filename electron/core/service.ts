@@ -11,6 +11,7 @@ import { samplePayload } from './delivery/samplePayloads';
 import type { HookStore } from './hooks/store';
 import { exportHooks, ImportError, importHooks } from './hooks/transfer';
 import { healthSummaries, hookHealth } from './log/health';
+import { removeDeliveries } from './log/removal';
 import type { RequestLog } from './log/requestLog';
 import type { Retention } from './log/retention';
 import type { NoticeBoard } from './notices';
@@ -32,9 +33,10 @@ export function createService({ version, hooks, engine, log, retention, notices 
     'hooks.list': async () => hooks.list(),
     'hooks.create': async (input) => hooks.create(input),
     'hooks.update': async (input) => hooks.update(input),
-    'hooks.remove': async ({ id }) => {
+    'hooks.remove': async ({ id, deleteDeliveries }) => {
       hooks.remove(id);
-      return { removed: true };
+      if (!deleteDeliveries) return { removed: true };
+      return { removed: true, deletedDeliveries: await removeDeliveries(log, id) };
     },
     'hooks.regenerateKey': async ({ id }) => hooks.regenerateKey(id),
     'hooks.export': async ({ includeSigningKeys }) => {
@@ -68,6 +70,7 @@ export function createService({ version, hooks, engine, log, retention, notices 
       return { items: page.items.map((summary) => log.get(summary.id)), nextCursor: page.nextCursor };
     },
     'logs.get': async ({ id }) => log.get(id),
+    'logs.count': async ({ hookId }) => ({ count: log.countForHook(hookId) }),
     'logs.redeliver': async ({ id }) => {
       const original = log.get(id);
       const hook = deliverableHook(hooks, original.hookId);
@@ -102,7 +105,7 @@ export function createService({ version, hooks, engine, log, retention, notices 
       healthSummaries(
         log,
         hooks.list().map((hook) => hook.id),
-      ),
+      ).map((summary) => ({ ...summary, lastDeliveryAt: log.lastDeliveryAt(summary.hookId) })),
     'health.get': async ({ hookId }) => hookHealth(log, hookId),
     'settings.get': async () => ({ retentionDays: retention.days }),
     'settings.update': async ({ retentionDays }) => {

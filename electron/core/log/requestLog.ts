@@ -249,6 +249,11 @@ export class RequestLog implements DeliveryRecorder {
     this.#guard('write', () => this.#settings.set(key, value));
   }
 
+  /** Finished rows the search index has not taken yet (they are still found, by a direct scan). */
+  searchBacklog(): number {
+    return this.#all<{ count: number }>('SELECT count(*) AS count FROM text_pending')[0]!.count;
+  }
+
   /** Whether another process (the command line, a second window) committed to the log since the last call. */
   changes(): boolean {
     const version = this.#version();
@@ -321,17 +326,18 @@ export class RequestLog implements DeliveryRecorder {
   }
 
   /** Indexes finished rows for search a little later, in small batches, so no delivery waits for it. */
-  #scheduleIndexing(): void {
+  #scheduleIndexing(delay = INDEX_DELAY_MS): void {
     if (!this.#fts || this.#indexing) return;
     this.#indexing = setTimeout(() => {
       this.#indexing = null;
       if (!this.#db.isOpen) return;
       try {
-        if (indexPending(this.#db, INDEX_BATCH) === INDEX_BATCH) this.#scheduleIndexing();
+        // A backlog (an upgraded log, a burst) goes on at once, one batch per turn of the event loop.
+        if (indexPending(this.#db, INDEX_BATCH) === INDEX_BATCH) this.#scheduleIndexing(0);
       } catch {
         // Busy or full: the rows stay pending and are searched directly; the next finished delivery tries again.
       }
-    }, INDEX_DELAY_MS);
+    }, delay);
     this.#indexing.unref();
   }
 
