@@ -15,7 +15,7 @@ export type LogPage = { items: DeliverySummary[]; nextCursor: string | null; sea
 export type HookCounts = { hook_id: string; succeeded: number; failed: number };
 export type LogLimits = { maxPageCount?: number };
 
-const INDEX_BATCH = 500;
+const INDEX_BATCH = 100;
 const INDEX_DELAY_MS = 250;
 const INTERRUPTED = 'Hookbench stopped before this delivery finished; the receiver may or may not have received it.';
 
