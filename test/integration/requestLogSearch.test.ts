@@ -47,7 +47,7 @@ describe('searching the log', () => {
       expect((await search('ACME-blue')).items.map((item) => item.id)).toEqual([second.id, first.id]);
       expect((await search('fine')).items.map((item) => item.id)).toEqual([first.id]);
       expect(await search('zz')).toMatchObject({ items: [], searchMode: 'scan' });
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
     }
     expect((await core.call('logs.query', { hookId: hook.id, range: 'all' })).searchMode).toBeUndefined();
   });

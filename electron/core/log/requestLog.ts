@@ -16,7 +16,8 @@ export type HookCounts = { hook_id: string; succeeded: number; failed: number };
 export type LogLimits = { maxPageCount?: number };
 
 const INDEX_BATCH = 100;
-const INDEX_DELAY_MS = 250;
+/** Indexing waits until deliveries have been quiet this long: it shares main's thread with them. */
+const INDEX_IDLE_MS = 1_000;
 const INTERRUPTED = 'Hookbench stopped before this delivery finished; the receiver may or may not have received it.';
 
 /**
@@ -325,9 +326,13 @@ export class RequestLog implements DeliveryRecorder {
     return seqs.length;
   }
 
-  /** Indexes finished rows for search a little later, in small batches, so no delivery waits for it. */
-  #scheduleIndexing(delay = INDEX_DELAY_MS): void {
-    if (!this.#fts || this.#indexing) return;
+  /**
+   * Indexes finished rows for search once deliveries pause (each finished delivery pushes the
+   * start back), in small batches, so indexing never competes with a burst of sends.
+   */
+  #scheduleIndexing(delay = INDEX_IDLE_MS): void {
+    if (!this.#fts) return;
+    if (this.#indexing) clearTimeout(this.#indexing);
     this.#indexing = setTimeout(() => {
       this.#indexing = null;
       if (!this.#db.isOpen) return;
