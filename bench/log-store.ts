@@ -3,9 +3,10 @@
  * case for health and search): recording rate, open time, health, first page, body search,
  * and main-process memory as the store grows.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { healthSummaries } from '../electron/core/log/health';
 import { RequestLog } from '../electron/core/log/requestLog';
 import { samplePayload } from '../electron/core/payloads';
@@ -69,6 +70,8 @@ function median(runs: number, measure: () => void): number {
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
+const fileSize = () => statSync(path).size / 1024 / 1024;
+
 const heapMb = () => {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 1024 / 1024;
@@ -94,6 +97,14 @@ for (let done = 0; done < TOTAL; done += 1_000) {
 }
 log.close();
 
+// The search index is built in the background as deliveries finish; let it catch up, then weigh the file.
+log = new RequestLog(path, () => {});
+const indexStarted = performance.now();
+while (log.searchBacklog() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+const indexMs = performance.now() - indexStarted;
+log.close();
+const sizeWithIndex = fileSize();
+
 const openMs = median(5, () => {
   log = new RequestLog(path, () => {});
   log.close();
@@ -103,9 +114,16 @@ const healthMs = median(21, () => healthSummaries(log, HOOKS));
 const query = (input: Record<string, unknown>) => log.query(logsQuerySchema.parse({ hookId: 'hook-07', ...input }));
 const firstPageMs = median(21, () => query({ range: '24h', limit: 100 }));
 const searchMs = median(11, () => query({ range: '24h', text: 'no-such-text-anywhere' }));
+const searchMode = query({ range: '24h', text: 'no-such-text-anywhere' }).searchMode;
+const scanMs = median(11, () => query({ range: '24h', text: 'qz' }));
 const searchHitMs = median(11, () => query({ range: '24h', text: 'jane@example.com' }));
 const afterQueries = heapMb();
 log.close();
+// The same log without its index: drop it and compact.
+const bare = new DatabaseSync(path);
+bare.exec('DROP TABLE delivery_text; VACUUM');
+bare.close();
+const sizeWithoutIndex = fileSize();
 rmSync(dir, { recursive: true, force: true });
 
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -117,7 +135,12 @@ console.log(`  opening the store:                ${fmt(openMs)}   (goal < 200 ms
 console.log(`  health for all 20 hooks:          ${fmt(healthMs)}   (goal < 20 ms)`);
 console.log(`  first page of recent requests:    ${fmt(firstPageMs)}   (goal < 10 ms)`);
 console.log(`  body search over 24 h, no match:  ${fmt(searchMs)}   (goal < 200 ms)`);
-console.log(`  body search over 24 h, matches:   ${fmt(searchHitMs)}`);
+console.log(`  body search over 24 h, matches:   ${fmt(searchHitMs)}   (search mode: ${searchMode})`);
+console.log(`  2-letter search (bounded scan):   ${fmt(scanMs)}`);
+console.log(`  file size without search index:   ${sizeWithoutIndex.toFixed(1)} MB`);
+console.log(
+  `  file size with search index:      ${sizeWithIndex.toFixed(1)} MB   (backlog left to index after recording: ${(indexMs / 1000).toFixed(1)} s)`,
+);
 console.log(
   `  heap after N stored (MB):         ${memory.map(([count, mb]) => `${count / 1000}k: ${mb.toFixed(1)}`).join(', ')}, after queries: ${afterQueries.toFixed(1)}`,
 );

@@ -16,9 +16,11 @@ export type Pushes = {
   'hooks.changed': { hooks: Hook[] };
   /** A paced trigger run's figures so far (events.triggerRun). */
   'triggerRun.progress': TriggerRunProgress;
+  /** Another process (the command line, a second window) wrote to the request log: read again. */
+  'log.changed': { at: number };
 };
 export type PushChannel = keyof Pushes;
-export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated', 'hooks.changed', 'triggerRun.progress'];
+export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated', 'hooks.changed', 'triggerRun.progress', 'log.changed'];
 
 export const INVOKE_CHANNEL = 'hookbench:invoke';
 export const PUSH_CHANNEL_PREFIX = 'hookbench:push:';

@@ -218,7 +218,15 @@ export const contract = {
   'hooks.list': method(nothing).returns<Hook[]>(),
   'hooks.create': method(hookInputSchema).returns<Hook>(),
   'hooks.update': method(hookUpdateSchema).returns<Hook>(),
-  'hooks.remove': method(byHookId).returns<{ removed: true }>(),
+  'hooks.remove': method(
+    z
+      .object({
+        id: hookIdSchema,
+        /** Also delete the hook's deliveries from the log (ask first: `logs.count` says how many). */
+        deleteDeliveries: z.boolean({ invalid_type_error: 'deleteDeliveries must be true or false' }).optional(),
+      })
+      .strict(),
+  ).returns<{ removed: true; deletedDeliveries?: number }>(),
   'hooks.regenerateKey': method(byHookId).returns<Hook>(),
   'hooks.export': method(
     z.object({ includeSigningKeys: z.boolean({ invalid_type_error: 'includeSigningKeys must be true or false' }).default(false) }).strict(),
@@ -239,7 +247,10 @@ export const contract = {
   'hooks.test': method(hookTestSchema).returns<TestResult[]>(),
   'events.sample': method(z.object({ event: hookEventSchema }).strict()).returns<EventPayload>(),
   'events.trigger': method(triggerSchema).returns<{ deliveries: DeliverySummary[] }>(),
-  'logs.query': method(logsQuerySchema).returns<{ items: DeliverySummary[]; nextCursor: string | null }>(),
+  /** `searchMode` comes with a text search: 'index' (FTS5) or 'scan' (only each hook's latest rows were read). */
+  'logs.query': method(logsQuerySchema).returns<{ items: DeliverySummary[]; nextCursor: string | null; searchMode?: 'index' | 'scan' }>(),
+  /** How many deliveries a hook has in the log, e.g. to ask before deleting them with the hook. */
+  'logs.count': method(z.object({ hookId: hookIdSchema }).strict()).returns<{ count: number }>(),
   /** Whole deliveries a page at a time, for exports of any size (the command line streams these). */
   'logs.details': method(logsQuerySchema).returns<{ items: Delivery[]; nextCursor: string | null }>(),
   'logs.get': method(z.object({ id: deliveryId }).strict()).returns<Delivery>(),
@@ -251,7 +262,8 @@ export const contract = {
       format: z.enum(exportFormats, { errorMap: () => ({ message: 'Export as jsonl or har' }) }),
     }),
   ).returns<ExportFile>(),
-  'health.list': method(nothing).returns<HealthSummary[]>(),
+  /** With each hook's latest delivery time, for a last-delivery column. */
+  'health.list': method(nothing).returns<Array<HealthSummary & { lastDeliveryAt: number | null }>>(),
   'health.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Health>(),
   'settings.get': method(nothing).returns<Settings>(),
   'settings.update': method(

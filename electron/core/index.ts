@@ -14,7 +14,9 @@ import { DeliveryEngine } from './delivery/engine';
 import { RetryDefault } from './delivery/retryDefault';
 import type { HookFileSource } from './hooks/hookFile';
 import { HookStore } from './hooks/store';
-import { LOG_FILE_NAME, moveDatabaseAside, RequestLog } from './log/requestLog';
+import { ChangeWatch } from './log/changeWatch';
+import { createDataDir, moveDatabaseAside } from './log/database';
+import { LOG_FILE_NAME, type LogLimits, RequestLog } from './log/requestLog';
 import { Retention } from './log/retention';
 import { NoticeBoard, PushHub, type PushListener } from './notices';
 import { BuiltInReceiver } from './receiver/server';
@@ -39,6 +41,8 @@ export type CoreOptions = {
    * saved port for this process (0: any free port), without saving it.
    */
   receiver?: { autoStart?: boolean; port?: number };
+  /** Limits on the request log; tests make the disk "full" with `maxPageCount`. */
+  logLimits?: LogLimits;
 };
 
 export type Core = {
@@ -55,11 +59,12 @@ export type Core = {
 };
 
 /** Builds the whole core from what its host provides. Used by the shell, tests, benchmarks and the CLI. */
-export function openCore({ dataDir, hookFile, version = 'development', receiver: receiverOptions = {} }: CoreOptions): Core {
+export function openCore({ dataDir, hookFile, version = 'development', receiver: receiverOptions = {}, logLimits }: CoreOptions): Core {
+  createDataDir(dataDir);
   const pushes = new PushHub();
   const notices = new NoticeBoard(pushes);
   const hooks = new HookStore(hookFile, notices.post);
-  const log = new RequestLog(join(dataDir, LOG_FILE_NAME), notices.post);
+  const log = new RequestLog(join(dataDir, LOG_FILE_NAME), notices.post, logLimits);
   const retention = new Retention(log);
   const retryDefault = new RetryDefault(log);
   const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post, defaultRetryBehaviour: () => retryDefault.value });
@@ -85,6 +90,7 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
   };
   void startReceiverIfWanted();
   const stopWatching = hooks.watch((list) => pushes.emit('hooks.changed', { hooks: list }));
+  const otherWriters = new ChangeWatch(log, () => pushes.emit('log.changed', { at: Date.now() }));
   let closing: Promise<void> | null = null;
   return {
     call: (async (method: unknown, input: unknown) => {
@@ -92,12 +98,20 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
       if (answer.ok && typeof method === 'string' && method.startsWith('hooks.')) await startReceiverIfWanted();
       return answer;
     }) as Core['call'],
-    subscribe: pushes.subscribe,
+    subscribe: (listener) => {
+      const stopPushes = pushes.subscribe(listener);
+      const stopListening = otherWriters.listening();
+      return () => {
+        stopPushes();
+        stopListening();
+      };
+    },
     settled: () => engine.settled(),
     close: () =>
       (closing ??= (async () => {
         retention.stop();
         stopWatching();
+        otherWriters.stop();
         await engine.close();
         await receiver.close();
         log.close();

@@ -18,6 +18,7 @@ import { diagnostics } from './diagnostics';
 import { type HookStore, withChange } from './hooks/store';
 import { exportHooks, ImportError, importHooks } from './hooks/transfer';
 import { healthSummaries, hookHealth } from './log/health';
+import { removeDeliveries } from './log/removal';
 import type { RequestLog } from './log/requestLog';
 import type { Retention } from './log/retention';
 import type { NoticeBoard, PushHub } from './notices';
@@ -61,9 +62,10 @@ export function createService({
     'hooks.list': async () => hooks.list(),
     'hooks.create': async (input) => hooks.create(input),
     'hooks.update': async (input) => hooks.update(input),
-    'hooks.remove': async ({ id }) => {
+    'hooks.remove': async ({ id, deleteDeliveries }) => {
       await hooks.remove(id);
-      return { removed: true };
+      if (!deleteDeliveries) return { removed: true };
+      return { removed: true, deletedDeliveries: await removeDeliveries(log, id) };
     },
     'hooks.regenerateKey': async ({ id }) => hooks.regenerateKey(id),
     'hooks.export': async ({ includeSigningKeys }) => {
@@ -98,6 +100,7 @@ export function createService({
       return { items: page.items.map((summary) => log.get(summary.id)), nextCursor: page.nextCursor };
     },
     'logs.get': async ({ id }) => log.get(id),
+    'logs.count': async ({ hookId }) => ({ count: log.countForHook(hookId) }),
     'logs.redeliver': async ({ id }) => {
       const original = log.get(id);
       const hook = deliverableHook(hooks, original.hookId);
@@ -132,7 +135,7 @@ export function createService({
       healthSummaries(
         log,
         hooks.list().map((hook) => hook.id),
-      ),
+      ).map((summary) => ({ ...summary, lastDeliveryAt: log.lastDeliveryAt(summary.hookId) })),
     'health.get': async ({ hookId }) => hookHealth(log, hookId),
     'settings.get': async () => ({ retentionDays: retention.days, retryBehaviour: retryDefault.value }),
     'settings.update': async ({ retentionDays, retryBehaviour }) => {

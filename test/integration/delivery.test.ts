@@ -292,7 +292,7 @@ describe('a request log that cannot be written', () => {
     const failingLog = {
       started() {},
       finished() {},
-      flushed: () => Promise.reject(new Error('Could not write to the request log at /data/requests.sqlite: database or disk is full')),
+      recorded: () => Promise.reject(new Error('Could not write to the request log at /data/requests.sqlite: database or disk is full')),
     };
     const engine = new DeliveryEngine({ recorder: failingLog, pushes, report: (notice) => notices.push(notice) });
     const [delivery] = await engine.fanOut([hook], samplePayload('User.Created')).done;

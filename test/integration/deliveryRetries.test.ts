@@ -20,7 +20,7 @@ afterEach(async () => {
   await receiver.close();
 });
 
-const recorder: DeliveryRecorder = { started() {}, finished() {}, flushed: async () => {} };
+const recorder: DeliveryRecorder = { started() {}, finished() {}, recorded: async () => {} };
 
 function openEngine(options: Partial<ConstructorParameters<typeof DeliveryEngine>[0]> = {}) {
   engine = new DeliveryEngine({ recorder, pushes: new PushHub(), report: () => {}, ...options });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
@@ -200,10 +200,13 @@ describe('hourly counts', () => {
     record(log, delivery({ createdAt: Date.now() - 20 * 24 * HOUR }));
     const retention = new Retention(log);
     await retention.apply();
-    expect(log.all('SELECT sum(succeeded) AS s FROM hourly_counts')).toEqual([{ s: 1 }]);
+    expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 1, succeeded: 1, successRate: 1 }]);
     log.started(delivery({ id: 'cut-off', createdAt: NOW - HOUR, outcome: 'in_flight', status: null }));
-    log.run('UPDATE deliveries SET owner_pid = 999999999 WHERE id = ?', 'cut-off');
     log.close();
+    // The row's writer is gone: as after a crash, its process no longer exists.
+    const raw = new DatabaseSync(path);
+    raw.prepare('UPDATE deliveries SET owner_pid = 999999999 WHERE id = ?').run('cut-off');
+    raw.close();
     const reopened = openLog(path);
     expect(healthSummaries(reopened, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5 }]);
   });
@@ -220,6 +223,34 @@ describe('retention', () => {
     retention.days = 1;
     expect(await retention.apply(NOW)).toBe(1);
     expect(query(log, {}).items).toEqual([]);
+  });
+
+  it('gives the space back: the file shrinks after old deliveries go', async () => {
+    const path = join(tempDir(), 'requests.sqlite');
+    let log = openLog(path);
+    const body = JSON.stringify({ event: 'User.Created', padding: 'x'.repeat(4_000) });
+    for (let i = 0; i < 2_000; i++) record(log, delivery({ createdAt: NOW - 20 * 24 * HOUR, body }));
+    record(log, delivery({ id: 'recent', createdAt: NOW - HOUR, body }));
+    log.close();
+    const full = statSync(path).size;
+    log = openLog(path);
+    expect(await new Retention(log).apply(NOW)).toBe(2_000);
+    log.close();
+    expect(statSync(path).size).toBeLessThan(full / 10);
+    expect(openLog(path).get('recent').request.body).toBe(body);
+  });
+
+  it('lets a delivery dated in the future go once a delivery recorded after it is old enough', async () => {
+    const log = openLog(join(tempDir(), 'requests.sqlite'));
+    record(log, delivery({ id: 'future', createdAt: NOW + 300 * 24 * HOUR }));
+    const retention = new Retention(log);
+    expect(await retention.apply(NOW)).toBe(0);
+    expect(query(log, {}).items.map((item) => item.id)).toEqual(['future']);
+    // The clock was put right; what was recorded after the future-dated row ages out, and takes it along.
+    record(log, delivery({ id: 'after', createdAt: NOW - 20 * 24 * HOUR }));
+    record(log, delivery({ id: 'recent', createdAt: NOW - HOUR }));
+    expect(await retention.apply(NOW)).toBe(2);
+    expect(query(log, {}).items.map((item) => item.id)).toEqual(['recent']);
   });
 
   it('keeps the setting across restarts', () => {

@@ -15,8 +15,8 @@ import { nextStep } from './retryPolicy';
 export type DeliveryRecorder = {
   started(delivery: Delivery): void;
   finished(delivery: Delivery): void;
-  /** Resolves when what was recorded so far is durable. */
-  flushed(): Promise<void>;
+  /** Resolves once this delivery's first row is durable; rejects when it cannot be (it must not be sent). */
+  recorded(deliveryId: string): Promise<void>;
 };
 
 export type EngineOptions = {
@@ -199,7 +199,7 @@ export class DeliveryEngine {
   /** Waits for the delivery's log entry; when the log cannot be written, tells the user instead of sending. */
   async #recorded(delivery: Delivery): Promise<boolean> {
     try {
-      await this.#recorder.flushed();
+      await this.#recorder.recorded(delivery.id);
       return true;
     } catch (error) {
       this.#report({

@@ -4,8 +4,6 @@ import type { RequestLog } from './requestLog';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-type Counts = { hook_id: string; succeeded: number; failed: number };
-
 /**
  * Requests and success rate over exactly the last 24 h for every hook. Whole hours come from
  * the hourly counts; only the oldest, partial hour is counted from the deliveries themselves.
@@ -14,18 +12,8 @@ type Counts = { hook_id: string; succeeded: number; failed: number };
 export function healthSummaries(log: RequestLog, hookIds: readonly string[], now = Date.now()): HealthSummary[] {
   const since = now - DAY;
   const firstWholeHour = Math.ceil(since / HOUR) * HOUR;
-  const buckets = log.all<Counts>(
-    `SELECT hook_id, sum(succeeded) AS succeeded, sum(failed) AS failed
-     FROM hourly_counts WHERE hour >= ? GROUP BY hook_id`,
-    firstWholeHour,
-  );
-  const edge = log.all<Counts>(
-    `SELECT hook_id, sum(outcome = 'success') AS succeeded, sum(outcome != 'success') AS failed
-     FROM deliveries INDEXED BY deliveries_by_time
-     WHERE created_at >= ? AND created_at < ? AND outcome != 'in_flight' AND kind = 'delivery' GROUP BY hook_id`,
-    since,
-    firstWholeHour,
-  );
+  const buckets = log.countsSinceHour(firstWholeHour);
+  const edge = log.countsBetween(since, firstWholeHour);
   const totals = new Map<string, { succeeded: number; failed: number }>();
   for (const row of [...buckets, ...edge]) {
     const sum = totals.get(row.hook_id) ?? { succeeded: 0, failed: 0 };
@@ -43,11 +31,7 @@ export function healthSummaries(log: RequestLog, hookIds: readonly string[], now
 /** One hook's 24 h figures with a count per hour: the current hour and the 23 before it, oldest first. */
 export function hookHealth(log: RequestLog, hookId: string, now = Date.now()): Health {
   const firstHour = Math.floor(now / HOUR) * HOUR - 23 * HOUR;
-  const rows = log.all<{ hour: number; succeeded: number; failed: number }>(
-    'SELECT hour, succeeded, failed FROM hourly_counts WHERE hook_id = ? AND hour >= ?',
-    hookId,
-    firstHour,
-  );
+  const rows = log.hourlyCounts(hookId, firstHour);
   const byHour = new Map(rows.map((row) => [row.hour, row]));
   const hourly: HourlyCount[] = Array.from({ length: 24 }, (_, index) => {
     const hourStart = firstHour + index * HOUR;

@@ -6,9 +6,16 @@ const DAY = 24 * 3_600_000;
 const HOUR = 3_600_000;
 /** Small batches with a yield between them keep main responsive while old rows go. */
 const BATCH = 2_000;
+/** Pages (4 KiB each) given back to the file system per step, a yield between steps. */
+const VACUUM_STEP = 512;
 const SETTING = 'retentionDays';
 
-/** Removes deliveries older than the user's chosen number of days: at start and every hour. */
+/**
+ * Removes deliveries older than the user's chosen number of days, at start and every hour, then
+ * gives the freed space back to the file system a step at a time (incremental vacuum), so the
+ * file shrinks. It runs on timers, never inside a delivery's wait. Which rows are old enough,
+ * including rows dated in the future, is the log's rule (`removeDecided`).
+ */
 export class Retention {
   readonly #log: RequestLog;
   readonly #timers: NodeJS.Timeout[] = [];
@@ -39,22 +46,24 @@ export class Retention {
 
   /** Answers how many deliveries were removed. Runs once at a time. */
   apply(now = Date.now()): Promise<number> {
-    this.#running ??= (async () => this.#sweep(now - this.days * DAY))().finally(() => (this.#running = null));
+    this.#running ??= (async () => this.#sweep(now - this.days * DAY, now))().finally(() => (this.#running = null));
     return this.#running;
   }
 
-  async #sweep(before: number): Promise<number> {
+  async #sweep(before: number, now: number): Promise<number> {
     let removed = 0;
     for (;;) {
-      if (!this.#log.db.isOpen) return removed;
-      const changes = this.#log.run(
-        `DELETE FROM deliveries WHERE seq IN (
-           SELECT seq FROM deliveries WHERE created_at < ? AND outcome != 'in_flight' LIMIT ${BATCH})`,
-        before,
-      );
+      if (!this.#log.isOpen) return removed;
+      const changes = this.#log.removeDecided(before, now, BATCH);
       removed += changes;
-      if (changes < BATCH) return removed;
+      if (changes < BATCH) break;
       await yieldToEvents();
     }
+    if (removed > 0) await this.#shrink();
+    return removed;
+  }
+
+  async #shrink(): Promise<void> {
+    while (this.#log.isOpen && this.#log.reclaimSpace(VACUUM_STEP) > 0) await yieldToEvents();
   }
 }

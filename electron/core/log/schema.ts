@@ -1,4 +1,4 @@
-import type { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 
 /**
  * The request log's schema, one migration per version. `PRAGMA user_version` records the version;
@@ -106,6 +106,25 @@ const migrations: string[] = [
        SET succeeded = succeeded - (OLD.outcome = 'success'), failed = failed - (OLD.outcome != 'success')
        WHERE hook_id = OLD.hook_id AND hour = (OLD.created_at / 3600000) * 3600000;
    END;`,
+
+  // 5: finished rows wait in text_pending until the search index (FTS5, built only where the
+  // runtime's SQLite has it) takes them, off the send path. Rows already stored wait too.
+  `CREATE TABLE text_pending (seq INTEGER PRIMARY KEY);
+   INSERT INTO text_pending (seq) SELECT seq FROM deliveries WHERE outcome != 'in_flight';
+   CREATE TRIGGER index_finished AFTER UPDATE OF outcome ON deliveries
+   WHEN OLD.outcome = 'in_flight' AND NEW.outcome != 'in_flight'
+   BEGIN
+     INSERT OR IGNORE INTO text_pending (seq) VALUES (NEW.seq);
+   END;
+   CREATE TRIGGER index_inserted_finished AFTER INSERT ON deliveries
+   WHEN NEW.outcome != 'in_flight'
+   BEGIN
+     INSERT OR IGNORE INTO text_pending (seq) VALUES (NEW.seq);
+   END;
+   CREATE TRIGGER unindex_removed AFTER DELETE ON deliveries
+   BEGIN
+     DELETE FROM text_pending WHERE seq = OLD.seq;
+   END;`,
 ];
 
 export const LOG_SCHEMA_VERSION = migrations.length;
@@ -114,16 +133,57 @@ export function schemaVersion(db: DatabaseSync): number {
   return Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
 }
 
-export function migrateLog(db: DatabaseSync): void {
-  for (let version = schemaVersion(db); version < migrations.length; version++) {
-    db.exec('BEGIN');
+/**
+ * Brings a log up to this release's schema. Each step takes the write lock first (BEGIN
+ * IMMEDIATE) and reads the version again under it, so processes opening one folder at once
+ * migrate it once between them instead of racing to create the same tables.
+ */
+export function migrateLog(db: DatabaseSync, target = migrations.length): void {
+  while (schemaVersion(db) < target) {
+    db.exec('BEGIN IMMEDIATE');
     try {
-      db.exec(migrations[version]!);
-      db.exec(`PRAGMA user_version = ${version + 1}`);
+      const version = schemaVersion(db);
+      if (version < target) {
+        db.exec(migrations[version]!);
+        db.exec(`PRAGMA user_version = ${version + 1}`);
+      }
       db.exec('COMMIT');
     } catch (error) {
-      db.exec('ROLLBACK');
+      if (db.isTransaction) db.exec('ROLLBACK');
       throw error;
     }
   }
+}
+
+/** Table name → column names, as this release's migrations leave them. */
+export type SchemaShape = Record<string, string[]>;
+
+const shapes = new Map<number, SchemaShape>();
+
+/** What every log at a version must look like, found by migrating an empty in-memory log that far. */
+export function expectedShape(version: number): SchemaShape {
+  let shape = shapes.get(version);
+  if (!shape) {
+    const db = new DatabaseSync(':memory:');
+    migrateLog(db, version);
+    shape = shapeOf(db);
+    shapes.set(version, shape);
+    db.close();
+  }
+  return shape;
+}
+
+/** The ordinary tables of a log and their columns (the search index and SQLite's own tables aside). */
+export function shapeOf(db: DatabaseSync): SchemaShape {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'delivery_text%' ORDER BY name",
+    )
+    .all() as Array<{ name: string }>;
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(name) as Array<{ name: string }>).map((column) => column.name),
+    ]),
+  );
 }

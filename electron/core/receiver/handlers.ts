@@ -110,7 +110,7 @@ export function receiverHandlers(parts: {
         redeliveryOf: original.id,
       };
       log.started(replay);
-      await log.flushed();
+      await log.recorded(replay.id);
       pushes.emit('delivery.updated', summaryOf(replay));
       const body = Buffer.from(original.request.body, 'utf8');
       const { attempt } = await forward(new URL(target), Object.entries(original.request.headers).flat(), body, receiver.dispatcher);

@@ -231,7 +231,7 @@ export class BuiltInReceiver {
     };
     this.#parts.recorder.started(captured);
     try {
-      await this.#parts.recorder.flushed();
+      await this.#parts.recorder.recorded(captured.id);
     } catch (error) {
       // Nothing goes on unrecorded: Logto retries a 5xx, so the request is not lost either.
       return this.#refuse(
