@@ -10,6 +10,8 @@ import { useNavigation } from './state/navigation';
 import { useNotices } from './state/notices';
 import { useRequests } from './state/requests';
 
+const HEALTH_REFRESH_MS = 250;
+
 export function App() {
   const view = useNavigation((state) => state.view);
   const load = useHooks((state) => state.load);
@@ -27,11 +29,12 @@ export function App() {
       onPush('notice', (notice) => addBanners([notice])),
       onPush('delivery.updated', (summary) => {
         applyDelivery(summary);
-        // Many deliveries can finish at once; one health refresh per second is plenty.
+        if (summary.outcome === 'in_flight') return;
+        // Every finished delivery updates health; many finishing together share one refresh.
         healthTimer ??= setTimeout(() => {
           healthTimer = null;
           void refreshHealth();
-        }, 1000);
+        }, HEALTH_REFRESH_MS);
       }),
     ];
     return () => {
@@ -55,7 +58,8 @@ export function App() {
 }
 
 function Banners() {
-  const { banners, dismissBanner } = useNotices();
+  const banners = useNotices((state) => state.banners);
+  const dismissBanner = useNotices((state) => state.dismissBanner);
   if (banners.length === 0) return null;
   return (
     <div className="banners">
@@ -72,7 +76,8 @@ function Banners() {
 }
 
 function Toasts() {
-  const { toasts, dismissToast } = useNotices();
+  const toasts = useNotices((state) => state.toasts);
+  const dismissToast = useNotices((state) => state.dismissToast);
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((toast) => (

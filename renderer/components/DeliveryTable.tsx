@@ -13,7 +13,11 @@ type Props = {
   onOpen(delivery: DeliverySummary): void;
 };
 
-/** Deliveries as a table that renders only the rows in view, so 100 000 rows scroll like 100. */
+/**
+ * Deliveries as a real table that renders only the rows in view (spacer rows stand for the rest),
+ * so 100 000 rows scroll like 100. Each row opens with a click; its time is a button, so the
+ * keyboard reaches every row with Tab and opens it with Enter.
+ */
 export function DeliveryTable({ items, hasMore, onNeedMore, onOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -35,48 +39,63 @@ export function DeliveryTable({ items, hasMore, onNeedMore, onOpen }: Props) {
   }, [hasMore, last, items.length, onNeedMore]);
 
   return (
-    <div className="delivery-table" role="table" aria-label="Recent requests" aria-rowcount={items.length}>
-      <div className="delivery-row head" role="row">
-        <span role="columnheader">Time</span>
-        <span role="columnheader">Event</span>
-        <span role="columnheader">Outcome</span>
-        <span role="columnheader">Status</span>
-        <span role="columnheader">Duration</span>
-        <span role="columnheader">Attempts</span>
-      </div>
-      <div
-        className="delivery-scroll"
-        ref={scroller}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-        data-testid="delivery-scroll"
-      >
-        <div style={{ height: items.length * ROW_HEIGHT, position: 'relative' }}>
+    <div
+      className="delivery-scroll"
+      ref={scroller}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      data-testid="delivery-scroll"
+    >
+      <table className="delivery-table" aria-label="Recent requests" aria-rowcount={items.length + 1}>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Event</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Status</th>
+            <th scope="col">Duration</th>
+            <th scope="col">Attempts</th>
+          </tr>
+        </thead>
+        <tbody>
+          <Spacer rows={first} />
           {items.slice(first, last).map((item, offset) => (
-            <button
-              type="button"
-              role="row"
-              key={item.id}
-              className="delivery-row"
-              style={{ top: (first + offset) * ROW_HEIGHT }}
-              aria-rowindex={first + offset + 2}
-              onClick={() => onOpen(item)}
-            >
-              <span role="cell">{formatTime(item.createdAt)}</span>
-              <span role="cell">
+            <tr key={item.id} className="delivery-row" aria-rowindex={first + offset + 2} onClick={() => onOpen(item)}>
+              <td>
+                <button
+                  type="button"
+                  className="row-link"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    onOpen(item);
+                  }}
+                >
+                  {formatTime(item.createdAt)}
+                </button>
+              </td>
+              <td>
                 <code>{item.event}</code>
-              </span>
-              <span role="cell">
+              </td>
+              <td>
                 <OutcomeBadge outcome={item.outcome} />
-              </span>
-              <span role="cell" className={item.status !== null && item.status >= 400 ? 'bad' : undefined}>
-                {item.status ?? '—'}
-              </span>
-              <span role="cell">{formatDuration(item.durationMs)}</span>
-              <span role="cell">{item.attemptCount}</span>
-            </button>
+              </td>
+              <td className={item.status !== null && item.status >= 400 ? 'bad' : undefined}>{item.status ?? '—'}</td>
+              <td>{formatDuration(item.durationMs)}</td>
+              <td>{item.attemptCount}</td>
+            </tr>
           ))}
-        </div>
-      </div>
+          <Spacer rows={items.length - last} />
+        </tbody>
+      </table>
     </div>
+  );
+}
+
+/** Stands for rows out of view, so the scrollbar is as long as the whole list. */
+function Spacer({ rows }: { rows: number }) {
+  if (rows <= 0) return null;
+  return (
+    <tr className="spacer">
+      <td colSpan={6} aria-hidden="true" style={{ height: rows * ROW_HEIGHT }} />
+    </tr>
   );
 }

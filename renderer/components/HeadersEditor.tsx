@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { HeaderRow } from '../../shared/validation';
 
 type Props = {
@@ -9,6 +10,11 @@ type Props = {
 
 /** Custom headers as editable rows, each error shown at its row. */
 export function HeadersEditor({ rows, onChange, errors }: Props) {
+  // A stable key per row, so removing row 2 does not hand row 3's focus and text to another row.
+  const keys = useRef<number[]>([]);
+  const made = useRef(0);
+  while (keys.current.length < rows.length) keys.current.push(made.current++);
+  keys.current.length = rows.length;
   const edit = (index: number, change: Partial<HeaderRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
 
   return (
@@ -21,7 +27,7 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
         const nameError = errors[`headers.${index}.name`];
         const valueError = errors[`headers.${index}.value`];
         return (
-          <div className="header-row" key={index}>
+          <div className="header-row" key={keys.current[index]}>
             <div className="header-cell">
               <input
                 aria-label={`Header ${index + 1} name`}
@@ -54,7 +60,10 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
               type="button"
               className="icon-button"
               aria-label={`Remove header ${index + 1}`}
-              onClick={() => onChange(rows.filter((_, at) => at !== index))}
+              onClick={() => {
+                keys.current.splice(index, 1);
+                onChange(rows.filter((_, at) => at !== index));
+              }}
             >
               ×
             </button>

@@ -15,7 +15,9 @@ export function JsonView({ label, text, note }: Props) {
         </span>
         <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} />
       </div>
-      <pre aria-label={label}>{pretty.text === '' ? <span className="muted">(empty)</span> : pretty.text}</pre>
+      <section aria-label={label}>
+        <pre>{pretty.text === '' ? <span className="muted">(empty)</span> : pretty.text}</pre>
+      </section>
     </div>
   );
 }
@@ -31,7 +33,9 @@ export function HeadersView({ label, headers }: { label: string; headers: Record
         <span>{label}</span>
         <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} />
       </div>
-      <pre aria-label={label}>{text}</pre>
+      <section aria-label={label}>
+        <pre>{text}</pre>
+      </section>
     </div>
   );
 }

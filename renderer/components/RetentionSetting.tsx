@@ -1,22 +1,18 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { retentionDaysSchema } from '../../shared/validation';
 import { call, messageOf } from '../api';
+import { useCall } from '../lib/useCall';
 import { useNotices } from '../state/notices';
 
 /** How long the request log keeps deliveries; older ones are removed at start and hourly. */
 export function RetentionSetting() {
-  const [days, setDays] = useState<number | null>(null);
+  const stored = useCall('settings.get', {});
+  const [saved, setSaved] = useState<number | null>(null);
+  const days = saved ?? stored.data?.retentionDays ?? null;
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toast = useNotices((state) => state.toast);
-
-  useEffect(() => {
-    call('settings.get', {}).then(
-      ({ retentionDays }) => setDays(retentionDays),
-      (failure) => setError(messageOf(failure)),
-    );
-  }, []);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -27,7 +23,7 @@ export function RetentionSetting() {
     }
     try {
       const { retentionDays } = await call('settings.update', { retentionDays: parsed.data });
-      setDays(retentionDays);
+      setSaved(retentionDays);
       setEditing(false);
       setError(null);
       toast('success', `Requests are now kept for ${retentionDays} days.`);
@@ -36,7 +32,7 @@ export function RetentionSetting() {
     }
   };
 
-  if (days === null) return error ? <p className="field-error">{error}</p> : null;
+  if (days === null) return stored.error ? <p className="field-error">{stored.error}</p> : null;
   return (
     <div className="retention">
       {!editing ? (

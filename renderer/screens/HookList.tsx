@@ -11,7 +11,10 @@ import { useNavigation } from '../state/navigation';
 import { useNotices } from '../state/notices';
 
 export function HookList() {
-  const { hooks, status, loadError, load } = useHooks();
+  const hooks = useHooks((state) => state.hooks);
+  const status = useHooks((state) => state.status);
+  const loadError = useHooks((state) => state.loadError);
+  const load = useHooks((state) => state.load);
   const go = useNavigation((state) => state.go);
   const health = useHealth((state) => state.byHook);
   const toast = useNotices((state) => state.toast);
