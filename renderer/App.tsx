@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { call, onPush } from './api';
+import { LeaveGuard } from './components/LeaveGuard';
 import { CreateHook } from './screens/CreateHook';
 import { HookDetail } from './screens/HookDetail';
 import { HookList } from './screens/HookList';
@@ -53,6 +54,7 @@ export function App() {
         {view.name === 'delivery' && <RequestDetail hookId={view.hookId} id={view.id} />}
       </main>
       <Toasts />
+      <LeaveGuard />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useId, useRef } from 'react';
 import type { HeaderRow } from '../../shared/validation';
 
 type Props = {
@@ -11,6 +11,7 @@ type Props = {
 /** Custom headers as editable rows, each error shown at its row. */
 export function HeadersEditor({ rows, onChange, errors }: Props) {
   // A stable key per row, so removing row 2 does not hand row 3's focus and text to another row.
+  const id = useId();
   const keys = useRef<number[]>([]);
   const made = useRef(0);
   while (keys.current.length < rows.length) keys.current.push(made.current++);
@@ -34,10 +35,11 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
                 placeholder="x-api-key"
                 value={row.name}
                 aria-invalid={nameError ? true : undefined}
+                aria-describedby={nameError ? `${id}-${index}-name` : undefined}
                 onChange={(event) => edit(index, { name: event.target.value })}
               />
               {nameError && (
-                <p className="field-error" role="alert">
+                <p className="field-error" id={`${id}-${index}-name`}>
                   {nameError}
                 </p>
               )}
@@ -48,10 +50,11 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
                 placeholder="value"
                 value={row.value}
                 aria-invalid={valueError ? true : undefined}
+                aria-describedby={valueError ? `${id}-${index}-value` : undefined}
                 onChange={(event) => edit(index, { value: event.target.value })}
               />
               {valueError && (
-                <p className="field-error" role="alert">
+                <p className="field-error" id={`${id}-${index}-value`}>
                   {valueError}
                 </p>
               )}

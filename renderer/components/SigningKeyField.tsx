@@ -11,7 +11,6 @@ export function SigningKeyField({ signingKey, onRegenerate }: Props) {
 
   return (
     <div className="field">
-      <span className="label">Signing key</span>
       <div className="key-row">
         <output className="signing-key mono" aria-label="Signing key">
           {revealed ? signingKey : '•'.repeat(signingKey.length)}

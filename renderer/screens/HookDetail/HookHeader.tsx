@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { Hook } from '../../../shared/domain';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MoreMenu } from '../../components/MoreMenu';
 import { TestPayloadDialog } from '../../components/TestPayloadDialog';
 import { TriggerEventDialog } from '../../components/TriggerEventDialog';
@@ -8,13 +7,13 @@ import { useAction } from '../../lib/useAction';
 import { useHooks } from '../../state/hooks';
 import { useNavigation } from '../../state/navigation';
 import { useNotices } from '../../state/notices';
+import { DeleteHookDialog } from './DeleteHookDialog';
 
 type Open = 'test' | 'trigger' | 'delete' | null;
 
 /** The hook's name, state and the actions on the whole hook: test, trigger, enable or disable, delete. */
 export function HookHeader({ hook }: { hook: Hook }) {
   const update = useHooks((state) => state.update);
-  const remove = useHooks((state) => state.remove);
   const hooks = useHooks((state) => state.hooks);
   const go = useNavigation((state) => state.go);
   const toast = useNotices((state) => state.toast);
@@ -68,20 +67,7 @@ export function HookHeader({ hook }: { hook: Hook }) {
           }}
         />
       )}
-      {open === 'delete' && (
-        <ConfirmDialog
-          title={`Delete “${hook.name}”?`}
-          confirmLabel="Delete webhook"
-          danger
-          onCancel={() => setOpen(null)}
-          onConfirm={async () => {
-            setOpen(null);
-            if (await run(() => remove(hook.id), `Deleted “${hook.name}”.`)) go({ name: 'list' });
-          }}
-        >
-          The webhook stops receiving events. Its signing key cannot be recovered.
-        </ConfirmDialog>
-      )}
+      {open === 'delete' && <DeleteHookDialog hook={hook} onClose={() => setOpen(null)} />}
     </header>
   );
 }

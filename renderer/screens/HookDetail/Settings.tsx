@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Hook } from '../../../shared/domain';
 import { rowsFromHeaders } from '../../../shared/validation';
 import { HookForm } from '../../components/HookForm';
@@ -5,12 +6,15 @@ import { SigningKeyField } from '../../components/SigningKeyField';
 import { useAction } from '../../lib/useAction';
 import { useHooks } from '../../state/hooks';
 import { useNotices } from '../../state/notices';
+import { DeleteHookDialog } from './DeleteHookDialog';
 
+/** A hook's settings in cards, as Logto's Console has them: general, endpoint and headers, events, signing key, danger zone. */
 export function Settings({ hook }: { hook: Hook }) {
   const update = useHooks((state) => state.update);
   const regenerateKey = useHooks((state) => state.regenerateKey);
   const toast = useNotices((state) => state.toast);
   const { run } = useAction();
+  const [deleting, setDeleting] = useState(false);
 
   return (
     <div className="settings">
@@ -22,11 +26,31 @@ export function Settings({ hook }: { hook: Hook }) {
           await update({ id: hook.id, ...values });
           toast('success', 'Changes saved.');
         }}
+        after={
+          <>
+            <section className="card" aria-labelledby="signing-key-title">
+              <h2 id="signing-key-title">Signing key</h2>
+              <SigningKeyField
+                signingKey={hook.signingKey}
+                onRegenerate={() => run(() => regenerateKey(hook.id), 'New signing key generated. Update your receiver to use it.')}
+              />
+            </section>
+            <section className="card danger-zone" aria-labelledby="danger-zone-title">
+              <h2 id="danger-zone-title">Danger zone</h2>
+              <div className="danger-row">
+                <p>
+                  <strong>Delete this webhook.</strong>{' '}
+                  <span className="muted">It stops receiving events; its signing key is gone for good.</span>
+                </p>
+                <button type="button" className="button danger" onClick={() => setDeleting(true)}>
+                  Delete webhook
+                </button>
+              </div>
+            </section>
+          </>
+        }
       />
-      <SigningKeyField
-        signingKey={hook.signingKey}
-        onRegenerate={() => run(() => regenerateKey(hook.id), 'New signing key generated. Update your receiver to use it.')}
-      />
+      {deleting && <DeleteHookDialog hook={hook} onClose={() => setDeleting(false)} />}
     </div>
   );
 }
