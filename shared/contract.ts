@@ -4,7 +4,18 @@
  * all carry exactly this.
  */
 import { z } from 'zod';
-import type { Delivery, DeliverySummary, EventPayload, Health, HealthSummary, Hook, Notice, TestResult } from './domain';
+import type {
+  Delivery,
+  DeliverySummary,
+  EventPayload,
+  Health,
+  HealthSummary,
+  Hook,
+  Notice,
+  SavedPayload,
+  TestResult,
+  TriggerRecord,
+} from './domain';
 
 export type { PushChannel, Pushes } from './channels';
 
@@ -68,6 +79,22 @@ const triggerSchema = z
     }
   });
 
+/** A payload kept for reuse: a JSON object under the trigger's size cap, with a name to find it by. */
+const savePayloadSchema = z
+  .object({
+    event: hookEventSchema,
+    name: z
+      .string({ required_error: 'Give the payload a name', invalid_type_error: 'The name must be text' })
+      .trim()
+      .min(1, 'Give the payload a name')
+      .max(80, 'Keep the name under 80 characters'),
+    payload: z
+      .record(z.unknown(), { invalid_type_error: 'The payload must be a JSON object' })
+      .refine((payload) => utf8Bytes(JSON.stringify(payload)) <= MAX_PAYLOAD_BYTES, 'Keep the payload under 1 MB'),
+  })
+  .strict();
+const savedPayloadId = z.string({ required_error: 'A saved payload id is required' }).min(1, 'A saved payload id is required').max(64);
+
 export const contract = {
   'hooks.list': method(nothing).returns<Hook[]>(),
   'hooks.create': method(hookInputSchema).returns<Hook>(),
@@ -106,6 +133,13 @@ export const contract = {
   'settings.get': method(nothing).returns<{ retentionDays: number }>(),
   'settings.update': method(z.object({ retentionDays: retentionDaysSchema }).strict()).returns<{ retentionDays: number }>(),
   'app.notices': method(nothing).returns<Notice[]>(),
+  /** Saved payloads, newest first; of one event when given. */
+  'payloads.list': method(z.object({ event: hookEventSchema.optional() }).strict()).returns<SavedPayload[]>(),
+  /** Saving under a name the event already has replaces that payload. */
+  'payloads.save': method(savePayloadSchema).returns<SavedPayload>(),
+  'payloads.remove': method(z.object({ id: savedPayloadId }).strict()).returns<{ removed: true }>(),
+  /** What was triggered, newest first (the last 50). */
+  'events.history': method(nothing).returns<TriggerRecord[]>(),
 };
 
 export type Contract = typeof contract;

@@ -88,3 +88,9 @@ export type Notice = { id: string; level: 'warning' | 'error'; message: string }
 
 /** A webhook body before `hookId` is added: what "Trigger event" shows and lets the user edit. */
 export type EventPayload = { event: HookEvent; createdAt: string } & Record<string, unknown>;
+
+/** A payload the user kept for an event in "Trigger event", to send again later. */
+export type SavedPayload = { id: string; event: HookEvent; name: string; payload: Record<string, unknown>; savedAt: number };
+
+/** One "Trigger event": what was sent (null for the sample as is) and to how many hooks. */
+export type TriggerRecord = { id: string; event: HookEvent; payload: Record<string, unknown> | null; at: number; deliveryCount: number };

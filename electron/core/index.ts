@@ -13,6 +13,7 @@ import { HookStore } from './hooks/store';
 import { LOG_FILE_NAME, RequestLog } from './log/requestLog';
 import { Retention } from './log/retention';
 import { NoticeBoard, PushHub, type PushListener } from './notices';
+import { SavedPayloads } from './savedPayloads';
 import { createService } from './service';
 
 export { confHookFile } from './hooks/confFile';
@@ -49,7 +50,8 @@ export function openCore({ dataDir, hookFile, version = 'development' }: CoreOpt
   const log = new RequestLog(join(dataDir, LOG_FILE_NAME), notices.post);
   const retention = new Retention(log);
   const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post });
-  const handlers = createService({ version, hooks, engine, log, retention, notices });
+  const payloads = new SavedPayloads(dataDir, notices.post);
+  const handlers = createService({ version, hooks, engine, log, retention, notices, payloads });
   retention.start();
   let closing: Promise<void> | null = null;
   return {

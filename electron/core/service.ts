@@ -14,6 +14,7 @@ import { healthSummaries, hookHealth } from './log/health';
 import type { RequestLog } from './log/requestLog';
 import type { Retention } from './log/retention';
 import type { NoticeBoard } from './notices';
+import type { SavedPayloads } from './savedPayloads';
 
 export type CoreParts = {
   version: string;
@@ -22,12 +23,13 @@ export type CoreParts = {
   log: RequestLog;
   retention: Retention;
   notices: NoticeBoard;
+  payloads: SavedPayloads;
 };
 
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
 
 /** The one façade the contract calls: each handler delegates to the part that owns the work. */
-export function createService({ version, hooks, engine, log, retention, notices }: CoreParts): Handlers {
+export function createService({ version, hooks, engine, log, retention, notices, payloads }: CoreParts): Handlers {
   return {
     'hooks.list': async () => hooks.list(),
     'hooks.create': async (input) => hooks.create(input),
@@ -60,7 +62,9 @@ export function createService({ version, hooks, engine, log, retention, notices 
       const targets = hookIds ? chosenHooks(hooks, [...new Set(hookIds)], event) : hooks.subscribedTo(event);
       // A payload the user edited is sent as given, with the event name first as Logto writes it.
       const body = payload ? ({ event, ...payload } as EventPayload) : samplePayload(event);
-      return { deliveries: engine.fanOut(targets, body).started };
+      const deliveries = engine.fanOut(targets, body).started;
+      payloads.record(event, payload ?? null, deliveries.length);
+      return { deliveries };
     },
     'logs.query': async (query) => log.query(query),
     'logs.details': async (query) => {
@@ -111,6 +115,13 @@ export function createService({ version, hooks, engine, log, retention, notices 
       return { retentionDays };
     },
     'app.notices': async () => notices.list(),
+    'payloads.list': async ({ event }) => payloads.list(event),
+    'payloads.save': async (input) => payloads.save(input),
+    'payloads.remove': async ({ id }) => {
+      payloads.remove(id);
+      return { removed: true };
+    },
+    'events.history': async () => payloads.history(),
   };
 }
 

@@ -78,6 +78,16 @@ const badInputs = {
   'settings.get': [{ retentionDays: 3 }, { code: 'invalid_input', message: 'settings.get does not take "retentionDays".' }],
   'settings.update': [{ retentionDays: 0 }, { code: 'invalid_input', field: 'retentionDays', message: 'Keep requests for at least 1 day' }],
   'app.notices': ['all', { code: 'invalid_input', message: 'app.notices takes an object of named fields, not string.' }],
+  'payloads.list': [
+    { event: 'User.Exploded' },
+    { code: 'invalid_input', field: 'event', message: '"User.Exploded" is not a Logto webhook event' },
+  ],
+  'payloads.save': [
+    { event: 'PostSignIn', name: '  ', payload: {} },
+    { code: 'invalid_input', field: 'name', message: 'Give the payload a name' },
+  ],
+  'payloads.remove': [{ id: '' }, { code: 'invalid_input', field: 'id', message: 'A saved payload id is required' }],
+  'events.history': [{ limit: 3 }, { code: 'invalid_input', message: 'events.history does not take "limit".' }],
 } satisfies Record<Method, [unknown, object]>;
 
 describe('IPC', () => {
