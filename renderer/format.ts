@@ -31,3 +31,16 @@ export function prettyJson(text: string): { text: string; isJson: boolean } {
     return { text, isJson: false };
   }
 }
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+
+/** "just now", "5 min ago", "3 hr ago", "2 days ago"; past a week, the date. */
+export function formatRelative(epochMs: number, now: number): string {
+  const seconds = Math.round((now - epochMs) / 1000);
+  if (seconds < 10) return 'just now';
+  if (seconds < 60) return relative.format(-seconds, 'second');
+  if (seconds < 3600) return relative.format(-Math.floor(seconds / 60), 'minute');
+  if (seconds < 86_400) return relative.format(-Math.floor(seconds / 3600), 'hour');
+  if (seconds < 7 * 86_400) return relative.format(-Math.floor(seconds / 86_400), 'day');
+  return new Date(epochMs).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
+}

@@ -3,7 +3,7 @@ import type { HealthSummary, Hook } from '../../shared/domain';
 import { logtoUrlRefusal } from '../../shared/validation';
 import { HookTransfer } from '../components/HookTransfer';
 import { RetentionSetting } from '../components/RetentionSetting';
-import { TriggerEventDialog } from '../components/TriggerEventDialog';
+import { TriggerEventDialog } from '../components/TriggerEvent';
 import { formatRate } from '../format';
 import { useHealth } from '../state/health';
 import { useHooks } from '../state/hooks';

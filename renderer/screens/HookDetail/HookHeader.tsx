@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Hook } from '../../../shared/domain';
 import { MoreMenu } from '../../components/MoreMenu';
 import { TestPayloadDialog } from '../../components/TestPayloadDialog';
-import { TriggerEventDialog } from '../../components/TriggerEventDialog';
+import { TriggerEventDialog } from '../../components/TriggerEvent';
 import { useAction } from '../../lib/useAction';
 import { useHooks } from '../../state/hooks';
 import { useNavigation } from '../../state/navigation';
