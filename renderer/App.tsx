@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { call, onPush } from './api';
 import { LeaveGuard } from './components/LeaveGuard';
+import { Toasts } from './components/Toasts';
 import { CreateHook } from './screens/CreateHook';
 import { HookDetail } from './screens/HookDetail';
 import { HookList } from './screens/HookList';
@@ -69,23 +70,6 @@ function Banners() {
         <div key={notice.id} className={`banner ${notice.level}`} role="alert">
           <span>{notice.message}</span>
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismissBanner(notice.id)}>
-            ×
-          </button>
-        </div>
-      ))}
-    </div>
-  );
-}
-
-function Toasts() {
-  const toasts = useNotices((state) => state.toasts);
-  const dismissToast = useNotices((state) => state.dismissToast);
-  return (
-    <div className="toasts" aria-live="polite">
-      {toasts.map((toast) => (
-        <div key={toast.id} className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
-          <span>{toast.message}</span>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismissToast(toast.id)}>
             ×
           </button>
         </div>
