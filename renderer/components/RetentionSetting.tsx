@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { retentionDaysSchema } from '../../shared/validation';
 import { call, messageOf } from '../api';
 import { useCall } from '../lib/useCall';
@@ -12,6 +12,7 @@ export function RetentionSetting() {
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const toast = useNotices((state) => state.toast);
 
   const save = async (event: FormEvent) => {
@@ -19,6 +20,7 @@ export function RetentionSetting() {
     const parsed = retentionDaysSchema.safeParse(draft.trim() === '' ? Number.NaN : Number(draft));
     if (!parsed.success) {
       setError(Number.isNaN(Number(draft)) || draft.trim() === '' ? 'Enter a number of days' : parsed.error.issues[0]!.message);
+      input.current?.focus();
       return;
     }
     try {
@@ -29,6 +31,7 @@ export function RetentionSetting() {
       toast('success', `Requests are now kept for ${retentionDays} days.`);
     } catch (failure) {
       setError(messageOf(failure));
+      input.current?.focus();
     }
   };
 
@@ -54,12 +57,14 @@ export function RetentionSetting() {
           <label>
             Keep requests for{' '}
             <input
+              ref={input}
               type="number"
               min={1}
               max={3650}
               value={draft}
               aria-label="Days to keep requests"
               aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'retention-error' : undefined}
               onChange={(event) => setDraft(event.target.value)}
             />{' '}
             days
@@ -78,7 +83,7 @@ export function RetentionSetting() {
             Cancel
           </button>
           {error && (
-            <p className="field-error" role="alert">
+            <p className="field-error" id="retention-error">
               {error}
             </p>
           )}
