@@ -1,4 +1,4 @@
-import type { DeliveryOutcome } from '../shared/domain';
+import type { AttemptErrorKind, DeliveryOutcome } from '../shared/domain';
 
 export const formatTime = (epochMs: number) =>
   new Date(epochMs).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -44,3 +44,17 @@ export function formatRelative(epochMs: number, now: number): string {
   if (seconds < 7 * 86_400) return relative.format(-Math.floor(seconds / 86_400), 'day');
   return new Date(epochMs).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
 }
+
+/** A count as people read it: 14,286. */
+export const formatCount = (count: number) => count.toLocaleString();
+
+/** Why no response came, in words, for each kind of failure the engine tells apart. */
+export const failureKindLabel: Record<AttemptErrorKind, string> = {
+  timeout: 'Timed out',
+  refused: 'Connection refused',
+  reset: 'Connection reset',
+  tls: 'TLS error',
+  dns: 'DNS lookup failed',
+  network: 'Network error',
+  cancelled: 'Cancelled',
+};

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DeliverySummary } from '../../shared/domain';
-import { formatDuration, formatTime } from '../format';
+import { formatCount, formatDuration } from '../format';
+import { CopyButton } from './CopyButton';
 import { OutcomeBadge } from './OutcomeBadge';
+import { RelativeTime } from './RelativeTime';
 
 export const ROW_HEIGHT = 40;
 const OVERSCAN = 10;
@@ -10,7 +12,9 @@ type Props = {
   items: DeliverySummary[];
   hasMore: boolean;
   onNeedMore(): void;
-  onOpen(delivery: DeliverySummary): void;
+  /** Where the list was when the user last left it: scrolled there again, that row marked and focused. */
+  place: { scrollTop: number; selectedId: string } | null;
+  onOpen(delivery: DeliverySummary, scrollTop: number): void;
 };
 
 /**
@@ -18,9 +22,19 @@ type Props = {
  * so 100 000 rows scroll like 100. Each row opens with a click; its time is a button, so the
  * keyboard reaches every row with Tab and opens it with Enter.
  */
-export function DeliveryTable({ items, hasMore, onNeedMore, onOpen }: Props) {
+export function DeliveryTable({ items, hasMore, onNeedMore, place, onOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [scrollTop, setScrollTop] = useState(place?.scrollTop ?? 0);
+  const open = (item: DeliverySummary) => onOpen(item, scroller.current?.scrollTop ?? 0);
+
+  // Only on arrival: afterwards the user's own scrolling rules.
+  const arrival = useRef(place);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !arrival.current) return;
+    element.scrollTop = arrival.current.scrollTop;
+    element.querySelector<HTMLElement>(`[data-id="${CSS.escape(arrival.current.selectedId)}"] .row-link`)?.focus({ preventScroll: true });
+  }, []);
   const [viewport, setViewport] = useState(600);
 
   useEffect(() => {
@@ -49,6 +63,7 @@ export function DeliveryTable({ items, hasMore, onNeedMore, onOpen }: Props) {
         <thead>
           <tr>
             <th scope="col">Time</th>
+            <th scope="col">ID</th>
             <th scope="col">Event</th>
             <th scope="col">Outcome</th>
             <th scope="col">Status</th>
@@ -59,18 +74,31 @@ export function DeliveryTable({ items, hasMore, onNeedMore, onOpen }: Props) {
         <tbody>
           <Spacer rows={first} />
           {items.slice(first, last).map((item, offset) => (
-            <tr key={item.id} className="delivery-row" aria-rowindex={first + offset + 2} onClick={() => onOpen(item)}>
+            <tr
+              key={item.id}
+              data-id={item.id}
+              className={`delivery-row${item.id === place?.selectedId ? ' selected' : ''}`}
+              aria-current={item.id === place?.selectedId ? 'true' : undefined}
+              aria-rowindex={first + offset + 2}
+              onClick={() => open(item)}
+            >
               <td>
                 <button
                   type="button"
                   className="row-link"
                   onClick={(event) => {
                     event.stopPropagation();
-                    onOpen(item);
+                    open(item);
                   }}
                 >
-                  {formatTime(item.createdAt)}
+                  <RelativeTime at={item.createdAt} />
                 </button>
+              </td>
+              <td>
+                <span className="id-cell">
+                  <code title={item.id}>{item.id.slice(0, 8)}</code>
+                  <CopyButton text={item.id} label={`Copy delivery id ${item.id}`} shown="Copy" />
+                </span>
               </td>
               <td>
                 <code>{item.event}</code>
@@ -78,9 +106,11 @@ export function DeliveryTable({ items, hasMore, onNeedMore, onOpen }: Props) {
               <td>
                 <OutcomeBadge outcome={item.outcome} />
               </td>
-              <td className={item.status !== null && item.status >= 400 ? 'bad' : undefined}>{item.status ?? '—'}</td>
+              <td className={item.status !== null && item.status >= 400 ? 'bad' : undefined}>
+                {item.status ?? (item.outcome === 'in_flight' ? '—' : 'none')}
+              </td>
               <td>{formatDuration(item.durationMs)}</td>
-              <td>{item.attemptCount}</td>
+              <td>{formatCount(item.attemptCount)}</td>
             </tr>
           ))}
           <Spacer rows={items.length - last} />
@@ -95,7 +125,7 @@ function Spacer({ rows }: { rows: number }) {
   if (rows <= 0) return null;
   return (
     <tr className="spacer">
-      <td colSpan={6} aria-hidden="true" style={{ height: rows * ROW_HEIGHT }} />
+      <td colSpan={7} aria-hidden="true" style={{ height: rows * ROW_HEIGHT }} />
     </tr>
   );
 }

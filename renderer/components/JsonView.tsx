@@ -13,7 +13,7 @@ export function JsonView({ label, text, note }: Props) {
         <span>
           {label} {note && <span className="hint">{note}</span>}
         </span>
-        <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} />
+        <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} shown="Copy" />
       </div>
       <section aria-label={label}>
         <pre>{pretty.text === '' ? <span className="muted">(empty)</span> : pretty.text}</pre>
@@ -31,7 +31,7 @@ export function HeadersView({ label, headers }: { label: string; headers: Record
     <div className="code-block">
       <div className="code-head">
         <span>{label}</span>
-        <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} />
+        <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} shown="Copy" />
       </div>
       <section aria-label={label}>
         <pre>{text}</pre>

@@ -1,7 +1,9 @@
 import { formatRelative, formatTime } from '../format';
+import { useNow } from '../lib/useNow';
 
-/** "3 min ago", with the exact time on hover and for assistive technology. */
-export function RelativeTime({ at, now = Date.now() }: { at: number; now?: number }) {
+/** "3 min ago", with the exact time on hover and in `dateTime`. */
+export function RelativeTime({ at }: { at: number }) {
+  const now = useNow();
   return (
     <time dateTime={new Date(at).toISOString()} title={formatTime(at)}>
       {formatRelative(at, now)}

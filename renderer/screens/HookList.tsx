@@ -4,11 +4,12 @@ import { logtoUrlRefusal } from '../../shared/validation';
 import { HookTransfer } from '../components/HookTransfer';
 import { RetentionSetting } from '../components/RetentionSetting';
 import { TriggerEventDialog } from '../components/TriggerEvent';
-import { formatRate } from '../format';
+import { formatCount, formatRate } from '../format';
 import { useHealth } from '../state/health';
 import { useHooks } from '../state/hooks';
 import { useNavigation } from '../state/navigation';
 import { useNotices } from '../state/notices';
+import { usePreferences } from '../state/preferences';
 
 export function HookList() {
   const hooks = useHooks((state) => state.hooks);
@@ -65,6 +66,7 @@ export function HookList() {
         </div>
       )}
       {status === 'ready' && hooks.length === 0 && <EmptyState onCreate={() => go({ name: 'create' })} />}
+      {hooks.length > 0 && <LocalNote hooks={hooks} />}
       {hooks.length > 0 && (
         <table className="table hook-table">
           <thead>
@@ -94,10 +96,27 @@ export function HookList() {
   );
 }
 
+/** Once, small: why some endpoints are marked local. Dismissed for good, the marks go too. */
+function LocalNote({ hooks }: { hooks: Hook[] }) {
+  const dismissed = usePreferences((state) => state.localNoteDismissed);
+  const dismiss = usePreferences((state) => state.dismissLocalNote);
+  if (dismissed || !hooks.some((hook) => logtoUrlRefusal(hook.config.url))) return null;
+  return (
+    <p className="local-note">
+      <span className="tag muted no-margin">local</span> marks an endpoint a real Logto tenant could not reach (it needs public HTTPS). Fine
+      for building your receiver here.{' '}
+      <button type="button" className="link-button" onClick={dismiss}>
+        Got it, hide these marks
+      </button>
+    </p>
+  );
+}
+
 function HookRow({ hook, health, onOpen }: { hook: Hook; health?: HealthSummary; onOpen(): void }) {
   const rate = health?.successRate ?? null;
   const tone = rate === null ? 'none' : rate >= 0.95 ? 'good' : rate >= 0.8 ? 'fair' : 'poor';
-  const refusal = logtoUrlRefusal(hook.config.url);
+  const marksLocal = !usePreferences((state) => state.localNoteDismissed);
+  const refusal = marksLocal ? logtoUrlRefusal(hook.config.url) : null;
   return (
     <tr className="clickable" onClick={onOpen}>
       <td>
@@ -108,15 +127,15 @@ function HookRow({ hook, health, onOpen }: { hook: Hook; health?: HealthSummary;
       <td className="url-cell">
         <code title={hook.config.url}>{hook.config.url}</code>
         {refusal && (
-          <span className="tag warning" title={refusal}>
-            local only
+          <span className="tag muted" title={refusal}>
+            local
           </span>
         )}
       </td>
       <td>
         {hook.events.length} {hook.events.length === 1 ? 'event' : 'events'}
       </td>
-      <td>{health?.total ?? 0}</td>
+      <td>{formatCount(health?.total ?? 0)}</td>
       <td>
         <span className={`health-dot ${tone}`} aria-hidden="true" /> {formatRate(rate)}
       </td>

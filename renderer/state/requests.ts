@@ -34,11 +34,15 @@ type Requests = {
    * showing as still sending. Oldest first, at most PUSHED_KEPT.
    */
   pushed: ReadonlyMap<string, DeliverySummary>;
+  /** Where the list was left when a request was opened, to come back to the same place. */
+  place: { scrollTop: number; selectedId: string } | null;
   /** A re-query waiting to run, when a push could not be judged here. */
   requery: ReturnType<typeof setTimeout> | null;
   /** Shows a hook's requests from the top with these filters. */
   show(hookId: string, filters?: RequestFilters): Promise<void>;
   loadMore(): Promise<void>;
+  /** Keeps the list as it is (live updates continue) and remembers where the user was. */
+  leaveAt(scrollTop: number, selectedId: string): void;
   /** Asks the log again for what is on screen (as many rows as shown), keeping the place. */
   refresh(): Promise<void>;
   /**
@@ -96,12 +100,15 @@ export const useRequests = create<Requests>((set, get) => ({
   generation: 0,
   pushed: new Map(),
   requery: null,
+  place: null,
+  leaveAt: (scrollTop, selectedId) => set({ place: { scrollTop, selectedId } }),
   show: async (hookId, filters = get().hookId === hookId ? get().filters : { range: '24h' }) => {
     const mine = get().generation + 1;
     clearTimeout(get().requery ?? undefined);
     set({
       generation: mine,
       requery: null,
+      place: null,
       hookId,
       filters,
       status: 'loading',

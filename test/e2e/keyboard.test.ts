@@ -12,7 +12,7 @@ afterEach(async () => {
 const focused = () => app.page.evaluate(() => document.activeElement?.textContent?.trim());
 
 async function hookOnScreen() {
-  await app.core.call('hooks.create', { name: 'CRM sync', url: 'http://127.0.0.1:9/hooks', events: ['PostSignIn'] });
+  await app.core.call('hooks.create', { name: 'CRM sync', url: 'http://127.0.0.1:4000/hooks', events: ['PostSignIn'] });
   await app.reload();
   await app.page.getByRole('button', { name: 'CRM sync' }).click();
   await app.page.getByRole('heading', { name: /CRM sync/ }).waitFor();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Hook } from '../../../shared/domain';
 import { MoreMenu } from '../../components/MoreMenu';
+import { RelativeTime } from '../../components/RelativeTime';
 import { TestPayloadDialog } from '../../components/TestPayloadDialog';
 import { TriggerEventDialog } from '../../components/TriggerEvent';
 import { useAction } from '../../lib/useAction';
@@ -36,7 +37,7 @@ export function HookHeader({ hook }: { hook: Hook }) {
           {hook.name} <span className={`tag ${hook.enabled ? 'success' : 'muted'}`}>{hook.enabled ? 'Enabled' : 'Disabled'}</span>
         </h1>
         <p className="muted">
-          <code>{hook.config.url}</code> · created {new Date(hook.createdAt).toLocaleString()}
+          <code>{hook.config.url}</code> · created <RelativeTime at={hook.createdAt} />
         </p>
       </div>
       <div className="header-actions">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { saveFile } from '../../download';
+import { formatCount } from '../../format';
 import { useAction } from '../../lib/useAction';
 import { useRequests } from '../../state/requests';
 import { RANGE_LABEL } from './Filters';
@@ -22,7 +23,7 @@ export function LogActions({ hookId }: { hookId: string }) {
         saveFile(file);
         return file;
       },
-      (file) => `Exported ${file.count} ${file.count === 1 ? 'delivery' : 'deliveries'} as ${file.fileName}.`,
+      (file) => `Exported ${formatCount(file.count)} ${file.count === 1 ? 'delivery' : 'deliveries'} as ${file.fileName}.`,
     );
   const askRedeliver = () =>
     run(async () => setRedeliverCount((await call('logs.unsuccessfulCount', { hookId, range: filters.range })).count));
@@ -36,7 +37,7 @@ export function LogActions({ hookId }: { hookId: string }) {
 
   return (
     <div className="toolbar">
-      <span className="muted">{count > 0 ? `${count}${more ? '+' : ''} shown` : ''}</span>
+      <span className="muted">{count > 0 ? `${formatCount(count)}${more ? '+' : ''} shown` : ''}</span>
       <button type="button" className="button small secondary" onClick={() => void askRedeliver()}>
         Redeliver unsuccessful…
       </button>
@@ -49,7 +50,7 @@ export function LogActions({ hookId }: { hookId: string }) {
       {redeliverCount !== null && (
         <ConfirmDialog
           title="Redeliver unsuccessful requests?"
-          confirmLabel={redeliverCount === 0 ? 'Nothing to send' : `Send ${redeliverCount} again`}
+          confirmLabel={redeliverCount === 0 ? 'Nothing to send' : `Send ${formatCount(redeliverCount)} again`}
           onCancel={() => setRedeliverCount(null)}
           onConfirm={() => (redeliverCount === 0 ? setRedeliverCount(null) : void redeliverUnsuccessful())}
         >

@@ -17,8 +17,13 @@ export function RecentRequests({ hook }: { hook: Hook }) {
   const loadMore = useRequests((state) => state.loadMore);
   const go = useNavigation((state) => state.go);
 
+  const place = useRequests((state) => state.place);
+  const leaveAt = useRequests((state) => state.leaveAt);
+
+  // Back from a request: the list is as it was left (pushes kept it current), so keep it and its place.
   useEffect(() => {
-    void show(hook.id);
+    const { hookId, place: left } = useRequests.getState();
+    if (hookId !== hook.id || !left) void show(hook.id);
   }, [hook.id, show]);
 
   const needMore = useCallback(() => void loadMore(), [loadMore]);
@@ -48,7 +53,11 @@ export function RecentRequests({ hook }: { hook: Hook }) {
           items={items}
           hasMore={nextCursor !== null}
           onNeedMore={needMore}
-          onOpen={(delivery) => go({ name: 'delivery', hookId: hook.id, id: delivery.id })}
+          place={place}
+          onOpen={(delivery, scrollTop) => {
+            leaveAt(scrollTop, delivery.id);
+            go({ name: 'delivery', hookId: hook.id, id: delivery.id });
+          }}
         />
       )}
     </div>

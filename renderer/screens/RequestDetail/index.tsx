@@ -4,7 +4,8 @@ import { call, onPush } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
 import { HeadersView, JsonView } from '../../components/JsonView';
 import { OutcomeBadge } from '../../components/OutcomeBadge';
-import { formatDuration, formatTime } from '../../format';
+import { RelativeTime } from '../../components/RelativeTime';
+import { formatDuration } from '../../format';
 import { useAction } from '../../lib/useAction';
 import { useCall } from '../../lib/useCall';
 import { useHooks } from '../../state/hooks';
@@ -42,7 +43,7 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
           </h1>
           {delivery && (
             <p className="muted">
-              {formatTime(delivery.createdAt)} · status {delivery.status ?? 'none'} · {formatDuration(delivery.durationMs)} ·{' '}
+              <RelativeTime at={delivery.createdAt} /> · status {delivery.status ?? 'none'} · {formatDuration(delivery.durationMs)} ·{' '}
               {delivery.attemptCount} {delivery.attemptCount === 1 ? 'attempt' : 'attempts'}
               {delivery.redeliveryOf && (
                 <>
@@ -61,6 +62,10 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
         </div>
         {delivery && (
           <div className="header-actions">
+            <span className="id-line">
+              <code title="Delivery id, as hookbench redeliver takes it">{delivery.id}</code>
+              <CopyButton text={delivery.id} label="Copy delivery id" shown="Copy id" />
+            </span>
             <CopyButton text={curlCommand(delivery.request)} label="Copy as cURL" size="normal" />
             <button
               type="button"
@@ -81,7 +86,8 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
       {delivery && (
         <div className="detail-grid">
           <div>
-            {delivery.error && (
+            {/* Said once: when the last attempt already carries this message, the timeline shows it there. */}
+            {delivery.error && delivery.error !== delivery.attempts.at(-1)?.error?.message && (
               <div className="banner error" role="alert">
                 {delivery.error}
               </div>
@@ -96,8 +102,9 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
             <h2>Attempts</h2>
             <ol className="timeline">
               {delivery.attempts.length === 0 && <li className="muted">No attempt was made.</li>}
-              {delivery.attempts.map((attempt) => (
-                <AttemptItem key={attempt.number} attempt={attempt} firstStart={delivery.attempts[0]!.startedAt} />
+              {/* Newest first and open: the attempt that decided the outcome is what one looks for. */}
+              {[...delivery.attempts].reverse().map((attempt, index) => (
+                <AttemptItem key={attempt.number} attempt={attempt} firstStart={delivery.attempts[0]!.startedAt} open={index === 0} />
               ))}
             </ol>
           </div>
