@@ -52,7 +52,7 @@ describe('finding your way in the request log', () => {
     const left = await scroller.evaluate((element) => element.scrollTop);
 
     await row.getByRole('button').first().click();
-    await page.getByRole('button', { name: 'Copy delivery id' }).click();
+    await page.getByRole('button', { name: 'Copy id of this delivery' }).click();
     expect(await page.locator('.id-line code').textContent()).toBe(id);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(id);
     await page.getByRole('button', { name: '← Busy hook · Recent requests' }).click();

@@ -64,7 +64,7 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
           <div className="header-actions">
             <span className="id-line">
               <code title="Delivery id, as hookbench redeliver takes it">{delivery.id}</code>
-              <CopyButton text={delivery.id} label="Copy delivery id" shown="Copy id" />
+              <CopyButton text={delivery.id} label="Copy id of this delivery" shown="Copy id" />
             </span>
             <CopyButton text={curlCommand(delivery.request)} label="Copy as cURL" size="normal" />
             <button
