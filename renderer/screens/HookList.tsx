@@ -132,14 +132,14 @@ function HookRow({ hook, health, onOpen }: { hook: Hook; health?: HealthSummary;
           </span>
         )}
       </td>
-      <td>
+      <td className="nowrap">
         {hook.events.length} {hook.events.length === 1 ? 'event' : 'events'}
       </td>
-      <td>{formatCount(health?.total ?? 0)}</td>
-      <td>
+      <td className="nowrap">{formatCount(health?.total ?? 0)}</td>
+      <td className="nowrap">
         <span className={`health-dot ${tone}`} aria-hidden="true" /> {formatRate(rate)}
       </td>
-      <td>
+      <td className="nowrap">
         <span className={`status-dot ${hook.enabled ? 'on' : 'off'}`} /> {hook.enabled ? 'Enabled' : 'Disabled'}
       </td>
     </tr>
