@@ -1,5 +1,6 @@
 import { prettyJson } from '../format';
 import { CopyButton } from './CopyButton';
+import { JsonHighlight } from './JsonHighlight';
 
 type Props = { label: string; text: string | null; note?: string };
 
@@ -16,7 +17,9 @@ export function JsonView({ label, text, note }: Props) {
         <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} shown="Copy" />
       </div>
       <section aria-label={label}>
-        <pre>{pretty.text === '' ? <span className="muted">(empty)</span> : pretty.text}</pre>
+        <pre>
+          {pretty.text === '' ? <span className="muted">(empty)</span> : pretty.isJson ? <JsonHighlight text={pretty.text} /> : pretty.text}
+        </pre>
       </section>
     </div>
   );

@@ -47,8 +47,9 @@ export function TestPayloadDialog({ hook, onClose }: { hook: Hook; onClose(): vo
                   </td>
                   <td>{formatDuration(result.durationMs)}</td>
                   <td className="response-cell">
-                    {result.error && !result.ok ? <span className="warn-text">{result.error}</span> : null}
-                    {result.body ? <code>{result.body.slice(0, 300)}</code> : null}
+                    {/* The message and the body are two things: each on its own line. */}
+                    {result.error && !result.ok ? <p className="warn-text cell-line">{result.error}</p> : null}
+                    {result.body ? <code className="cell-line">{result.body.slice(0, 300)}</code> : null}
                   </td>
                 </tr>
               ))}

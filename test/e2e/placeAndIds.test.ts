@@ -99,7 +99,11 @@ describe('finding your way in the request log', () => {
     expect(await app.page.locator('.attempt details[open]').count()).toBe(1);
     expect(await app.page.locator('.attempt').first().locator('details').getAttribute('open')).toBe('');
     await app.page.getByText('Attempt 1', { exact: true }).click();
-    await app.page.getByLabel('Response body (attempt 1)', { exact: true }).waitFor();
+    const body = app.page.getByLabel('Response body (attempt 1)', { exact: true });
+    await body.waitFor();
+    // JSON is highlighted, the text unchanged.
+    expect(await body.locator('.json-key').first().textContent()).toBe('"error"');
+    expect(JSON.parse((await body.textContent())!)).toEqual({ error: 'try later' });
     await app.screenshot('request-timeline');
   });
 
