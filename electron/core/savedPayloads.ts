@@ -85,7 +85,10 @@ export class SavedPayloads {
     let problem: string;
     try {
       const parsed = fileSchema.safeParse(JSON.parse(readFileSync(this.#path, 'utf8')));
-      if (parsed.success) return (this.#file = parsed.data);
+      if (parsed.success) {
+        this.#file = parsed.data;
+        return this.#file;
+      }
       const issue = parsed.error.issues[0]!;
       problem = `its ${issue.path.join('.') || 'content'} is not valid (${issue.message})`;
     } catch (error) {
