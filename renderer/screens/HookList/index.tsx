@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import type { HealthSummary, Hook } from '../../shared/domain';
-import { logtoUrlRefusal } from '../../shared/validation';
-import { HookTransfer } from '../components/HookTransfer';
-import { RetentionSetting } from '../components/RetentionSetting';
-import { TriggerEventDialog } from '../components/TriggerEvent';
-import { formatCount, formatRate } from '../format';
-import { useHealth } from '../state/health';
-import { useHooks } from '../state/hooks';
-import { useNavigation } from '../state/navigation';
-import { useNotices } from '../state/notices';
-import { usePreferences } from '../state/preferences';
+import { HookTransfer } from '../../components/HookTransfer';
+import { RetentionSetting } from '../../components/RetentionSetting';
+import { TriggerEventDialog } from '../../components/TriggerEvent';
+import { useHealth } from '../../state/health';
+import { useHooks } from '../../state/hooks';
+import { useNavigation } from '../../state/navigation';
+import { useNotices } from '../../state/notices';
+import { HookRow } from './HookRow';
+import { LocalNote } from './LocalNote';
 
 export function HookList() {
   const hooks = useHooks((state) => state.hooks);
@@ -93,56 +91,6 @@ export function HookList() {
       )}
       {status === 'ready' && <RetentionSetting />}
     </section>
-  );
-}
-
-/** Once, small: why some endpoints are marked local. Dismissed for good, the marks go too. */
-function LocalNote({ hooks }: { hooks: Hook[] }) {
-  const dismissed = usePreferences((state) => state.localNoteDismissed);
-  const dismiss = usePreferences((state) => state.dismissLocalNote);
-  if (dismissed || !hooks.some((hook) => logtoUrlRefusal(hook.config.url))) return null;
-  return (
-    <p className="local-note">
-      <span className="tag muted no-margin">local</span> marks an endpoint a real Logto tenant could not reach (it needs public HTTPS). Fine
-      for building your receiver here.{' '}
-      <button type="button" className="link-button" onClick={dismiss}>
-        Got it, hide these marks
-      </button>
-    </p>
-  );
-}
-
-function HookRow({ hook, health, onOpen }: { hook: Hook; health?: HealthSummary; onOpen(): void }) {
-  const rate = health?.successRate ?? null;
-  const tone = rate === null ? 'none' : rate >= 0.95 ? 'good' : rate >= 0.8 ? 'fair' : 'poor';
-  const marksLocal = !usePreferences((state) => state.localNoteDismissed);
-  const refusal = marksLocal ? logtoUrlRefusal(hook.config.url) : null;
-  return (
-    <tr className="clickable" onClick={onOpen}>
-      <td>
-        <button type="button" className="row-link" onClick={onOpen}>
-          {hook.name}
-        </button>
-      </td>
-      <td className="url-cell">
-        <code title={hook.config.url}>{hook.config.url}</code>
-        {refusal && (
-          <span className="tag muted" title={refusal}>
-            local
-          </span>
-        )}
-      </td>
-      <td className="nowrap">
-        {hook.events.length} {hook.events.length === 1 ? 'event' : 'events'}
-      </td>
-      <td className="nowrap">{formatCount(health?.total ?? 0)}</td>
-      <td className="nowrap">
-        <span className={`health-dot ${tone}`} aria-hidden="true" /> {formatRate(rate)}
-      </td>
-      <td className="nowrap">
-        <span className={`status-dot ${hook.enabled ? 'on' : 'off'}`} /> {hook.enabled ? 'Enabled' : 'Disabled'}
-      </td>
-    </tr>
   );
 }
 
