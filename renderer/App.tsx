@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { call, onPush } from './api';
+import { LeaveGuard } from './components/LeaveGuard';
+import { Toasts } from './components/Toasts';
 import { CreateHook } from './screens/CreateHook';
 import { HookDetail } from './screens/HookDetail';
 import { HookList } from './screens/HookList';
@@ -9,6 +11,8 @@ import { useHooks } from './state/hooks';
 import { useNavigation } from './state/navigation';
 import { useNotices } from './state/notices';
 import { useRequests } from './state/requests';
+
+const HEALTH_REFRESH_MS = 250;
 
 export function App() {
   const view = useNavigation((state) => state.view);
@@ -27,11 +31,12 @@ export function App() {
       onPush('notice', (notice) => addBanners([notice])),
       onPush('delivery.updated', (summary) => {
         applyDelivery(summary);
-        // Many deliveries can finish at once; one health refresh per second is plenty.
+        if (summary.outcome === 'in_flight') return;
+        // Every finished delivery updates health; many finishing together share one refresh.
         healthTimer ??= setTimeout(() => {
           healthTimer = null;
           void refreshHealth();
-        }, 1000);
+        }, HEALTH_REFRESH_MS);
       }),
     ];
     return () => {
@@ -50,12 +55,14 @@ export function App() {
         {view.name === 'delivery' && <RequestDetail hookId={view.hookId} id={view.id} />}
       </main>
       <Toasts />
+      <LeaveGuard />
     </div>
   );
 }
 
 function Banners() {
-  const { banners, dismissBanner } = useNotices();
+  const banners = useNotices((state) => state.banners);
+  const dismissBanner = useNotices((state) => state.dismissBanner);
   if (banners.length === 0) return null;
   return (
     <div className="banners">
@@ -63,22 +70,6 @@ function Banners() {
         <div key={notice.id} className={`banner ${notice.level}`} role="alert">
           <span>{notice.message}</span>
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismissBanner(notice.id)}>
-            ×
-          </button>
-        </div>
-      ))}
-    </div>
-  );
-}
-
-function Toasts() {
-  const { toasts, dismissToast } = useNotices();
-  return (
-    <div className="toasts" aria-live="polite">
-      {toasts.map((toast) => (
-        <div key={toast.id} className={`toast ${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
-          <span>{toast.message}</span>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismissToast(toast.id)}>
             ×
           </button>
         </div>

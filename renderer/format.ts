@@ -1,4 +1,4 @@
-import type { DeliveryOutcome } from '../shared/domain';
+import type { AttemptErrorKind, DeliveryOutcome } from '../shared/domain';
 
 export const formatTime = (epochMs: number) =>
   new Date(epochMs).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -31,3 +31,30 @@ export function prettyJson(text: string): { text: string; isJson: boolean } {
     return { text, isJson: false };
   }
 }
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+
+/** "just now", "5 min ago", "3 hr ago", "2 days ago"; past a week, the date. */
+export function formatRelative(epochMs: number, now: number): string {
+  const seconds = Math.round((now - epochMs) / 1000);
+  if (seconds < 10) return 'just now';
+  if (seconds < 60) return relative.format(-seconds, 'second');
+  if (seconds < 3600) return relative.format(-Math.floor(seconds / 60), 'minute');
+  if (seconds < 86_400) return relative.format(-Math.floor(seconds / 3600), 'hour');
+  if (seconds < 7 * 86_400) return relative.format(-Math.floor(seconds / 86_400), 'day');
+  return new Date(epochMs).toLocaleDateString(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
+}
+
+/** A count as people read it: 14,286. */
+export const formatCount = (count: number) => count.toLocaleString();
+
+/** Why no response came, in words, for each kind of failure the engine tells apart. */
+export const failureKindLabel: Record<AttemptErrorKind, string> = {
+  timeout: 'Timed out',
+  refused: 'Connection refused',
+  reset: 'Connection reset',
+  tls: 'TLS error',
+  dns: 'DNS lookup failed',
+  network: 'Network error',
+  cancelled: 'Cancelled',
+};

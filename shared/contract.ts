@@ -16,7 +16,9 @@ import {
   type ReceiverStatus,
   type RetryBehaviour,
   retryBehaviours,
+  type SavedPayload,
   type TestResult,
+  type TriggerRecord,
 } from './domain';
 
 export type { PushChannel, Pushes } from './channels';
@@ -213,6 +215,21 @@ const triggerRunSchema = z
     shuffle: z.boolean({ invalid_type_error: 'shuffle must be true or false' }).default(false),
   })
   .strict();
+/** A payload kept for reuse: a JSON object under the trigger's size cap, with a name to find it by. */
+const savePayloadSchema = z
+  .object({
+    event: hookEventSchema,
+    name: z
+      .string({ required_error: 'Give the payload a name', invalid_type_error: 'The name must be text' })
+      .trim()
+      .min(1, 'Give the payload a name')
+      .max(80, 'Keep the name under 80 characters'),
+    payload: z
+      .record(z.unknown(), { invalid_type_error: 'The payload must be a JSON object' })
+      .refine((payload) => utf8Bytes(JSON.stringify(payload)) <= MAX_PAYLOAD_BYTES, 'Keep the payload under 1 MB'),
+  })
+  .strict();
+const savedPayloadId = z.string({ required_error: 'A saved payload id is required' }).min(1, 'A saved payload id is required').max(64);
 
 export const contract = {
   'hooks.list': method(nothing).returns<Hook[]>(),
@@ -263,7 +280,7 @@ export const contract = {
     }),
   ).returns<ExportFile>(),
   /** With each hook's latest delivery time, for a last-delivery column. */
-  'health.list': method(nothing).returns<Array<HealthSummary & { lastDeliveryAt: number | null }>>(),
+  'health.list': method(nothing).returns<HealthSummary[]>(),
   'health.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Health>(),
   'settings.get': method(nothing).returns<Settings>(),
   'settings.update': method(
@@ -308,6 +325,13 @@ export const contract = {
   /** Chaos and load sends: the event `repeat` times, paced, duplicated or shuffled; progress is pushed as `triggerRun.progress`. */
   'events.triggerRun': method(triggerRunSchema).returns<TriggerRunProgress>(),
   'snippets.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Snippet[]>(),
+  /** Saved payloads, newest first; of one event when given. */
+  'payloads.list': method(z.object({ event: hookEventSchema.optional() }).strict()).returns<SavedPayload[]>(),
+  /** Saving under a name the event already has replaces that payload. */
+  'payloads.save': method(savePayloadSchema).returns<SavedPayload>(),
+  'payloads.remove': method(z.object({ id: savedPayloadId }).strict()).returns<{ removed: true }>(),
+  /** What was triggered, newest first (the last 50). */
+  'events.history': method(nothing).returns<TriggerRecord[]>(),
 };
 
 export type Contract = typeof contract;

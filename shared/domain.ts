@@ -105,6 +105,8 @@ export type HealthSummary = {
   succeeded: number;
   /** 0..1, null when there were no requests. */
   successRate: number | null;
+  /** When its newest delivery was made (any time, not just the last 24 h); null when it has none. */
+  lastDeliveryAt: number | null;
 };
 
 export type HourlyCount = { hourStart: number; succeeded: number; failed: number };
@@ -134,3 +136,9 @@ export type ReceiverStatus = {
   scripts: Record<string, string>;
   recent: ReceiverActivity[];
 };
+
+/** A payload the user kept for an event in "Trigger event", to send again later. */
+export type SavedPayload = { id: string; event: HookEvent; name: string; payload: Record<string, unknown>; savedAt: number };
+
+/** One "Trigger event": what was sent (null for the sample as is) and to how many hooks. */
+export type TriggerRecord = { id: string; event: HookEvent; payload: Record<string, unknown> | null; at: number; deliveryCount: number };

@@ -21,6 +21,7 @@ import { Retention } from './log/retention';
 import { NoticeBoard, PushHub, type PushListener } from './notices';
 import { BuiltInReceiver } from './receiver/server';
 import { readReceiverSettings } from './receiver/settings';
+import { SavedPayloads } from './savedPayloads';
 import { createService } from './service';
 
 export { confHookFile } from './hooks/confFile';
@@ -74,7 +75,21 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
     receiverOptions.port === undefined ? saved : { ...saved, port: receiverOptions.port },
   );
   const checks = new CheckRunner((send) => engine.sendCheck(send), new CheckRunStore(dataDir, notices.post));
-  const handlers = createService({ version, dataDir, hooks, engine, log, retention, notices, pushes, receiver, checks, retryDefault });
+  const payloads = new SavedPayloads(dataDir, notices.post);
+  const handlers = createService({
+    version,
+    dataDir,
+    hooks,
+    engine,
+    log,
+    retention,
+    notices,
+    pushes,
+    receiver,
+    checks,
+    retryDefault,
+    payloads,
+  });
   retention.start();
   // The app listens only when something would send to it: a hook pointing at it, or capture on.
   const startReceiverIfWanted = async () => {

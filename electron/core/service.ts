@@ -25,6 +25,7 @@ import type { NoticeBoard, PushHub } from './notices';
 import { samplePayload } from './payloads';
 import { receiverHandlers } from './receiver/handlers';
 import type { BuiltInReceiver } from './receiver/server';
+import type { SavedPayloads } from './savedPayloads';
 import { diagnoseSignature } from './signature';
 
 export type CoreParts = {
@@ -39,6 +40,7 @@ export type CoreParts = {
   receiver: BuiltInReceiver;
   checks: CheckRunner;
   retryDefault: RetryDefault;
+  payloads: SavedPayloads;
 };
 
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
@@ -56,6 +58,7 @@ export function createService({
   receiver,
   checks,
   retryDefault,
+  payloads,
 }: CoreParts): Handlers {
   return {
     ...receiverHandlers({ dataDir, receiver, hooks, log, pushes }),
@@ -92,7 +95,9 @@ export function createService({
       const targets = hookIds ? chosenHooks(hooks, [...new Set(hookIds)], event) : hooks.subscribedTo(event);
       // A payload the user edited is sent as given, with the event name first as Logto writes it.
       const body = payload ? ({ event, ...payload } as EventPayload) : samplePayload(event);
-      return { deliveries: engine.fanOut(targets, body).started };
+      const deliveries = engine.fanOut(targets, body).started;
+      payloads.record(event, payload ?? null, deliveries.length);
+      return { deliveries };
     },
     'logs.query': async (query) => log.query(query),
     'logs.details': async (query) => {
@@ -135,7 +140,7 @@ export function createService({
       healthSummaries(
         log,
         hooks.list().map((hook) => hook.id),
-      ).map((summary) => ({ ...summary, lastDeliveryAt: log.lastDeliveryAt(summary.hookId) })),
+      ),
     'health.get': async ({ hookId }) => hookHealth(log, hookId),
     'settings.get': async () => ({ retentionDays: retention.days, retryBehaviour: retryDefault.value }),
     'settings.update': async ({ retentionDays, retryBehaviour }) => {
@@ -187,6 +192,13 @@ export function createService({
       });
     },
     'snippets.get': async ({ hookId }) => snippetsFor(hooks.get(hookId).signingKey),
+    'payloads.list': async ({ event }) => payloads.list(event),
+    'payloads.save': async (input) => payloads.save(input),
+    'payloads.remove': async ({ id }) => {
+      payloads.remove(id);
+      return { removed: true };
+    },
+    'events.history': async () => payloads.history(),
   };
 }
 

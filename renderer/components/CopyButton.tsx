@@ -1,6 +1,13 @@
 import { useState } from 'react';
 
-export function CopyButton({ text, label = 'Copy', size = 'small' }: { text: string; label?: string; size?: 'small' | 'normal' }) {
+type Props = {
+  text: string;
+  label?: string;
+  size?: 'small' | 'normal' /** Shorter words on the button than its accessible label. */;
+  shown?: string;
+};
+
+export function CopyButton({ text, label = 'Copy', size = 'small', shown = label }: Props) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -12,8 +19,17 @@ export function CopyButton({ text, label = 'Copy', size = 'small' }: { text: str
     setTimeout(() => setState('idle'), 1500);
   };
   return (
-    <button type="button" className={`button secondary${size === 'small' ? ' small' : ''}`} onClick={() => void copy()} aria-label={label}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
+    <button
+      type="button"
+      className={`button secondary${size === 'small' ? ' small' : ''}`}
+      onClick={(event) => {
+        // A copy button inside a clickable row copies; it does not also open the row.
+        event.stopPropagation();
+        void copy();
+      }}
+      aria-label={label}
+    >
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : shown}
     </button>
   );
 }

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DeliverySummary } from '../../shared/domain';
-import { formatDuration, formatTime } from '../format';
+import { formatCount, formatDuration } from '../format';
+import { CopyButton } from './CopyButton';
 import { OutcomeBadge } from './OutcomeBadge';
+import { RelativeTime } from './RelativeTime';
 
 export const ROW_HEIGHT = 40;
 const OVERSCAN = 10;
@@ -10,13 +12,29 @@ type Props = {
   items: DeliverySummary[];
   hasMore: boolean;
   onNeedMore(): void;
-  onOpen(delivery: DeliverySummary): void;
+  /** Where the list was when the user last left it: scrolled there again, that row marked and focused. */
+  place: { scrollTop: number; selectedId: string } | null;
+  onOpen(delivery: DeliverySummary, scrollTop: number): void;
 };
 
-/** Deliveries as a table that renders only the rows in view, so 100 000 rows scroll like 100. */
-export function DeliveryTable({ items, hasMore, onNeedMore, onOpen }: Props) {
+/**
+ * Deliveries as a real table that renders only the rows in view (spacer rows stand for the rest),
+ * so 100 000 rows scroll like 100. Each row opens with a click; its time is a button, so the
+ * keyboard reaches every row with Tab and opens it with Enter.
+ */
+export function DeliveryTable({ items, hasMore, onNeedMore, place, onOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [scrollTop, setScrollTop] = useState(place?.scrollTop ?? 0);
+  const open = (item: DeliverySummary) => onOpen(item, scroller.current?.scrollTop ?? 0);
+
+  // Only on arrival: afterwards the user's own scrolling rules.
+  const arrival = useRef(place);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !arrival.current) return;
+    element.scrollTop = arrival.current.scrollTop;
+    element.querySelector<HTMLElement>(`[data-id="${CSS.escape(arrival.current.selectedId)}"] .row-link`)?.focus({ preventScroll: true });
+  }, []);
   const [viewport, setViewport] = useState(600);
 
   useEffect(() => {
@@ -35,48 +53,79 @@ export function DeliveryTable({ items, hasMore, onNeedMore, onOpen }: Props) {
   }, [hasMore, last, items.length, onNeedMore]);
 
   return (
-    <div className="delivery-table" role="table" aria-label="Recent requests" aria-rowcount={items.length}>
-      <div className="delivery-row head" role="row">
-        <span role="columnheader">Time</span>
-        <span role="columnheader">Event</span>
-        <span role="columnheader">Outcome</span>
-        <span role="columnheader">Status</span>
-        <span role="columnheader">Duration</span>
-        <span role="columnheader">Attempts</span>
-      </div>
-      <div
-        className="delivery-scroll"
-        ref={scroller}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-        data-testid="delivery-scroll"
-      >
-        <div style={{ height: items.length * ROW_HEIGHT, position: 'relative' }}>
+    <div
+      className="delivery-scroll"
+      ref={scroller}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      data-testid="delivery-scroll"
+    >
+      <table className="delivery-table" aria-label="Recent requests" aria-rowcount={items.length + 1}>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">ID</th>
+            <th scope="col">Event</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Status</th>
+            <th scope="col">Duration</th>
+            <th scope="col">Attempts</th>
+          </tr>
+        </thead>
+        <tbody>
+          <Spacer rows={first} />
           {items.slice(first, last).map((item, offset) => (
-            <button
-              type="button"
-              role="row"
+            <tr
               key={item.id}
-              className="delivery-row"
-              style={{ top: (first + offset) * ROW_HEIGHT }}
+              data-id={item.id}
+              className={`delivery-row${item.id === place?.selectedId ? ' selected' : ''}`}
+              aria-current={item.id === place?.selectedId ? 'true' : undefined}
               aria-rowindex={first + offset + 2}
-              onClick={() => onOpen(item)}
+              onClick={() => open(item)}
             >
-              <span role="cell">{formatTime(item.createdAt)}</span>
-              <span role="cell">
+              <td>
+                <button
+                  type="button"
+                  className="row-link"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    open(item);
+                  }}
+                >
+                  <RelativeTime at={item.createdAt} />
+                </button>
+              </td>
+              <td>
+                <span className="id-cell">
+                  <code title={item.id}>{item.id.slice(0, 8)}</code>
+                  <CopyButton text={item.id} label={`Copy delivery id ${item.id}`} shown="Copy" />
+                </span>
+              </td>
+              <td>
                 <code>{item.event}</code>
-              </span>
-              <span role="cell">
+              </td>
+              <td>
                 <OutcomeBadge outcome={item.outcome} />
-              </span>
-              <span role="cell" className={item.status !== null && item.status >= 400 ? 'bad' : undefined}>
-                {item.status ?? '—'}
-              </span>
-              <span role="cell">{formatDuration(item.durationMs)}</span>
-              <span role="cell">{item.attemptCount}</span>
-            </button>
+              </td>
+              <td className={item.status !== null && item.status >= 400 ? 'bad' : undefined}>
+                {item.status ?? (item.outcome === 'in_flight' ? '—' : 'none')}
+              </td>
+              <td>{formatDuration(item.durationMs)}</td>
+              <td>{formatCount(item.attemptCount)}</td>
+            </tr>
           ))}
-        </div>
-      </div>
+          <Spacer rows={items.length - last} />
+        </tbody>
+      </table>
     </div>
+  );
+}
+
+/** Stands for rows out of view, so the scrollbar is as long as the whole list. */
+function Spacer({ rows }: { rows: number }) {
+  if (rows <= 0) return null;
+  return (
+    <tr className="spacer">
+      <td colSpan={7} aria-hidden="true" style={{ height: rows * ROW_HEIGHT }} />
+    </tr>
   );
 }

@@ -7,54 +7,44 @@ type Props = {
   children: ReactNode;
 };
 
-const FOCUSABLE = 'button:not([disabled]), select, textarea, input:not([type="hidden"]), [href], [tabindex]:not([tabindex="-1"])';
-
 /**
- * A modal: Escape or the backdrop closes it, focus moves into it when it opens (to the element
- * marked data-autofocus, else the first control), stays inside on Tab, and returns where it was.
+ * A modal on the native `<dialog>`: `showModal` makes the rest of the page inert and keeps Tab
+ * inside; Escape (the dialog's cancel) or a click on the backdrop closes it. Focus starts on the
+ * element marked data-autofocus (else the browser's first control) and returns where it was.
  */
 export function Dialog({ label, wide, onClose, children }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  // Callers pass a new onClose each render; reading it through a ref keeps focus from being reset while typing.
+  const box = useRef<HTMLDialogElement>(null);
+  // Callers pass a new onClose each render; reading it through a ref keeps the dialog from reopening while typing.
   const close = useRef(onClose);
   close.current = onClose;
 
   useEffect(() => {
+    const dialog = box.current;
+    if (!dialog) return;
     const before = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>('[data-autofocus]') ?? box.current?.querySelector<HTMLElement>(FOCUSABLE);
-    first?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close.current();
-      if (event.key !== 'Tab' || !box.current) return;
-      const controls = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-      const [head, tail] = [controls[0], controls.at(-1)];
-      if (event.shiftKey && document.activeElement === head) {
-        event.preventDefault();
-        tail?.focus();
-      } else if (!event.shiftKey && document.activeElement === tail) {
-        event.preventDefault();
-        head?.focus();
-      }
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    const onCancel = (event: Event) => {
+      event.preventDefault();
+      close.current();
     };
-    window.addEventListener('keydown', onKey);
+    // A click whose target is the dialog itself landed on its backdrop (its content fills the box).
+    const onBackdrop = (event: MouseEvent) => {
+      if (event.target === dialog) close.current();
+    };
+    dialog.addEventListener('cancel', onCancel);
+    dialog.addEventListener('click', onBackdrop);
     return () => {
-      window.removeEventListener('keydown', onKey);
+      dialog.removeEventListener('cancel', onCancel);
+      dialog.removeEventListener('click', onBackdrop);
+      dialog.close();
       before?.focus?.();
     };
   }, []);
 
   return (
-    <div className="backdrop" onClick={onClose}>
-      <div
-        ref={box}
-        className={`dialog${wide ? ' wide' : ''}`}
-        role="dialog"
-        aria-modal="true"
-        aria-label={label}
-        onClick={(event) => event.stopPropagation()}
-      >
-        {children}
-      </div>
-    </div>
+    <dialog ref={box} className={`dialog${wide ? ' wide' : ''}`} aria-label={label}>
+      <div className="dialog-content">{children}</div>
+    </dialog>
   );
 }

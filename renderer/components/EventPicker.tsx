@@ -51,11 +51,13 @@ export function EventPicker({ selected, onChange, error }: Props) {
         className="event-search"
         placeholder="Filter events, e.g. Organization or SignIn"
         aria-label="Filter events"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${searchId}-error` : undefined}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
       {error && (
-        <p className="field-error" id={`${searchId}-error`} role="alert">
+        <p className="field-error" id={`${searchId}-error`}>
           {error}
         </p>
       )}

@@ -1,3 +1,4 @@
+import { useId, useRef } from 'react';
 import type { HeaderRow } from '../../shared/validation';
 
 type Props = {
@@ -9,6 +10,12 @@ type Props = {
 
 /** Custom headers as editable rows, each error shown at its row. */
 export function HeadersEditor({ rows, onChange, errors }: Props) {
+  // A stable key per row, so removing row 2 does not hand row 3's focus and text to another row.
+  const id = useId();
+  const keys = useRef<number[]>([]);
+  const made = useRef(0);
+  while (keys.current.length < rows.length) keys.current.push(made.current++);
+  keys.current.length = rows.length;
   const edit = (index: number, change: Partial<HeaderRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
 
   return (
@@ -21,17 +28,18 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
         const nameError = errors[`headers.${index}.name`];
         const valueError = errors[`headers.${index}.value`];
         return (
-          <div className="header-row" key={index}>
+          <div className="header-row" key={keys.current[index]}>
             <div className="header-cell">
               <input
                 aria-label={`Header ${index + 1} name`}
                 placeholder="x-api-key"
                 value={row.name}
                 aria-invalid={nameError ? true : undefined}
+                aria-describedby={nameError ? `${id}-${index}-name` : undefined}
                 onChange={(event) => edit(index, { name: event.target.value })}
               />
               {nameError && (
-                <p className="field-error" role="alert">
+                <p className="field-error" id={`${id}-${index}-name`}>
                   {nameError}
                 </p>
               )}
@@ -42,10 +50,11 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
                 placeholder="value"
                 value={row.value}
                 aria-invalid={valueError ? true : undefined}
+                aria-describedby={valueError ? `${id}-${index}-value` : undefined}
                 onChange={(event) => edit(index, { value: event.target.value })}
               />
               {valueError && (
-                <p className="field-error" role="alert">
+                <p className="field-error" id={`${id}-${index}-value`}>
                   {valueError}
                 </p>
               )}
@@ -54,7 +63,10 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
               type="button"
               className="icon-button"
               aria-label={`Remove header ${index + 1}`}
-              onClick={() => onChange(rows.filter((_, at) => at !== index))}
+              onClick={() => {
+                keys.current.splice(index, 1);
+                onChange(rows.filter((_, at) => at !== index));
+              }}
             >
               ×
             </button>

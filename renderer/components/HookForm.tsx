@@ -1,17 +1,21 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { HookEvent } from '../../shared/events';
 import { type HeaderRow, hookInputSchema, logtoUrlRefusal } from '../../shared/validation';
 import { ApiCallError, messageOf } from '../api';
+import { useUnsavedGuard } from '../lib/useUnsavedGuard';
 import { EventPicker } from './EventPicker';
 import { HeadersEditor } from './HeadersEditor';
 
 export type HookFormValues = { name: string; url: string; events: HookEvent[]; headers: HeaderRow[] };
 
 type Props = {
+  /** The stored values; the form is dirty while it differs from them. */
   initial: HookFormValues;
   submitLabel: string;
   onSubmit(values: HookFormValues): Promise<void>;
   onCancel?(): void;
+  /** Cards shown after the form's own (the signing key, the danger zone), above the save bar. */
+  after?: ReactNode;
 };
 
 /** Field errors keyed like the contract's `field`: name, url, events, headers.N.name. */
@@ -26,12 +30,41 @@ function validate(values: HookFormValues): Record<string, string> {
   return errors;
 }
 
-export function HookForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
+/** Events are a set: the same events in another order are not an edit. */
+const comparable = (values: HookFormValues) => JSON.stringify({ ...values, events: [...values.events].sort() });
+
+export function HookForm({ initial, submitLabel, onSubmit, onCancel, after }: Props) {
+  const [base, setBase] = useState(initial);
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const id = useId();
   const refusal = logtoUrlRefusal(values.url.trim());
+  const dirty = comparable(values) !== comparable(base);
+  useUnsavedGuard(dirty && !saving);
+
+  // The stored hook changed (our save, or another window or the CLI): take it when nothing would be
+  // lost, otherwise keep the edits and say so.
+  const incoming = comparable(initial);
+  const seen = useRef(incoming);
+  const state = useRef({ dirty, saving });
+  state.current = { dirty, saving };
+  useEffect(() => {
+    if (seen.current === incoming) return;
+    seen.current = incoming;
+    const next = JSON.parse(incoming) as HookFormValues;
+    if (state.current.saving || !state.current.dirty) {
+      setBase(next);
+      setValues(next);
+      setChangedElsewhere(false);
+    } else {
+      setBase(next);
+      setChangedElsewhere(true);
+    }
+  }, [incoming]);
 
   const change = (patch: Partial<HookFormValues>) => {
     setValues((current) => ({ ...current, ...patch }));
@@ -39,71 +72,122 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
     setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !cleared.some((field) => key.startsWith(field)))));
   };
 
+  const showErrors = (found: Record<string, string>) => {
+    setErrors(found);
+    // After React paints them, the first field in error takes focus, so its message is read out.
+    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = validate(values);
-    setErrors(found);
     setFormError(null);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return showErrors(found);
+    setErrors({});
     setSaving(true);
     try {
       await onSubmit(values);
+      setChangedElsewhere(false);
     } catch (error) {
-      if (error instanceof ApiCallError && error.field) setErrors({ [error.field]: error.message });
+      if (error instanceof ApiCallError && error.field) showErrors({ [error.field]: error.message });
       else setFormError(messageOf(error));
     } finally {
       setSaving(false);
     }
   };
 
+  const errorId = (field: string) => `${id}-${field}-error`;
+  const fieldError = (field: string) =>
+    errors[field] && (
+      <p className="field-error" id={errorId(field)}>
+        {errors[field]}
+      </p>
+    );
+
   return (
-    <form className="hook-form" onSubmit={submit} noValidate>
+    <form className="hook-form" ref={form} onSubmit={submit} noValidate>
       {formError && (
         <div className="banner error" role="alert">
           {formError}
         </div>
       )}
-      <label className="field">
-        <span className="label">Name</span>
-        <input
-          name="name"
-          value={values.name}
-          placeholder="e.g. Sync new users to CRM"
-          aria-invalid={errors.name ? true : undefined}
-          onChange={(event) => change({ name: event.target.value })}
-        />
-        {errors.name && (
-          <p className="field-error" role="alert">
-            {errors.name}
-          </p>
-        )}
-      </label>
-      <label className="field">
-        <span className="label">Endpoint URL</span>
-        <input
-          name="url"
-          value={values.url}
-          placeholder="http://localhost:3000/webhooks/logto"
-          spellCheck={false}
-          aria-invalid={errors.url ? true : undefined}
-          onChange={(event) => change({ url: event.target.value })}
-        />
-        {errors.url && (
-          <p className="field-error" role="alert">
-            {errors.url}
-          </p>
-        )}
-        {!errors.url && refusal && <p className="field-note">{refusal}</p>}
-      </label>
-      <EventPicker selected={values.events} onChange={(events) => change({ events })} error={errors.events} />
-      <HeadersEditor rows={values.headers} onChange={(headers) => change({ headers })} errors={errors} />
-      <div className="form-actions">
+      {changedElsewhere && (
+        <div className="banner warning" role="alert">
+          This webhook was changed elsewhere while you edited it. Saving replaces that change with what you see here.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setValues(base);
+              setChangedElsewhere(false);
+            }}
+          >
+            Load the saved version
+          </button>
+        </div>
+      )}
+      <section className="card" aria-labelledby={`${id}-general`}>
+        <h2 id={`${id}-general`}>General</h2>
+        <div className="field">
+          <label className="label" htmlFor={`${id}-name`}>
+            Name
+          </label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            value={values.name}
+            placeholder="e.g. Sync new users to CRM"
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? errorId('name') : undefined}
+            onChange={(event) => change({ name: event.target.value })}
+          />
+          {fieldError('name')}
+        </div>
+      </section>
+      <section className="card" aria-labelledby={`${id}-endpoint`}>
+        <h2 id={`${id}-endpoint`}>Endpoint and headers</h2>
+        <div className="field">
+          <label className="label" htmlFor={`${id}-url`}>
+            Endpoint URL
+          </label>
+          <input
+            id={`${id}-url`}
+            name="url"
+            value={values.url}
+            placeholder="http://localhost:3000/webhooks/logto"
+            spellCheck={false}
+            aria-invalid={errors.url ? true : undefined}
+            aria-describedby={errors.url ? errorId('url') : refusal ? `${id}-url-note` : undefined}
+            onChange={(event) => change({ url: event.target.value })}
+          />
+          {fieldError('url')}
+          {!errors.url && refusal && (
+            <p className="field-note" id={`${id}-url-note`}>
+              {refusal}
+            </p>
+          )}
+        </div>
+        <HeadersEditor rows={values.headers} onChange={(headers) => change({ headers })} errors={errors} />
+      </section>
+      <section className="card" aria-label="Events">
+        <EventPicker selected={values.events} onChange={(events) => change({ events })} error={errors.events} />
+      </section>
+      {after}
+      <div className={`save-bar${dirty ? ' dirty' : ''}`}>
+        <span className="save-state" role="status">
+          {dirty ? 'Unsaved changes' : ''}
+        </span>
         {onCancel && (
           <button type="button" className="button secondary" onClick={onCancel}>
             Cancel
           </button>
         )}
-        <button type="submit" className="button primary" disabled={saving}>
+        {!onCancel && dirty && (
+          <button type="button" className="button secondary" onClick={() => setValues(base)}>
+            Discard
+          </button>
+        )}
+        <button type="submit" className="button primary" disabled={saving || !dirty}>
           {saving ? 'Saving…' : submitLabel}
         </button>
       </div>

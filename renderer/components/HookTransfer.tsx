@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import type { ImportReport } from '../../shared/contract';
-import { call, messageOf } from '../api';
+import { call } from '../api';
 import { saveFile } from '../download';
+import { useAction } from '../lib/useAction';
 import { useHooks } from '../state/hooks';
-import { useNotices } from '../state/notices';
 import { Dialog } from './Dialog';
 
 /** Export hook definitions (keys only when chosen) and import them, with a report of what was skipped. */
@@ -13,26 +13,24 @@ export function HookTransfer({ canExport = true }: { canExport?: boolean }) {
   const [report, setReport] = useState<ImportReport | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const load = useHooks((state) => state.load);
-  const toast = useNotices((state) => state.toast);
+  const { run } = useAction();
 
-  const exportHooks = async () => {
-    try {
+  const exportHooks = () =>
+    run(async () => {
       saveFile(await call('hooks.export', { includeSigningKeys: withKeys }));
       setExporting(false);
-    } catch (failure) {
-      toast('error', messageOf(failure));
-    }
-  };
+    });
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    try {
-      setReport(await call('hooks.import', { content: await file.text() }));
+    await run(async () => {
+      try {
+        setReport(await call('hooks.import', { content: await file.text() }));
+      } catch (failure) {
+        throw new Error(`Could not import ${file.name}: ${(failure as Error).message}`);
+      }
       await load();
-    } catch (failure) {
-      toast('error', `Could not import ${file.name}: ${messageOf(failure)}`);
-    } finally {
-      if (picker.current) picker.current.value = '';
-    }
+    });
+    if (picker.current) picker.current.value = '';
   };
 
   return (

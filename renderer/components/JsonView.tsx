@@ -1,5 +1,6 @@
 import { prettyJson } from '../format';
 import { CopyButton } from './CopyButton';
+import { JsonHighlight } from './JsonHighlight';
 
 type Props = { label: string; text: string | null; note?: string };
 
@@ -13,9 +14,13 @@ export function JsonView({ label, text, note }: Props) {
         <span>
           {label} {note && <span className="hint">{note}</span>}
         </span>
-        <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} />
+        <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} shown="Copy" />
       </div>
-      <pre aria-label={label}>{pretty.text === '' ? <span className="muted">(empty)</span> : pretty.text}</pre>
+      <section aria-label={label}>
+        <pre>
+          {pretty.text === '' ? <span className="muted">(empty)</span> : pretty.isJson ? <JsonHighlight text={pretty.text} /> : pretty.text}
+        </pre>
+      </section>
     </div>
   );
 }
@@ -29,9 +34,11 @@ export function HeadersView({ label, headers }: { label: string; headers: Record
     <div className="code-block">
       <div className="code-head">
         <span>{label}</span>
-        <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} />
+        <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} shown="Copy" />
       </div>
-      <pre aria-label={label}>{text}</pre>
+      <section aria-label={label}>
+        <pre>{text}</pre>
+      </section>
     </div>
   );
 }

@@ -1,42 +1,41 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { retentionDaysSchema } from '../../shared/validation';
 import { call, messageOf } from '../api';
+import { useCall } from '../lib/useCall';
 import { useNotices } from '../state/notices';
 
 /** How long the request log keeps deliveries; older ones are removed at start and hourly. */
 export function RetentionSetting() {
-  const [days, setDays] = useState<number | null>(null);
+  const stored = useCall('settings.get', {});
+  const [saved, setSaved] = useState<number | null>(null);
+  const days = saved ?? stored.data?.retentionDays ?? null;
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const toast = useNotices((state) => state.toast);
-
-  useEffect(() => {
-    call('settings.get', {}).then(
-      ({ retentionDays }) => setDays(retentionDays),
-      (failure) => setError(messageOf(failure)),
-    );
-  }, []);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = retentionDaysSchema.safeParse(draft.trim() === '' ? Number.NaN : Number(draft));
     if (!parsed.success) {
       setError(Number.isNaN(Number(draft)) || draft.trim() === '' ? 'Enter a number of days' : parsed.error.issues[0]!.message);
+      input.current?.focus();
       return;
     }
     try {
       const { retentionDays } = await call('settings.update', { retentionDays: parsed.data });
-      setDays(retentionDays);
+      setSaved(retentionDays);
       setEditing(false);
       setError(null);
       toast('success', `Requests are now kept for ${retentionDays} days.`);
     } catch (failure) {
       setError(messageOf(failure));
+      input.current?.focus();
     }
   };
 
-  if (days === null) return error ? <p className="field-error">{error}</p> : null;
+  if (days === null) return stored.error ? <p className="field-error">{stored.error}</p> : null;
   return (
     <div className="retention">
       {!editing ? (
@@ -58,12 +57,14 @@ export function RetentionSetting() {
           <label>
             Keep requests for{' '}
             <input
+              ref={input}
               type="number"
               min={1}
               max={3650}
               value={draft}
               aria-label="Days to keep requests"
               aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'retention-error' : undefined}
               onChange={(event) => setDraft(event.target.value)}
             />{' '}
             days
@@ -82,7 +83,7 @@ export function RetentionSetting() {
             Cancel
           </button>
           {error && (
-            <p className="field-error" role="alert">
+            <p className="field-error" id="retention-error">
               {error}
             </p>
           )}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
 
-type Props = { signingKey: string; onRegenerate(): Promise<void> };
+type Props = { signingKey: string; onRegenerate(): Promise<unknown> };
 
 /** The signing key, hidden until asked for; regenerating it is confirmed because receivers must follow. */
 export function SigningKeyField({ signingKey, onRegenerate }: Props) {
@@ -11,11 +11,10 @@ export function SigningKeyField({ signingKey, onRegenerate }: Props) {
 
   return (
     <div className="field">
-      <span className="label">Signing key</span>
       <div className="key-row">
-        <code className="signing-key" aria-label="Signing key">
+        <output className="signing-key mono" aria-label="Signing key">
           {revealed ? signingKey : '•'.repeat(signingKey.length)}
-        </code>
+        </output>
         <button type="button" className="button small secondary" onClick={() => setRevealed(!revealed)}>
           {revealed ? 'Hide' : 'Reveal'}
         </button>

@@ -1,17 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { Hook, TestResult } from '../../shared/domain';
-import { call, messageOf } from '../api';
+import type { Hook } from '../../shared/domain';
 import { formatDuration } from '../format';
+import { useCall } from '../lib/useCall';
 import { Dialog } from './Dialog';
 
 /** Sends Logto's test payload for each selected event and shows every result at once. */
 export function TestPayloadDialog({ hook, onClose }: { hook: Hook; onClose(): void }) {
-  const [results, setResults] = useState<TestResult[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    call('hooks.test', { id: hook.id }).then(setResults, (failure) => setError(messageOf(failure)));
-  }, [hook.id]);
+  const { data: results, error } = useCall('hooks.test', { id: hook.id });
 
   const failed = results?.filter((result) => !result.ok).length ?? 0;
   return (
@@ -53,8 +47,9 @@ export function TestPayloadDialog({ hook, onClose }: { hook: Hook; onClose(): vo
                   </td>
                   <td>{formatDuration(result.durationMs)}</td>
                   <td className="response-cell">
-                    {result.error && !result.ok ? <span className="warn-text">{result.error}</span> : null}
-                    {result.body ? <code>{result.body.slice(0, 300)}</code> : null}
+                    {/* The message and the body are two things: each on its own line. */}
+                    {result.error && !result.ok ? <p className="warn-text cell-line">{result.error}</p> : null}
+                    {result.body ? <code className="cell-line">{result.body.slice(0, 300)}</code> : null}
                   </td>
                 </tr>
               ))}

@@ -10,10 +10,31 @@ export type View =
 
 type Navigation = {
   view: View;
+  /** Set while a form on screen holds unsaved edits: leaving then asks first. */
+  unsaved: boolean;
+  /** Where the user asked to go while edits were unsaved, waiting for their answer. */
+  leavingTo: View | null;
   go(view: View): void;
+  setUnsaved(unsaved: boolean): void;
+  /** The user's answer to "Discard unsaved changes?". */
+  answerLeave(discard: boolean): void;
 };
 
-export const useNavigation = create<Navigation>((set) => ({
+const same = (a: View, b: View) => JSON.stringify(a) === JSON.stringify(b);
+
+export const useNavigation = create<Navigation>((set, get) => ({
   view: { name: 'list' },
-  go: (view) => set({ view }),
+  unsaved: false,
+  leavingTo: null,
+  go: (view) => {
+    if (same(view, get().view)) return;
+    if (get().unsaved) set({ leavingTo: view });
+    else set({ view });
+  },
+  setUnsaved: (unsaved) => set({ unsaved }),
+  answerLeave: (discard) => {
+    const { leavingTo } = get();
+    if (discard && leavingTo) set({ view: leavingTo, unsaved: false, leavingTo: null });
+    else set({ leavingTo: null });
+  },
 }));

@@ -49,9 +49,19 @@ describe('creating a hook', () => {
     await page.getByLabel('Header 1 name').fill('bad header');
     await page.getByRole('button', { name: 'Create webhook' }).click();
 
-    const errorAt = (input: string) => page.locator(`label.field:has(input[name="${input}"]) .field-error`).textContent();
-    await expect(errorAt('url')).resolves.toBe('Enter a full URL with its scheme: did you mean http://localhost:4000/hooks?');
-    await expect(errorAt('name')).resolves.toBe('Give the hook a name');
+    // Each error is announced with its field (aria-describedby), not read as part of the label.
+    const errorAt = (label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((input) =>
+        (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent)
+          .join(' '),
+      );
+    await expect(errorAt('Endpoint URL')).resolves.toBe('Enter a full URL with its scheme: did you mean http://localhost:4000/hooks?');
+    await expect(errorAt('Name')).resolves.toBe('Give the hook a name');
+    await expect(errorAt('Header 1 name')).resolves.toContain('"bad header" is not a valid header name');
+    // Focus goes to the first field in error, so the keyboard and the screen reader start there.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
     await expect(page.getByText('Pick at least one event').isVisible()).resolves.toBe(true);
     await expect(page.getByText('"bad header" is not a valid header name').isVisible()).resolves.toBe(true);
     await app.screenshot('create-form-errors');

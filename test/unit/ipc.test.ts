@@ -158,6 +158,16 @@ const badInputs = {
     { event: 'PostSignIn', repeat: 0 },
     { code: 'invalid_input', field: 'repeat', message: 'repeat must be at least 1' },
   ],
+  'payloads.list': [
+    { event: 'User.Exploded' },
+    { code: 'invalid_input', field: 'event', message: '"User.Exploded" is not a Logto webhook event' },
+  ],
+  'payloads.save': [
+    { event: 'PostSignIn', name: '  ', payload: {} },
+    { code: 'invalid_input', field: 'name', message: 'Give the payload a name' },
+  ],
+  'payloads.remove': [{ id: '' }, { code: 'invalid_input', field: 'id', message: 'A saved payload id is required' }],
+  'events.history': [{ limit: 3 }, { code: 'invalid_input', message: 'events.history does not take "limit".' }],
 } satisfies Record<Method | `${Method} (${string})`, [unknown, object]>;
 const badInputCases = Object.keys(badInputs) as Array<keyof typeof badInputs>;
 

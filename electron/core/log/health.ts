@@ -24,7 +24,7 @@ export function healthSummaries(log: RequestLog, hookIds: readonly string[], now
   return hookIds.map((hookId) => {
     const { succeeded, failed } = totals.get(hookId) ?? { succeeded: 0, failed: 0 };
     const total = succeeded + failed;
-    return { hookId, total, succeeded, successRate: total === 0 ? null : succeeded / total };
+    return { hookId, total, succeeded, successRate: total === 0 ? null : succeeded / total, lastDeliveryAt: log.lastDeliveryAt(hookId) };
   });
 }
 

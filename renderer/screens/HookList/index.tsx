@@ -1,17 +1,19 @@
 import { useState } from 'react';
-import type { HealthSummary, Hook } from '../../shared/domain';
-import { logtoUrlRefusal } from '../../shared/validation';
-import { HookTransfer } from '../components/HookTransfer';
-import { RetentionSetting } from '../components/RetentionSetting';
-import { TriggerEventDialog } from '../components/TriggerEventDialog';
-import { formatRate } from '../format';
-import { useHealth } from '../state/health';
-import { useHooks } from '../state/hooks';
-import { useNavigation } from '../state/navigation';
-import { useNotices } from '../state/notices';
+import { HookTransfer } from '../../components/HookTransfer';
+import { RetentionSetting } from '../../components/RetentionSetting';
+import { TriggerEventDialog } from '../../components/TriggerEvent';
+import { useHealth } from '../../state/health';
+import { useHooks } from '../../state/hooks';
+import { useNavigation } from '../../state/navigation';
+import { useNotices } from '../../state/notices';
+import { HookRow } from './HookRow';
+import { LocalNote } from './LocalNote';
 
 export function HookList() {
-  const { hooks, status, loadError, load } = useHooks();
+  const hooks = useHooks((state) => state.hooks);
+  const status = useHooks((state) => state.status);
+  const loadError = useHooks((state) => state.loadError);
+  const load = useHooks((state) => state.load);
   const go = useNavigation((state) => state.go);
   const health = useHealth((state) => state.byHook);
   const toast = useNotices((state) => state.toast);
@@ -62,6 +64,7 @@ export function HookList() {
         </div>
       )}
       {status === 'ready' && hooks.length === 0 && <EmptyState onCreate={() => go({ name: 'create' })} />}
+      {hooks.length > 0 && <LocalNote hooks={hooks} />}
       {hooks.length > 0 && (
         <table className="table hook-table">
           <thead>
@@ -88,39 +91,6 @@ export function HookList() {
       )}
       {status === 'ready' && <RetentionSetting />}
     </section>
-  );
-}
-
-function HookRow({ hook, health, onOpen }: { hook: Hook; health?: HealthSummary; onOpen(): void }) {
-  const rate = health?.successRate ?? null;
-  const tone = rate === null ? 'none' : rate >= 0.95 ? 'good' : rate >= 0.8 ? 'fair' : 'poor';
-  const refusal = logtoUrlRefusal(hook.config.url);
-  return (
-    <tr className="clickable" onClick={onOpen}>
-      <td>
-        <button type="button" className="row-link" onClick={onOpen}>
-          {hook.name}
-        </button>
-      </td>
-      <td className="url-cell">
-        <code title={hook.config.url}>{hook.config.url}</code>
-        {refusal && (
-          <span className="tag warning" title={refusal}>
-            local only
-          </span>
-        )}
-      </td>
-      <td>
-        {hook.events.length} {hook.events.length === 1 ? 'event' : 'events'}
-      </td>
-      <td>{health?.total ?? 0}</td>
-      <td>
-        <span className={`health-dot ${tone}`} aria-hidden="true" /> {formatRate(rate)}
-      </td>
-      <td>
-        <span className={`status-dot ${hook.enabled ? 'on' : 'off'}`} /> {hook.enabled ? 'Enabled' : 'Disabled'}
-      </td>
-    </tr>
   );
 }
 

@@ -1,0 +1,117 @@
+/**
+ * Payloads kept for "Trigger event", per event, and the history of what was triggered, in one
+ * small JSON file in the data folder. Written whole to a temp file then renamed, so a crash leaves
+ * the old file or the new one, never half of one; owner-only, as payloads may hold personal data.
+ * A file that does not parse or validate is set aside (never deleted) and the user is told.
+ */
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { SavedPayload, TriggerRecord } from '../../shared/domain';
+import { UserFacingError } from '../../shared/errors';
+import { type HookEvent, hookEvents } from '../../shared/events';
+import type { Report } from './notices';
+import { newId } from './util/ids';
+import { moveAside } from './util/moveAside';
+
+export const PAYLOADS_FILE_NAME = 'payloads.json';
+const FILE_MODE = 0o600;
+const FILE_VERSION = 1;
+export const HISTORY_KEPT = 50;
+
+const eventSchema = z.enum(hookEvents as [HookEvent, ...HookEvent[]]);
+const payloadSchema = z.record(z.unknown());
+const fileSchema = z.object({
+  schemaVersion: z.literal(FILE_VERSION),
+  saved: z.array(
+    z.object({ id: z.string().min(1), event: eventSchema, name: z.string().min(1), payload: payloadSchema, savedAt: z.number() }),
+  ),
+  history: z.array(
+    z.object({
+      id: z.string().min(1),
+      event: eventSchema,
+      payload: payloadSchema.nullable(),
+      at: z.number(),
+      deliveryCount: z.number().int().nonnegative(),
+    }),
+  ),
+});
+type PayloadsFile = { schemaVersion: number; saved: SavedPayload[]; history: TriggerRecord[] };
+
+export class SavedPayloads {
+  readonly #path: string;
+  readonly #report: Report;
+  #file: PayloadsFile | null = null;
+
+  constructor(dataDir: string, report: Report) {
+    this.#path = join(dataDir, PAYLOADS_FILE_NAME);
+    this.#report = report;
+  }
+
+  list(event?: HookEvent): SavedPayload[] {
+    return this.#read()
+      .saved.filter((saved) => !event || saved.event === event)
+      .sort((a, b) => b.savedAt - a.savedAt);
+  }
+
+  save(input: { event: HookEvent; name: string; payload: Record<string, unknown> }): SavedPayload {
+    const file = this.#read();
+    const same = file.saved.find((saved) => saved.event === input.event && saved.name === input.name);
+    const saved: SavedPayload = { id: same?.id ?? newId(), ...input, savedAt: Date.now() };
+    this.#write({ ...file, saved: [...file.saved.filter((other) => other !== same), saved] });
+    return saved;
+  }
+
+  remove(id: string): void {
+    const file = this.#read();
+    if (!file.saved.some((saved) => saved.id === id)) throw new UserFacingError('not_found', 'That saved payload no longer exists.');
+    this.#write({ ...file, saved: file.saved.filter((saved) => saved.id !== id) });
+  }
+
+  history(): TriggerRecord[] {
+    return [...this.#read().history].sort((a, b) => b.at - a.at);
+  }
+
+  record(event: HookEvent, payload: Record<string, unknown> | null, deliveryCount: number): void {
+    const file = this.#read();
+    const entry: TriggerRecord = { id: newId(), event, payload, at: Date.now(), deliveryCount };
+    this.#write({ ...file, history: [entry, ...file.history].slice(0, HISTORY_KEPT) });
+  }
+
+  #read(): PayloadsFile {
+    if (this.#file) return this.#file;
+    this.#file = { schemaVersion: FILE_VERSION, saved: [], history: [] };
+    if (!existsSync(this.#path)) return this.#file;
+    let problem: string;
+    try {
+      const parsed = fileSchema.safeParse(JSON.parse(readFileSync(this.#path, 'utf8')));
+      if (parsed.success) {
+        this.#file = parsed.data;
+        return this.#file;
+      }
+      const issue = parsed.error.issues[0]!;
+      problem = `its ${issue.path.join('.') || 'content'} is not valid (${issue.message})`;
+    } catch (error) {
+      problem = error instanceof SyntaxError ? 'it is not valid JSON' : `it could not be read (${(error as Error).message})`;
+    }
+    const aside = moveAside(this.#path, 'corrupt');
+    this.#report({
+      id: `payloads-corrupt:${aside}`,
+      level: 'warning',
+      message: `Your saved payloads file could not be used: ${problem}. It was moved to ${aside}; saved payloads start empty.`,
+    });
+    return this.#file;
+  }
+
+  #write(file: PayloadsFile): void {
+    const temp = `${this.#path}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temp, `${JSON.stringify(file, null, 2)}\n`, { mode: FILE_MODE });
+      chmodSync(temp, FILE_MODE);
+      renameSync(temp, this.#path);
+    } catch (error) {
+      throw new UserFacingError('storage', `Could not save to ${this.#path}: ${(error as Error).message}`);
+    }
+    this.#file = file;
+  }
+}

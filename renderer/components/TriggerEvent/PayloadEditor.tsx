@@ -1,0 +1,47 @@
+import { useId } from 'react';
+
+type Props = {
+  text: string;
+  problem: string | null;
+  canReset: boolean;
+  onChange(text: string): void;
+  onReset(): void;
+  onFormat(): void;
+};
+
+/** The payload as editable JSON, with its first mistake named by line and column. */
+export function PayloadEditor({ text, problem, canReset, onChange, onReset, onFormat }: Props) {
+  const id = useId();
+  return (
+    <div className="field">
+      <div className="editor-head">
+        <label className="label" htmlFor={id}>
+          Payload <span className="hint">edit freely; hookId is added for each hook, last, as Logto does</span>
+        </label>
+        <span className="editor-actions">
+          <button type="button" className="button small secondary" disabled={problem !== null} onClick={onFormat}>
+            Format
+          </button>
+          <button type="button" className="button small secondary" disabled={!canReset} onClick={onReset}>
+            Reset to sample
+          </button>
+        </span>
+      </div>
+      <textarea
+        id={id}
+        className="payload-editor"
+        spellCheck={false}
+        rows={16}
+        value={text}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onChange={(change) => onChange(change.target.value)}
+      />
+      {problem && (
+        <p className="field-error" id={`${id}-problem`} aria-live="polite">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}

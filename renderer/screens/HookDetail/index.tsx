@@ -1,0 +1,39 @@
+import { Tabs } from '../../components/Tabs';
+import { useHooks } from '../../state/hooks';
+import { type HookTab, useNavigation } from '../../state/navigation';
+import { RecentRequests } from '../RecentRequests';
+import { HookHeader } from './HookHeader';
+import { Settings } from './Settings';
+
+const TABS = [
+  { key: 'settings', label: 'Settings' },
+  { key: 'requests', label: 'Recent requests' },
+] as const;
+
+export function HookDetail({ id, tab }: { id: string; tab: HookTab }) {
+  const hook = useHooks((state) => state.hooks.find((candidate) => candidate.id === id));
+  const go = useNavigation((state) => state.go);
+
+  if (!hook) {
+    return (
+      <section className="page">
+        <div className="empty-state">
+          <h2>This webhook no longer exists</h2>
+          <button type="button" className="button primary" onClick={() => go({ name: 'list' })}>
+            Back to webhooks
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="page">
+      <HookHeader hook={hook} />
+      <Tabs label="Webhook sections" tabs={TABS} selected={tab} onSelect={(next) => go({ name: 'hook', id, tab: next })}>
+        {tab === 'settings' && <Settings hook={hook} />}
+        {tab === 'requests' && <RecentRequests hook={hook} />}
+      </Tabs>
+    </section>
+  );
+}

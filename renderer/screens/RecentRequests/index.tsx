@@ -1,0 +1,65 @@
+import { useCallback, useEffect } from 'react';
+import type { Hook } from '../../../shared/domain';
+import { DeliveryTable } from '../../components/DeliveryTable';
+import { useNavigation } from '../../state/navigation';
+import { useRequests } from '../../state/requests';
+import { Filters } from './Filters';
+import { HealthCard } from './HealthCard';
+import { LogActions } from './LogActions';
+
+export function RecentRequests({ hook }: { hook: Hook }) {
+  const items = useRequests((state) => state.items);
+  const nextCursor = useRequests((state) => state.nextCursor);
+  const status = useRequests((state) => state.status);
+  const error = useRequests((state) => state.error);
+  const filters = useRequests((state) => state.filters);
+  const show = useRequests((state) => state.show);
+  const loadMore = useRequests((state) => state.loadMore);
+  const go = useNavigation((state) => state.go);
+
+  const place = useRequests((state) => state.place);
+  const leaveAt = useRequests((state) => state.leaveAt);
+
+  // Back from a request: the list is as it was left (pushes kept it current), so keep it and its place.
+  useEffect(() => {
+    const { hookId, place: left } = useRequests.getState();
+    if (hookId !== hook.id || !left) void show(hook.id);
+  }, [hook.id, show]);
+
+  const needMore = useCallback(() => void loadMore(), [loadMore]);
+  const filtered = filters.outcome || filters.event || filters.status !== undefined || filters.text || filters.range !== '24h';
+
+  return (
+    <div className="requests">
+      <HealthCard hookId={hook.id} />
+      <Filters hook={hook} />
+      <LogActions hookId={hook.id} />
+      {status === 'failed' && (
+        <div className="banner error" role="alert">
+          Could not load requests: {error}
+        </div>
+      )}
+      {items.length === 0 && status === 'ready' ? (
+        <div className="empty-state small">
+          <h2>{filtered ? 'No request matches these filters' : 'No requests in the last 24 hours'}</h2>
+          <p>
+            {filtered
+              ? 'Widen the time range or clear a filter.'
+              : 'Trigger an event to see each delivery here, with its attempts, request and response. Test payloads are not recorded, as in Logto.'}
+          </p>
+        </div>
+      ) : (
+        <DeliveryTable
+          items={items}
+          hasMore={nextCursor !== null}
+          onNeedMore={needMore}
+          place={place}
+          onOpen={(delivery, scrollTop) => {
+            leaveAt(scrollTop, delivery.id);
+            go({ name: 'delivery', hookId: hook.id, id: delivery.id });
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from '../support/app';
+import { type Receiver, reply, startReceiver } from '../support/receiver';
+
+let app: RunningApp;
+let receiver: Receiver;
+beforeEach(async () => {
+  receiver = await startReceiver();
+  app = await startApp();
+});
+afterEach(async () => {
+  await app?.close();
+  await receiver?.close();
+});
+
+async function openRequests(name: string) {
+  await app.reload();
+  await app.page.getByRole('button', { name }).click();
+  await app.page.getByRole('tab', { name: 'Recent requests' }).click();
+}
+
+describe('finding your way in the request log', () => {
+  it('shows and copies delivery ids, and brings you back to the same place and row in a long list', async () => {
+    await app.core.call('hooks.create', { name: 'Busy hook', url: receiver.url, events: ['PostSignIn'] });
+    for (let batch = 0; batch < 5; batch++) {
+      await Promise.all(Array.from({ length: 50 }, () => app.core.call('events.trigger', { event: 'PostSignIn' })));
+    }
+    await app.core.settled();
+    await openRequests('Busy hook');
+    const { page } = app;
+    const scroller = page.getByTestId('delivery-scroll');
+    await page
+      .getByRole('row', { name: /PostSignIn/ })
+      .first()
+      .waitFor();
+    // To the bottom of the first page: the next one loads.
+    await scroller.evaluate((element) => {
+      element.scrollTop = element.scrollHeight;
+    });
+    await expect.poll(() => page.locator('.toolbar .muted').textContent()).toBe('250 shown');
+    const id = (await page.locator('tr[data-id]').nth(20).getAttribute('data-id'))!;
+    const row = page.locator(`tr[data-id="${id}"]`);
+    const time = row.locator('time');
+    expect(await time.getAttribute('title')).toBeTruthy();
+    expect(Date.parse((await time.getAttribute('datetime'))!)).toBeGreaterThan(Date.now() - 60_000);
+
+    // Copy from the row copies the id and does not open the row.
+    await row.hover();
+    await row.getByRole('button', { name: `Copy delivery id ${id}` }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(id);
+    expect(await page.getByRole('tab', { name: 'Recent requests' }).count()).toBe(1);
+    const left = await scroller.evaluate((element) => element.scrollTop);
+
+    await row.getByRole('button').first().click();
+    await page.getByRole('button', { name: 'Copy id of this delivery' }).click();
+    expect(await page.locator('.id-line code').textContent()).toBe(id);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(id);
+    await page.getByRole('button', { name: '← Busy hook · Recent requests' }).click();
+
+    await page.locator(`tr[data-id="${id}"]`).waitFor();
+    expect(await scroller.evaluate((element) => element.scrollTop)).toBe(left);
+    expect(await page.locator(`tr[data-id="${id}"]`).getAttribute('aria-current')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-id'))).toBe(id);
+    await app.screenshot('long-list-back');
+  });
+
+  it('names why a delivery failed, and shows its attempts as a timeline with the last one open', async () => {
+    // A port that was just free: nothing listens there.
+    const gone = await startReceiver();
+    const refusedUrl = gone.url;
+    await gone.close();
+    await app.core.call('hooks.create', { name: 'Nobody home', url: refusedUrl, events: ['PostSignIn'] });
+    await app.core.call('hooks.create', { name: 'Flaky', url: receiver.url, events: ['User.Created'] });
+    receiver.answer(reply(500, '{"error":"try later"}'), reply(502, 'bad gateway'), reply(200, '{"ok":true}'));
+    await app.core.call('events.trigger', { event: 'PostSignIn' });
+    await app.core.call('events.trigger', { event: 'User.Created' });
+    await app.core.settled();
+
+    await openRequests('Nobody home');
+    await app.page
+      .getByRole('row', { name: /PostSignIn/ })
+      .getByRole('button')
+      .first()
+      .click();
+    const newest = app.page.locator('.attempt').first();
+    expect(await newest.locator('.tag').textContent()).toBe('Connection refused');
+    const message = (await newest.locator('.attempt-error').textContent())!;
+    expect(await app.page.getByText(message, { exact: true }).count()).toBe(1);
+
+    await openRequests('Flaky');
+    await app.page
+      .getByRole('row', { name: /User\.Created/ })
+      .getByRole('button')
+      .first()
+      .click();
+    await app.page.locator('.attempt').nth(2).waitFor();
+    const summaries = await app.page.locator('.attempt summary strong').allTextContents();
+    expect(summaries).toEqual(['Attempt 3', 'Attempt 2', 'Attempt 1']);
+    expect(await app.page.locator('.attempt details[open]').count()).toBe(1);
+    expect(await app.page.locator('.attempt').first().locator('details').getAttribute('open')).toBe('');
+    await app.page.getByText('Attempt 1', { exact: true }).click();
+    const body = app.page.getByLabel('Response body (attempt 1)', { exact: true });
+    await body.waitFor();
+    // JSON is highlighted, the text unchanged.
+    expect(await body.locator('.json-key').first().textContent()).toBe('"error"');
+    expect(JSON.parse((await body.textContent())!)).toEqual({ error: 'try later' });
+    await app.screenshot('request-timeline');
+  });
+
+  it('marks local endpoints once, small, until dismissed for good', async () => {
+    await app.core.call('hooks.create', { name: 'Local', url: 'http://localhost:3000/hooks', events: ['PostSignIn'] });
+    await app.reload();
+    const note = () => app.page.getByText('marks an endpoint a real Logto tenant could not reach');
+    await note().waitFor();
+    expect(await app.page.getByRole('row', { name: /Local/ }).locator('.tag').textContent()).toBe('local');
+    await app.page.getByRole('button', { name: 'Got it, hide these marks' }).click();
+    expect(await note().count()).toBe(0);
+    await app.reload();
+    await app.page.getByRole('row', { name: /Local/ }).waitFor();
+    expect(await note().count()).toBe(0);
+    expect(await app.page.getByRole('row', { name: /Local/ }).locator('.tag').count()).toBe(0);
+  });
+});

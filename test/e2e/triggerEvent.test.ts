@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from '../support/app';
+import { type Receiver, startReceiver } from '../support/receiver';
+
+let app: RunningApp;
+let receiver: Receiver;
+beforeEach(async () => {
+  receiver = await startReceiver();
+  app = await startApp();
+});
+afterEach(async () => {
+  await app?.close();
+  await receiver?.close();
+});
+
+describe('the trigger event dialog', () => {
+  it('keeps a draft per event, resets and formats, names JSON mistakes, saves payloads and sends one again from history', async () => {
+    await app.core.call('hooks.create', { name: 'Local receiver', url: receiver.url, events: ['PostSignIn', 'User.Created'] });
+    await app.reload();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Local receiver' }).click();
+    await page.getByRole('button', { name: 'Trigger event' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Trigger event' });
+    const editor = dialog.getByLabel(/^Payload/);
+    await expect.poll(() => editor.inputValue()).toContain('"event": "PostSignIn"');
+
+    // A draft survives a trip to another event.
+    await editor.fill('{"event":"PostSignIn","marker":"mine"}');
+    await dialog.getByLabel('Event').selectOption('User.Created');
+    await expect.poll(() => editor.inputValue()).toContain('"event": "User.Created"');
+    await dialog.getByLabel('Event').selectOption('PostSignIn');
+    expect(await editor.inputValue()).toBe('{"event":"PostSignIn","marker":"mine"}');
+    expect(await dialog.locator('option[value="PostSignIn"]').textContent()).toBe('PostSignIn (edited)');
+
+    // Mistakes are named by line and column, and announced with the editor.
+    await editor.fill('{\n  "event": "PostSignIn",\n  marker: 1\n}');
+    await dialog.getByText('Not valid JSON at line 3, column 3: Expected a "quoted" property name, found “m”').waitFor();
+    expect(await editor.getAttribute('aria-describedby')).toBeTruthy();
+    expect(await dialog.getByRole('button', { name: 'Format' }).isDisabled()).toBe(true);
+    await editor.fill('{"event":"PostSignIn","marker":"mine"}');
+    await dialog.getByRole('button', { name: 'Format' }).click();
+    expect(await editor.inputValue()).toBe('{\n  "event": "PostSignIn",\n  "marker": "mine"\n}');
+
+    // Saved for this event, kept by the core, and loaded back after a reset.
+    await dialog.getByLabel('Name for this payload').fill('with marker');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog.getByRole('button', { name: 'with marker', exact: true }).waitFor();
+    expect((await app.core.call('payloads.list', { event: 'PostSignIn' })).map((saved) => saved.payload)).toEqual([
+      { event: 'PostSignIn', marker: 'mine' },
+    ]);
+    await dialog.getByRole('button', { name: 'Reset to sample' }).click();
+    expect(await editor.inputValue()).not.toContain('marker');
+    await app.screenshot('trigger-event-saved');
+    await dialog.getByRole('button', { name: 'with marker', exact: true }).click();
+    expect(await editor.inputValue()).toContain('"marker": "mine"');
+    await dialog.getByRole('button', { name: 'Send to 1 webhook' }).click();
+    await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(1);
+    expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ event: 'PostSignIn', marker: 'mine' });
+
+    // History: what was sent, ready to send again.
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Trigger event' }).click();
+    await dialog.getByRole('button', { name: /^Load PostSignIn triggered/ }).click();
+    await expect.poll(() => editor.inputValue()).toContain('"marker": "mine"');
+    await dialog.getByRole('button', { name: 'Send to 1 webhook' }).click();
+    await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(2);
+    expect(JSON.parse(receiver.received[1]!.body)).toMatchObject({ event: 'PostSignIn', marker: 'mine' });
+  });
+});

@@ -1,0 +1,64 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestCore, type TestCore } from '../support/core';
+
+let dataDir: string;
+let core: TestCore | undefined;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'hookbench-payloads-'));
+});
+afterEach(async () => {
+  await core?.close();
+  core = undefined;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const open = () => (core = openTestCore({ dataDir }));
+
+describe('saved payloads', () => {
+  it('keeps payloads per event across restarts, replaces by name, and removes', async () => {
+    let app = open();
+    const first = await app.call('payloads.save', { event: 'PostSignIn', name: 'alice', payload: { user: { id: 'u1' } } });
+    await app.call('payloads.save', { event: 'User.Created', name: 'bob', payload: { data: { id: 'u2' } } });
+    await app.call('payloads.save', { event: 'PostSignIn', name: 'alice', payload: { user: { id: 'u3' } } });
+    await app.close();
+
+    app = open();
+    const saved = await app.call('payloads.list', { event: 'PostSignIn' });
+    expect(saved).toEqual([
+      { id: first.id, event: 'PostSignIn', name: 'alice', payload: { user: { id: 'u3' } }, savedAt: expect.any(Number) },
+    ]);
+    expect(statSync(join(dataDir, 'payloads.json')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dataDir).filter((name) => name.includes('.tmp'))).toEqual([]);
+    await app.call('payloads.remove', { id: first.id });
+    expect(await app.call('payloads.list', {})).toHaveLength(1);
+    await expect(app.call('payloads.remove', { id: first.id })).rejects.toThrow('That saved payload no longer exists.');
+  });
+
+  it('records what was triggered, newest first', async () => {
+    const app = open();
+    await app.call('events.trigger', { event: 'PostSignIn' });
+    await app.call('events.trigger', { event: 'User.Created', payload: { data: { id: 'u9' } } });
+    const history = await app.call('events.history', {});
+    expect(history.map(({ event, payload, deliveryCount }) => ({ event, payload, deliveryCount }))).toEqual([
+      { event: 'User.Created', payload: { data: { id: 'u9' } }, deliveryCount: 0 },
+      { event: 'PostSignIn', payload: null, deliveryCount: 0 },
+    ]);
+  });
+
+  it.each([
+    ['not JSON', '{"schemaVersion":1,"saved":[', 'it is not valid JSON'],
+    ['not the right shape', '{"schemaVersion":1,"saved":[{"id":"x"}],"history":[]}', 'is not valid'],
+  ])('sets a file that is %s aside, says where, and starts empty', async (_what, content, reason) => {
+    writeFileSync(join(dataDir, 'payloads.json'), content);
+    const app = open();
+    expect(await app.call('payloads.list', {})).toEqual([]);
+    const aside = readdirSync(dataDir).find((name) => name.startsWith('payloads.corrupt-'))!;
+    expect(readFileSync(join(dataDir, aside), 'utf8')).toBe(content);
+    const [notice] = await app.call('app.notices', {});
+    expect(notice!.message).toContain(reason);
+    expect(notice!.message).toContain(join(dataDir, aside));
+  });
+});
