@@ -149,9 +149,10 @@ describe('health', () => {
     record(log, delivery({ createdAt: NOW - 60_000, hookId: 'hook-b', status: 404 }));
     log.started(delivery({ createdAt: NOW, outcome: 'in_flight', status: null }));
     expect(healthSummaries(log, ['hook-a', 'hook-b', 'hook-c'], NOW)).toEqual([
-      { hookId: 'hook-a', total: 3, succeeded: 2, successRate: 2 / 3 },
-      { hookId: 'hook-b', total: 1, succeeded: 0, successRate: 0 },
-      { hookId: 'hook-c', total: 0, succeeded: 0, successRate: null },
+      // The last delivery counts one still in flight: it was made, it just has not finished.
+      { hookId: 'hook-a', total: 3, succeeded: 2, successRate: 2 / 3, lastDeliveryAt: NOW },
+      { hookId: 'hook-b', total: 1, succeeded: 0, successRate: 0, lastDeliveryAt: NOW - 60_000 },
+      { hookId: 'hook-c', total: 0, succeeded: 0, successRate: null, lastDeliveryAt: null },
     ]);
   });
 
@@ -189,7 +190,7 @@ describe('hourly counts', () => {
     insert.run('f1', NOW - HOUR, 'failed');
     v1.close();
     const log = openLog(path);
-    expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5 }]);
+    expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5, lastDeliveryAt: NOW - HOUR }]);
     expect(query(log, {}).items.map((item) => item.id)).toEqual(['f1', 's1']);
   });
 
@@ -200,7 +201,7 @@ describe('hourly counts', () => {
     record(log, delivery({ createdAt: Date.now() - 20 * 24 * HOUR }));
     const retention = new Retention(log);
     await retention.apply();
-    expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 1, succeeded: 1, successRate: 1 }]);
+    expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 1, succeeded: 1, successRate: 1, lastDeliveryAt: NOW - HOUR }]);
     log.started(delivery({ id: 'cut-off', createdAt: NOW - HOUR, outcome: 'in_flight', status: null }));
     log.close();
     // The row's writer is gone: as after a crash, its process no longer exists.
@@ -208,7 +209,7 @@ describe('hourly counts', () => {
     raw.prepare('UPDATE deliveries SET owner_pid = 999999999 WHERE id = ?').run('cut-off');
     raw.close();
     const reopened = openLog(path);
-    expect(healthSummaries(reopened, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5 }]);
+    expect(healthSummaries(reopened, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5, lastDeliveryAt: NOW - HOUR }]);
   });
 });
 

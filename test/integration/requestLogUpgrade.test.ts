@@ -46,7 +46,8 @@ describe('upgrading a log written by the previous release', () => {
       FIXTURE_HOOKS.map((hookId) => {
         const day = rows.filter((row) => row.hookId === hookId && row.createdAt >= since);
         const succeeded = day.filter((row) => row.outcome === 'success').length;
-        return { hookId, total: day.length, succeeded, successRate: succeeded / day.length };
+        const newest = rows.filter((row) => row.hookId === hookId).at(-1)!;
+        return { hookId, total: day.length, succeeded, successRate: succeeded / day.length, lastDeliveryAt: newest.createdAt };
       }),
     );
     const hourly = hookHealth(log, FIXTURE_HOOKS[3]!, now).hourly;
