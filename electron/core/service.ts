@@ -13,6 +13,7 @@ import { checkPlan } from './check/plan';
 import type { CheckRunner } from './check/runner';
 import { triggerRun } from './check/triggerRun';
 import type { DeliveryEngine } from './delivery/engine';
+import type { RedeliveryRuns } from './delivery/redelivery';
 import type { RetryDefault } from './delivery/retryDefault';
 import { diagnostics } from './diagnostics';
 import { type HookStore, withChange } from './hooks/store';
@@ -39,6 +40,7 @@ export type CoreParts = {
   receiver: BuiltInReceiver;
   checks: CheckRunner;
   retryDefault: RetryDefault;
+  redeliveries: RedeliveryRuns;
 };
 
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
@@ -56,6 +58,7 @@ export function createService({
   receiver,
   checks,
   retryDefault,
+  redeliveries,
 }: CoreParts): Handlers {
   return {
     ...receiverHandlers({ dataDir, receiver, hooks, log, pushes }),
@@ -109,11 +112,12 @@ export function createService({
     'logs.unsuccessfulCount': async ({ hookId, range }) => ({
       count: log.unsuccessfulSince(hookId, rangeStart(range, Date.now())).length,
     }),
-    'logs.redeliverUnsuccessful': async ({ hookId, range }) => {
+    'logs.redeliverUnsuccessful': async ({ hookId, range, limit, perSecond }) => {
       const hook = deliverableHook(hooks, hookId);
-      const originals = log.unsuccessfulSince(hookId, rangeStart(range, Date.now())).map((id) => ({ hook, original: log.get(id) }));
-      return { count: engine.redeliver(originals).started.length };
+      const ids = log.unsuccessfulSince(hookId, rangeStart(range, Date.now())).slice(0, limit);
+      return { count: ids.length, runId: redeliveries.start(hook, ids, (id) => log.get(id), perSecond) };
     },
+    'logs.cancelRedelivery': async ({ runId }) => ({ cancelled: redeliveries.cancel(runId) }),
     'logs.export': async ({ format, ...query }) => {
       const deliveries = [...limited(matching(log, query), APP_EXPORT_LIMIT + 1)];
       if (deliveries.length > APP_EXPORT_LIMIT) {
