@@ -18,9 +18,18 @@ export type Pushes = {
   'triggerRun.progress': TriggerRunProgress;
   /** Another process (the command line, a second window) wrote to the request log: read again. */
   'log.changed': { at: number };
+  /** A bulk redelivery run (logs.redeliverUnsuccessful): sends started so far of `total`; `done` when no more will start. */
+  'redelivery.progress': { runId: string; sent: number; total: number; done: boolean; cancelled: boolean };
 };
 export type PushChannel = keyof Pushes;
-export const pushChannels: readonly PushChannel[] = ['notice', 'delivery.updated', 'hooks.changed', 'triggerRun.progress', 'log.changed'];
+export const pushChannels: readonly PushChannel[] = [
+  'notice',
+  'delivery.updated',
+  'hooks.changed',
+  'triggerRun.progress',
+  'log.changed',
+  'redelivery.progress',
+];
 
 export const INVOKE_CHANNEL = 'hookbench:invoke';
 export const PUSH_CHANNEL_PREFIX = 'hookbench:push:';

@@ -24,7 +24,7 @@ import {
 export type { PushChannel, Pushes } from './channels';
 
 import { exportFormats } from './deliveryFormats';
-import { MAX_PAYLOAD_BYTES, utf8Bytes } from './limits';
+import { MAX_PAYLOAD_BYTES, REDELIVERY_LIMIT_DEFAULT, REDELIVERY_MAX, REDELIVERY_RATE_DEFAULT, utf8Bytes } from './limits';
 import type { Snippet } from './snippets';
 import {
   hookEventSchema,
@@ -53,6 +53,23 @@ const hookRange = z
   .object({
     hookId: hookIdSchema,
     range: timeRangeSchema,
+  })
+  .strict();
+
+/** Bulk redelivery: at most `limit` sends in a run (the oldest first), `perSecond` a second. */
+const redeliveryRun = hookRange
+  .extend({
+    limit: z
+      .number({ invalid_type_error: 'limit must be a number' })
+      .int('limit must be a whole number')
+      .min(1, 'limit must be at least 1')
+      .max(REDELIVERY_MAX, `limit must be at most ${REDELIVERY_MAX}`)
+      .default(REDELIVERY_LIMIT_DEFAULT),
+    perSecond: z
+      .number({ invalid_type_error: 'perSecond must be a number' })
+      .positive('perSecond must be more than 0')
+      .max(1000, 'perSecond must be at most 1000')
+      .default(REDELIVERY_RATE_DEFAULT),
   })
   .strict();
 
@@ -273,7 +290,13 @@ export const contract = {
   'logs.get': method(z.object({ id: deliveryId }).strict()).returns<Delivery>(),
   'logs.redeliver': method(z.object({ id: deliveryId }).strict()).returns<{ delivery: DeliverySummary }>(),
   'logs.unsuccessfulCount': method(hookRange).returns<{ count: number }>(),
-  'logs.redeliverUnsuccessful': method(hookRange).returns<{ count: number }>(),
+  /** Starts a capped, paced run (answered at once, `count` its sends); progress comes as `redelivery.progress`. */
+  'logs.redeliverUnsuccessful': method(redeliveryRun).returns<{ count: number; runId: string }>(),
+  'logs.cancelRedelivery': method(
+    z.object({ runId: z.string({ required_error: 'Say which run to cancel (runId)' }).max(64) }).strict(),
+  ).returns<{
+    cancelled: boolean;
+  }>(),
   'logs.export': method(
     logsQuerySchema.omit({ cursor: true, limit: true }).extend({
       format: z.enum(exportFormats, { errorMap: () => ({ message: 'Export as jsonl or har' }) }),

@@ -11,3 +11,8 @@ export const APP_EXPORT_LIMIT = 20_000;
 export function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).byteLength;
 }
+
+/** Bulk redelivery: sends per run unless told otherwise, the most a run may take, and sends a second by default. */
+export const REDELIVERY_LIMIT_DEFAULT = 100;
+export const REDELIVERY_MAX = 10_000;
+export const REDELIVERY_RATE_DEFAULT = 10;

@@ -32,7 +32,7 @@ export type Values<O extends OptionSpecs> = Parsed<O> & {
   [K in RequiredKeys<O> & keyof Parsed<O>]-?: NonNullable<Parsed<O>[K]>;
 };
 
-export type Argument = { placeholder: string /** What the error says is missing. */; missing: string };
+export type Argument = { placeholder: string /** What the error says is missing. */; missing: string; optional?: boolean };
 
 /** One string per declared argument: the router has checked they are all there. */
 export type Args<A extends readonly Argument[]> = { [K in keyof A]: string };
@@ -80,7 +80,7 @@ export function defineCommand<const O extends OptionSpecs, const A extends reado
         help,
         run: async (context) => {
           const missingArg = spec.args[positionals.length];
-          if (missingArg) throw usageError(`${spec.name} needs ${missingArg.missing}`, usage);
+          if (missingArg && !missingArg.optional) throw usageError(`${spec.name} needs ${missingArg.missing}`, usage);
           if (positionals.length > spec.args.length) {
             throw usageError(`${spec.name} does not take "${positionals[spec.args.length]}"`, usage);
           }
@@ -101,7 +101,7 @@ export function synopsis(command: Pick<Command, 'name' | 'args' | 'options'>): s
     const repeat = option.multiple ? '...' : '';
     return option.required ? `${word}${repeat}` : `[${word}]${repeat}`;
   });
-  return [command.name, ...command.args.map((arg) => arg.placeholder), ...options].join(' ');
+  return [command.name, ...command.args.map((arg) => (arg.optional ? `[${arg.placeholder}]` : arg.placeholder)), ...options].join(' ');
 }
 
 /** One command's section of the usage text: synopsis, what it does, each option. */

@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import type { SafeParseReturnType, ZodError } from 'zod';
 import { contract, type Handlers, isMethod, type Method } from '../../shared/contract';
 import { type ApiError, type Envelope, UserFacingError } from '../../shared/errors';
 
@@ -11,7 +11,17 @@ export async function callService(handlers: Handlers, method: unknown, rawInput:
   if (!isMethod(method)) {
     return failure({ code: 'invalid_input', message: `"${String(method)}" is not a Hookbench call.` });
   }
-  const parsed = contract[method].input.safeParse(rawInput === undefined ? {} : rawInput);
+  let parsed: SafeParseReturnType<unknown, unknown>;
+  try {
+    parsed = contract[method].input.safeParse(rawInput === undefined ? {} : rawInput);
+  } catch (error) {
+    // A value nested thousands deep overflows the stack while being checked (issue 11, item 9).
+    if (!(error instanceof RangeError)) throw error;
+    return failure({
+      code: 'invalid_input',
+      message: `${method}'s input is nested too deeply to check; flatten it (a few hundred levels at most).`,
+    });
+  }
   if (!parsed.success) return failure(inputError(method, parsed.error));
   try {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;

@@ -11,6 +11,7 @@ import { callService } from './callService';
 import { CheckRunner } from './check/runner';
 import { CheckRunStore } from './check/runStore';
 import { DeliveryEngine } from './delivery/engine';
+import { RedeliveryRuns } from './delivery/redelivery';
 import { RetryDefault } from './delivery/retryDefault';
 import type { HookFileSource } from './hooks/hookFile';
 import { HookStore } from './hooks/store';
@@ -69,6 +70,7 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
   const retention = new Retention(log);
   const retryDefault = new RetryDefault(log);
   const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post, defaultRetryBehaviour: () => retryDefault.value });
+  const redeliveries = new RedeliveryRuns(engine, pushes);
   const saved = readReceiverSettings(dataDir, notices.post);
   const receiver = new BuiltInReceiver(
     { dataDir, recorder: log, pushes, hooks: () => hooks.list() },
@@ -89,6 +91,7 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
     checks,
     retryDefault,
     payloads,
+    redeliveries,
   });
   retention.start();
   // The app listens only when something would send to it: a hook pointing at it, or capture on.
@@ -121,12 +124,13 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
         stopListening();
       };
     },
-    settled: () => engine.settled(),
+    settled: () => redeliveries.settled().then(() => engine.settled()),
     close: () =>
       (closing ??= (async () => {
         retention.stop();
         stopWatching();
         otherWriters.stop();
+        await redeliveries.close();
         await engine.close();
         await receiver.close();
         log.close();

@@ -13,6 +13,7 @@ import { checkPlan } from './check/plan';
 import type { CheckRunner } from './check/runner';
 import { triggerRun } from './check/triggerRun';
 import type { DeliveryEngine } from './delivery/engine';
+import type { RedeliveryRuns } from './delivery/redelivery';
 import type { RetryDefault } from './delivery/retryDefault';
 import { diagnostics } from './diagnostics';
 import { type HookStore, withChange } from './hooks/store';
@@ -41,6 +42,7 @@ export type CoreParts = {
   checks: CheckRunner;
   retryDefault: RetryDefault;
   payloads: SavedPayloads;
+  redeliveries: RedeliveryRuns;
 };
 
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
@@ -59,6 +61,7 @@ export function createService({
   checks,
   retryDefault,
   payloads,
+  redeliveries,
 }: CoreParts): Handlers {
   return {
     ...receiverHandlers({ dataDir, receiver, hooks, log, pushes }),
@@ -114,11 +117,12 @@ export function createService({
     'logs.unsuccessfulCount': async ({ hookId, range }) => ({
       count: log.unsuccessfulSince(hookId, rangeStart(range, Date.now())).length,
     }),
-    'logs.redeliverUnsuccessful': async ({ hookId, range }) => {
+    'logs.redeliverUnsuccessful': async ({ hookId, range, limit, perSecond }) => {
       const hook = deliverableHook(hooks, hookId);
-      const originals = log.unsuccessfulSince(hookId, rangeStart(range, Date.now())).map((id) => ({ hook, original: log.get(id) }));
-      return { count: engine.redeliver(originals).started.length };
+      const ids = log.unsuccessfulSince(hookId, rangeStart(range, Date.now())).slice(0, limit);
+      return { count: ids.length, runId: redeliveries.start(hook, ids, (id) => log.get(id), perSecond) };
     },
+    'logs.cancelRedelivery': async ({ runId }) => ({ cancelled: redeliveries.cancel(runId) }),
     'logs.export': async ({ format, ...query }) => {
       const deliveries = [...limited(matching(log, query), APP_EXPORT_LIMIT + 1)];
       if (deliveries.length > APP_EXPORT_LIMIT) {

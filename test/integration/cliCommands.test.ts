@@ -177,7 +177,7 @@ describe('every command', () => {
     });
     expect(await hookbench('redeliver', 'x', '--since', '1h')).toMatchObject({
       code: 2,
-      err: expect.stringContaining("Unknown option '--since'"),
+      err: expect.stringContaining('redeliver --since goes with --failed; to send one delivery again, give only its id'),
     });
     expect(existsSync(join(dataDir, 'hooks.json'))).toBe(false);
   }, 60_000);
@@ -188,7 +188,7 @@ describe('every command', () => {
       [['hooks', 'rotate-key'], 'hooks rotate-key needs a hook name or id (see hookbench hooks list)'],
       [['hooks', 'import'], 'hooks import needs the file to import'],
       [['trigger'], 'trigger needs an event name, e.g. PostSignIn'],
-      [['redeliver'], 'redeliver needs a delivery id (see hookbench logs)'],
+      [['redeliver'], 'redeliver needs a delivery id (see hookbench logs), or --failed --hook h'],
       [['hooks'], 'hooks needs a subcommand'],
     ];
     for (const [args, message] of missing) {

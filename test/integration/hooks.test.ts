@@ -45,6 +45,22 @@ describe('send test payload with what the form holds now', () => {
 });
 
 describe('events.trigger', () => {
+  it('answers a payload nested 5 000 deep with a clear refusal, sending nothing', async () => {
+    const hook = await core.call('hooks.create', { name: 'Deep', url: receiver.url, events: ['User.Created'] });
+    let payload: Record<string, unknown> = { leaf: true };
+    for (let depth = 0; depth < 5_000; depth++) payload = { inner: payload };
+    const answer = await core.envelope('events.trigger', { event: 'User.Created', payload });
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: "events.trigger's input is nested too deeply to check; flatten it (a few hundred levels at most).",
+      },
+    });
+    expect(await core.call('logs.count', { hookId: hook.id })).toEqual({ count: 0 });
+    expect(receiver.received).toHaveLength(0);
+  });
+
   it('sends one delivery to a hook named three times', async () => {
     const hook = await core.call('hooks.create', { name: 'Once', url: receiver.url, events: ['User.Created'] });
     const { deliveries } = await core.call('events.trigger', { event: 'User.Created', hookIds: [hook.id, hook.id, hook.id] });

@@ -190,7 +190,9 @@ describe('hourly counts', () => {
     insert.run('f1', NOW - HOUR, 'failed');
     v1.close();
     const log = openLog(path);
-    expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5, lastDeliveryAt: NOW - HOUR }]);
+    expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([
+      { hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5, lastDeliveryAt: NOW - HOUR },
+    ]);
     expect(query(log, {}).items.map((item) => item.id)).toEqual(['f1', 's1']);
   });
 
@@ -201,7 +203,9 @@ describe('hourly counts', () => {
     record(log, delivery({ createdAt: Date.now() - 20 * 24 * HOUR }));
     const retention = new Retention(log);
     await retention.apply();
-    expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 1, succeeded: 1, successRate: 1, lastDeliveryAt: NOW - HOUR }]);
+    expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([
+      { hookId: 'hook-a', total: 1, succeeded: 1, successRate: 1, lastDeliveryAt: NOW - HOUR },
+    ]);
     log.started(delivery({ id: 'cut-off', createdAt: NOW - HOUR, outcome: 'in_flight', status: null }));
     log.close();
     // The row's writer is gone: as after a crash, its process no longer exists.
@@ -209,7 +213,9 @@ describe('hourly counts', () => {
     raw.prepare('UPDATE deliveries SET owner_pid = 999999999 WHERE id = ?').run('cut-off');
     raw.close();
     const reopened = openLog(path);
-    expect(healthSummaries(reopened, ['hook-a'], NOW)).toEqual([{ hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5, lastDeliveryAt: NOW - HOUR }]);
+    expect(healthSummaries(reopened, ['hook-a'], NOW)).toEqual([
+      { hookId: 'hook-a', total: 2, succeeded: 1, successRate: 0.5, lastDeliveryAt: NOW - HOUR },
+    ]);
   });
 });
 

@@ -50,7 +50,10 @@ describe('redeliver', () => {
     await deliver('PostSignIn');
     expect(await core.call('logs.unsuccessfulCount', { hookId: hook.id, range: '1h' })).toEqual({ count: 2 });
     receiver.answer(reply(200, 'ok'));
-    expect(await core.call('logs.redeliverUnsuccessful', { hookId: hook.id, range: '1h' })).toEqual({ count: 2 });
+    expect(await core.call('logs.redeliverUnsuccessful', { hookId: hook.id, range: '1h' })).toEqual({
+      count: 2,
+      runId: expect.any(String),
+    });
     await core.settled();
     const redelivered = (await allDeliveries(core)).filter((delivery) => delivery.redeliveryOf !== null);
     expect(redelivered.map(({ outcome }) => ({ outcome }))).toEqual([{ outcome: 'success' }, { outcome: 'success' }]);

@@ -92,6 +92,11 @@ const badInputs = {
     { hookId: 'h', range: 'forever' },
     { code: 'invalid_input', field: 'range', message: 'Time range must be 1h, 24h, 7d or all' },
   ],
+  'logs.redeliverUnsuccessful (perSecond)': [
+    { hookId: 'h', range: 'all', perSecond: 0 },
+    { code: 'invalid_input', field: 'perSecond', message: 'perSecond must be more than 0' },
+  ],
+  'logs.cancelRedelivery': [{}, { code: 'invalid_input', field: 'runId', message: 'Say which run to cancel (runId)' }],
   'logs.export': [
     { hookId: 'h', format: 'csv' },
     { code: 'invalid_input', field: 'format', message: 'Export as jsonl or har' },

@@ -1,13 +1,33 @@
+import type { DeliverySummary } from '../../../shared/domain';
 import { defineCommand } from '../command';
+import type { Context } from '../context';
+import { timeRange } from '../context';
 import { deliverAndReport } from '../deliveries';
-import { json } from '../options';
+import { FAILED, usageError } from '../errors';
+import { failed, json, since } from '../options';
+import { Progress } from '../progress';
 
 export default defineCommand({
   name: 'redeliver',
-  args: [{ placeholder: '<delivery-id>', missing: 'a delivery id (see hookbench logs)' }],
-  options: { json },
+  args: [{ placeholder: '<delivery-id>', missing: 'a delivery id (see hookbench logs), or --failed --hook h', optional: true }],
+  options: {
+    json,
+    failed: { ...failed, help: "instead of one delivery: send a hook's failed deliveries again, oldest first (with --hook)" },
+    hook: { type: 'string', placeholder: 'h', help: 'with --failed: the hook, by name or id' },
+    since,
+    limit: { type: 'string', placeholder: 'n', help: 'with --failed: send at most this many (default: 100)' },
+    rate: { type: 'string', placeholder: 'r', help: 'with --failed: send at most this many a second (default: 10)' },
+  },
   about: ["Send a logged delivery's exact body again, signed with the hook's current key, and wait for the result."],
   async run(context, options, [id]) {
+    if (options.failed) {
+      if (id !== undefined) throw usageError('redeliver takes a delivery id or --failed, not both');
+      if (options.hook === undefined) throw usageError('redeliver --failed needs --hook (the hook whose failed deliveries to send again)');
+      return redeliverFailed(context, options.hook, options);
+    }
+    if (id === undefined) throw usageError('redeliver needs a delivery id (see hookbench logs), or --failed --hook h');
+    const bulkOnly = (['hook', 'since', 'limit', 'rate'] as const).find((name) => options[name] !== undefined);
+    if (bulkOnly) throw usageError(`redeliver --${bulkOnly} goes with --failed; to send one delivery again, give only its id`);
     const status = await deliverAndReport(context, options.json === true, async () => {
       const { delivery } = await context.call('logs.redeliver', { id });
       return [delivery];
@@ -15,3 +35,39 @@ export default defineCommand({
     return status ?? 0;
   },
 });
+
+/** A number given on the command line, or undefined when not given; the contract judges its range. */
+const numberOption = (value: string | undefined) => (value === undefined ? undefined : value.trim() === '' ? Number.NaN : Number(value));
+
+async function redeliverFailed(
+  context: Context,
+  reference: string,
+  options: { since?: string; limit?: string; rate?: string },
+): Promise<number> {
+  const hook = await context.hook(reference);
+  const finished = new Map<string, DeliverySummary>();
+  const progress = new Progress(context.out.stderr);
+  const stop = context.core.subscribe((channel, payload) => {
+    if (channel === 'delivery.updated' && (payload as DeliverySummary).outcome !== 'in_flight') {
+      finished.set((payload as DeliverySummary).id, payload as DeliverySummary);
+    }
+    if (channel === 'redelivery.progress') {
+      const { sent, total } = payload as { sent: number; total: number };
+      progress.show(`${sent} of ${total} sent…`);
+    }
+  });
+  try {
+    const { count } = await context.call(
+      'logs.redeliverUnsuccessful',
+      { hookId: hook.id, range: timeRange(options.since), limit: numberOption(options.limit), perSecond: numberOption(options.rate) },
+      { limit: '--limit', perSecond: '--rate', range: '--since' },
+    );
+    await context.core.settled();
+    progress.done();
+    const failures = [...finished.values()].filter((delivery) => delivery.outcome !== 'success').length;
+    context.out.print(`redelivered ${count} failed deliveries of "${hook.name}": ${count - failures} succeeded, ${failures} failed`);
+    return failures > 0 ? FAILED : 0;
+  } finally {
+    stop();
+  }
+}

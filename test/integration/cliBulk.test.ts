@@ -1,0 +1,97 @@
+/** `redeliver --failed` and `hooks remove --delete-deliveries`, through the built CLI in real processes. */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bundleForNode } from '../../bench/bundle.mjs';
+import { openTestCore } from '../support/core';
+import { type Receiver, reply, startReceiver } from '../support/receiver';
+import { useTempDir } from '../support/tempDir';
+
+const tempDir = useTempDir();
+let dataDir: string;
+let receiver: Receiver;
+let bin: string;
+beforeAll(async () => {
+  bin = await bundleForNode('electron/cli/main.ts', 'hookbench-cli-bulk');
+});
+beforeEach(async () => {
+  dataDir = tempDir();
+  receiver = await startReceiver();
+  return () => receiver.close();
+});
+
+async function hookbench(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--no-warnings', bin, '--data-dir', dataDir, ...args]);
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, out: failed.stdout, err: failed.stderr };
+  }
+}
+
+/** A hook "Flaky" with `count` failed deliveries; the receiver answers 200 afterwards. */
+async function failedDeliveries(count: number): Promise<void> {
+  receiver.answer(reply(500, 'down'));
+  const core = openTestCore({ dataDir });
+  await core.call('hooks.create', { name: 'Flaky', url: receiver.url, events: ['User.Created'], retries: 0 });
+  for (let index = 0; index < count; index++) await core.call('events.trigger', { event: 'User.Created' });
+  await core.settled();
+  await core.dispose();
+  receiver.answer(reply(200, 'ok'));
+  receiver.received.length = 0;
+}
+
+describe('hookbench redeliver --failed', () => {
+  it('sends at most --limit failed deliveries again and sums them up', async () => {
+    await failedDeliveries(4);
+    const run = await hookbench('redeliver', '--failed', '--hook', 'Flaky', '--limit', '3', '--rate', '50');
+    expect(run).toEqual({ code: 0, out: 'redelivered 3 failed deliveries of "Flaky": 3 succeeded, 0 failed\n', err: '' });
+    expect(receiver.received).toHaveLength(3);
+  });
+
+  it('exits 1 when a redelivery fails again', async () => {
+    await failedDeliveries(2);
+    receiver.answer(reply(503, 'still down'));
+    const run = await hookbench('redeliver', '--failed', '--hook', 'Flaky', '--rate', '100');
+    expect(run).toMatchObject({ code: 1, out: 'redelivered 2 failed deliveries of "Flaky": 0 succeeded, 2 failed\n' });
+  });
+
+  it('refuses a rate, limit or combination it cannot use, naming the option, and sends nothing', async () => {
+    await failedDeliveries(1);
+    const cases: Array<[string[], string]> = [
+      [['--failed', '--hook', 'Flaky', '--rate', '0'], '--rate: perSecond must be more than 0'],
+      [['--failed', '--hook', 'Flaky', '--limit', 'x'], '--limit: limit must be a number'],
+      [['--failed', '--hook', 'Flaky', '--limit', '0'], '--limit: limit must be at least 1'],
+      [['--failed'], 'redeliver --failed needs --hook'],
+      [[], 'redeliver needs a delivery id'],
+      [['abc', '--failed', '--hook', 'Flaky'], 'redeliver takes a delivery id or --failed, not both'],
+    ];
+    for (const [args, message] of cases) {
+      const run = await hookbench('redeliver', ...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.err, args.join(' ')).toContain(message);
+    }
+    expect(receiver.received).toHaveLength(0);
+  });
+});
+
+describe('hookbench hooks remove', () => {
+  it('says how many deliveries stay in the log, and deletes them with --delete-deliveries', async () => {
+    await failedDeliveries(2);
+    const core = openTestCore({ dataDir });
+    await core.call('hooks.create', { name: 'Other', url: receiver.url, events: ['User.Created'] });
+    await core.call('events.trigger', { event: 'User.Created' });
+    await core.settled();
+    await core.dispose();
+
+    const kept = await hookbench('hooks', 'remove', 'Flaky');
+    expect(kept.code).toBe(0);
+    expect(kept.err).toBe(
+      'hookbench: 3 logged deliveries of "Flaky" stay in the log until retention removes them (--delete-deliveries deletes them)\n',
+    );
+    const deleted = await hookbench('hooks', 'remove', 'Other', '--delete-deliveries');
+    expect(deleted.code).toBe(0);
+    expect(deleted.err).toBe('hookbench: deleted 1 logged deliveries of "Other"\n');
+  });
+});
