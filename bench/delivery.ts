@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { confHookFile, openCore } from '../electron/core';
@@ -35,16 +35,27 @@ async function startReceiverProcess(): Promise<{ url: string; stop(): void }> {
   return { url: `http://127.0.0.1:${port}/webhooks`, stop: () => child.kill() };
 }
 
-/** Runs `count` tasks keeping `concurrency` in flight; answers the elapsed milliseconds. */
-async function pool(count: number, concurrency: number, task: (index: number) => Promise<unknown>): Promise<number> {
+/**
+ * Runs `count` tasks keeping `concurrency` in flight. The sender's CPU time is kept beside the wall
+ * clock: on a shared machine the rate swings with other load, the CPU spent per delivery much less.
+ */
+async function pool(count: number, concurrency: number, task: (index: number) => Promise<unknown>): Promise<void> {
   let next = 0;
-  const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) await task(next++);
     }),
   );
-  return performance.now() - started;
+}
+
+type Measure = { ms: number; cpuUs: number };
+function clock(): () => Measure {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { ms: performance.now() - started, cpuUs: used.user + used.system };
+  };
 }
 
 async function sampleOf(event: 'User.Created'): Promise<EventPayload> {
@@ -81,18 +92,20 @@ function sameRequests(hook: Hook, logged: SentRequest) {
   });
 }
 
-async function rawRequest(url: string, prepared: ReturnType<typeof sameRequests>): Promise<number> {
+async function rawRequest(url: string, prepared: ReturnType<typeof sameRequests>): Promise<Measure> {
   const agent = newAgent();
-  const ms = await pool(EVENTS, CONCURRENCY, async (index) => {
+  const stop = clock();
+  await pool(EVENTS, CONCURRENCY, async (index) => {
     const { body, headers } = prepared[index]!;
     const response = await request(url, { method: 'POST', headers, body, dispatcher: agent });
     await response.body.text();
   });
+  const measured = stop();
   await agent.close();
-  return ms;
+  return measured;
 }
 
-async function hookbench(url: string): Promise<{ ms: number; hook: Hook; logged: SentRequest }> {
+async function hookbench(url: string): Promise<Measure & { hook: Hook; logged: SentRequest }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookbench-bench-'));
   const core = openCore({ dataDir, hookFile: confHookFile(dataDir) });
   const call = async <M extends Method>(method: M, input: Input<M>): Promise<Result<M>> => {
@@ -113,13 +126,13 @@ async function hookbench(url: string): Promise<{ ms: number; hook: Hook; logged:
   });
   const finished = (id: string) =>
     finishedEarly.delete(id) ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(id, resolve));
-  const started = performance.now();
+  const stop = clock();
   await pool(EVENTS, CONCURRENCY, async (index) => {
     const { deliveries } = await call('events.trigger', { event: 'User.Created', payload: payloads[index] });
     await finished(deliveries[0]!.id);
   });
   await core.settled();
-  const ms = performance.now() - started;
+  const measured = stop();
   const health = await call('health.get', { hookId: hook.id });
   if (health.succeeded !== EVENTS)
     throw new Error(`${EVENTS - health.succeeded} deliveries failed or were not recorded during the benchmark`);
@@ -127,10 +140,11 @@ async function hookbench(url: string): Promise<{ ms: number; hook: Hook; logged:
   const logged = (await call('logs.get', { id: latest!.id })).request;
   await core.close();
   rmSync(dataDir, { recursive: true, force: true });
-  return { ms, hook, logged };
+  return { ...measured, hook, logged };
 }
 
-const perSecond = (ms: number) => Math.round((EVENTS / ms) * 1000);
+const perSecond = ({ ms }: Measure) => Math.round((EVENTS / ms) * 1000);
+const cpuPerSend = ({ cpuUs }: Measure) => Math.round(cpuUs / EVENTS);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const receiver = await startReceiverProcess();
@@ -139,19 +153,33 @@ try {
   const { hook, logged } = await hookbench(receiver.url);
   const prepared = sameRequests(hook, logged);
   await rawRequest(receiver.url, prepared);
-  const results = { request: [] as number[], hookbench: [] as number[] };
+  const results = { request: [] as number[], hookbench: [] as number[], requestCpu: [] as number[], hookbenchCpu: [] as number[] };
   for (let round = 0; round < ROUNDS; round++) {
-    results.hookbench.push(perSecond((await hookbench(receiver.url)).ms));
-    results.request.push(perSecond(await rawRequest(receiver.url, prepared)));
+    const ours = await hookbench(receiver.url);
+    results.hookbench.push(perSecond(ours));
+    results.hookbenchCpu.push(cpuPerSend(ours));
+    const theirs = await rawRequest(receiver.url, prepared);
+    results.request.push(perSecond(theirs));
+    results.requestCpu.push(cpuPerSend(theirs));
   }
   const hb = median(results.hookbench);
   const raw = median(results.request);
+  const hbCpu = median(results.hookbenchCpu);
+  const rawCpu = median(results.requestCpu);
   console.log(
     `delivery benchmark on Node ${process.version}: ${EVENTS} events, ${CONCURRENCY} in flight, one receiver process on 127.0.0.1 (median of ${ROUNDS})`,
   );
   console.log(`  Hookbench (events.trigger, sign, send, sqlite log): ${hb}/s   rounds ${results.hookbench.join(', ')}`);
   console.log(`  raw undici.request, same bytes and headers:        ${raw}/s   rounds ${results.request.join(', ')}`);
   console.log(`  ratio Hookbench / raw undici.request:               ${(hb / raw).toFixed(2)} (goal >= 0.80)`);
+  console.log(
+    `  sender CPU per delivery: Hookbench ${hbCpu} µs, raw ${rawCpu} µs   (rounds ${results.hookbenchCpu.join(', ')} / ${results.requestCpu.join(', ')})`,
+  );
+  console.log(
+    `  load average at the end: ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   receiver.stop();
 }

@@ -245,6 +245,30 @@ describe('hook file that cannot be used', () => {
     expect(store.notices[0]!.message).toContain('is not valid JSON');
     expect(asideFiles(dir, 'corrupt')).toHaveLength(1);
   });
+
+  it('sees a hand edit made in place (same file, same length) once its modification time moves', async () => {
+    const dir = tempDir();
+    const store = open(dir);
+    await store.create(input({ name: 'Alpha' }));
+    expect(store.subscribedTo('PostSignIn').map((hook) => hook.name)).toEqual(['Alpha']);
+    const before = statSync(store.path);
+    writeFileSync(store.path, readFileSync(store.path, 'utf8').replace('"Alpha"', '"Omega"'));
+    utimesSync(store.path, before.atime, new Date(before.mtimeMs + 2_000));
+    expect(statSync(store.path).ino).toBe(before.ino);
+    expect(statSync(store.path).size).toBe(before.size);
+    expect(store.subscribedTo('PostSignIn').map((hook) => hook.name)).toEqual(['Omega']);
+  });
+
+  it('answers the same hooks to every caller: one caller cannot change them for the next', async () => {
+    const store = open(tempDir());
+    await store.create(input({ name: 'Alpha' }));
+    const [first] = store.list();
+    expect(() => {
+      (first as { name: string }).name = 'Changed';
+    }).toThrow(TypeError);
+    expect(() => first!.events.push('PostRegister')).toThrow(TypeError);
+    expect(store.list()).toMatchObject([{ name: 'Alpha', events: ['PostSignIn'] }]);
+  });
 });
 
 describe('the lock beside the hooks file', () => {

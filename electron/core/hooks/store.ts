@@ -52,8 +52,12 @@ export function withChange(hook: Hook, change: Partial<Omit<HookUpdate, 'id'>>):
 }
 
 /**
- * The user's hooks, persisted in one JSON document. Every read goes to the file, so the app and
+ * The user's hooks, persisted in one JSON document. Every read checks the file, so the app and
  * the command line can share it; a file that cannot be used is moved aside, never overwritten.
+ * Reading, parsing and validating the file cost more than a delivery's signing, so the hooks last
+ * read are kept with the file's signature (inode, mtime, size) and used while a stat still finds
+ * that signature: any writer's atomic rename gives a new inode, so another process's change is
+ * seen on the very next read.
  * Writes go through the source (electron-store or conf); reads parse the file itself, because
  * conf turns an array or `null` into an object and the store must know it was not a hooks file.
  */
@@ -64,6 +68,8 @@ export class HookStore {
   readonly #lock: string;
   /** The file as this store last wrote or saw it, so a watch tells only of other processes' changes. */
   #known: FileSignature | null = null;
+  /** The hooks a clean read found, frozen, and the signature the file had just before that read. */
+  #cached: { signature: FileSignature | null; hooks: Hook[] } | null = null;
 
   readonly path: string;
 
@@ -161,8 +167,14 @@ export class HookStore {
 
   /** The hooks, repairing the file first when it needs it and no other process is writing. */
   #read(): Hook[] {
+    // Taken before reading: a change landing in between makes the next read look again, never hides it.
+    const signature = signatureOf(this.path);
+    if (this.#cached && sameSignature(signature, this.#cached.signature)) return this.#cached.hooks;
     const found = this.#inspect();
-    if (found.kind === 'ok') return found.hooks;
+    if (found.kind === 'ok') {
+      this.#cached = { signature, hooks: deepFreeze(found.hooks) };
+      return found.hooks;
+    }
     // Under the lock, look again: another process may have repaired it meanwhile.
     return tryFileLock(this.#lock, () => this.#settle(this.#inspect())) ?? found.hooks;
   }
@@ -245,6 +257,15 @@ export class HookStore {
     }
     this.#known = signatureOf(this.path);
   }
+}
+
+/** Hooks handed out from the cache are shared by every caller: none may change them in place. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function nameOf(candidate: unknown): string {
