@@ -4,6 +4,7 @@ import { deliverAndReport } from '../deliveries';
 import { FAILED, usageError } from '../errors';
 import { readText } from '../files';
 import { json } from '../options';
+import { chaosRun } from '../triggerRun';
 
 export default defineCommand({
   name: 'trigger',
@@ -20,11 +21,23 @@ export default defineCommand({
       placeholder: 'h',
       help: 'only this hook, by name or id (repeat for more; default: every enabled hook subscribed to the event)',
     },
+    repeat: { type: 'string', placeholder: 'n', help: 'send the event n times (fresh sample payloads), and report latency and errors' },
+    rate: { type: 'string', placeholder: 'r', help: 'pace the sends at r per second (default with --repeat: all at once)' },
+    duplicate: { type: 'boolean', help: 'send every payload twice, as a retried delivery would arrive' },
+    shuffle: { type: 'boolean', help: 'send in random order' },
     json,
   },
-  about: ['Deliver an event to the hooks subscribed to it, wait for the results and print them.'],
+  about: [
+    'Deliver an event to the hooks subscribed to it, wait for the results and print them.',
+    'With --repeat, --rate, --duplicate or --shuffle: a load or chaos run, with latency percentiles and error rate.',
+  ],
   async run(context, options, [event]) {
     if (!isHookEvent(event)) throw usageError(`"${event}" is not a Logto webhook event`);
+    if (options.repeat !== undefined || options.rate !== undefined || options.duplicate || options.shuffle) {
+      if (options.payload !== undefined)
+        throw usageError('--payload sends one body; a run with --repeat sends fresh sample payloads, so use one or the other');
+      return chaosRun(context, event, options);
+    }
     let payload: Record<string, unknown> | undefined;
     if (options.payload !== undefined) {
       try {

@@ -1,0 +1,55 @@
+/** `hookbench trigger … --repeat/--rate/--duplicate/--shuffle`: a paced run over the contract's events.triggerRun. */
+import type { TriggerRunProgress } from '../../shared/check';
+import type { HookEvent } from '../../shared/events';
+import type { Context } from './context';
+import { FAILED, usageError } from './errors';
+import { Progress } from './progress';
+
+type RunOptions = { repeat?: string; rate?: string; duplicate?: boolean; shuffle?: boolean; hook?: string[]; json?: boolean };
+
+/** A whole number from the command line, or a usage error naming the option. */
+function count(option: string, value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw usageError(`${option} takes a whole number of at least 1, not "${value}"`);
+  return Number(value);
+}
+
+/** `--rate 200` or `--rate 200/s`. */
+function rate(value: string): number {
+  const perSecond = Number(value.replace(/\/s$/, ''));
+  if (!Number.isFinite(perSecond) || perSecond <= 0)
+    throw usageError(`--rate takes deliveries per second above 0, e.g. 100 or 100/s, not "${value}"`);
+  return perSecond;
+}
+
+export async function chaosRun(context: Context, event: HookEvent, options: RunOptions): Promise<number> {
+  const repeat = options.repeat === undefined ? 1 : count('--repeat', options.repeat);
+  const ratePerSecond = options.rate === undefined ? undefined : rate(options.rate);
+  const hookIds = options.hook && (await context.hooksChosen(options.hook)).map((hook) => hook.id);
+  const progress = new Progress(context.out.stderr);
+  const stop = context.core.subscribe((channel, payload) => {
+    if (channel !== 'triggerRun.progress') return;
+    const now = payload as TriggerRunProgress;
+    progress.show(`${now.finished} of ${now.planned} finished, ${now.failed} failed, ${now.achievedRate.toFixed(0)}/s…`);
+  });
+  const result = await context
+    .call(
+      'events.triggerRun',
+      { event, hookIds, repeat, ratePerSecond, duplicate: options.duplicate === true, shuffle: options.shuffle === true },
+      { repeat: '--repeat', ratePerSecond: '--rate', hookIds: '--hook', event: '<event>' },
+    )
+    .finally(() => {
+      stop();
+      progress.done();
+    });
+  if (options.json) context.out.json(result);
+  else {
+    const { latency } = result;
+    const asked = result.requestedRate === null ? 'all at once' : `${result.requestedRate}/s asked`;
+    context.out.print(
+      `${result.finished} of ${result.planned} deliveries finished, ${result.failed} failed (error rate ${(result.errorRate * 100).toFixed(1)} %)`,
+    );
+    context.out.print(`rate: ${result.achievedRate.toFixed(1)}/s achieved, ${asked}; ${(result.elapsedMs / 1000).toFixed(1)} s in all`);
+    context.out.print(`latency: p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`);
+  }
+  return result.failed > 0 ? FAILED : 0;
+}

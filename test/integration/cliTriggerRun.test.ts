@@ -1,0 +1,80 @@
+/** `hookbench trigger … --repeat/--rate/--duplicate/--shuffle`, through the built CLI in real processes. */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bundleForNode } from '../../bench/bundle.mjs';
+import { openTestCore } from '../support/core';
+import { type Receiver, reply, startReceiver } from '../support/receiver';
+import { useTempDir } from '../support/tempDir';
+
+const tempDir = useTempDir();
+let dataDir: string;
+let receiver: Receiver;
+let bin: string;
+beforeAll(async () => {
+  bin = await bundleForNode('electron/cli/main.ts', 'hookbench-cli-trigger-run');
+});
+beforeEach(async () => {
+  dataDir = tempDir();
+  receiver = await startReceiver();
+  const core = openTestCore({ dataDir });
+  await core.call('hooks.create', { name: 'Load', url: receiver.url, events: ['User.Created'], retries: 0 });
+  await core.dispose();
+  return () => receiver.close();
+});
+
+async function hookbench(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--no-warnings', bin, '--data-dir', dataDir, ...args]);
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, out: failed.stdout, err: failed.stderr };
+  }
+}
+
+describe('hookbench trigger --repeat', () => {
+  it('sends the event n times at a rate and reports latency and errors', async () => {
+    const run = await hookbench('trigger', 'User.Created', '--repeat', '20', '--rate', '100/s');
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('20 of 20 deliveries finished, 0 failed (error rate 0.0 %)');
+    expect(run.out).toMatch(/rate: [\d.]+\/s achieved, 100\/s asked/);
+    expect(run.out).toMatch(/latency: p50 \d+ ms, p95 \d+ ms, p99 \d+ ms, max \d+ ms/);
+    expect(receiver.received).toHaveLength(20);
+    // Each send is a fresh sample: no two bodies alike.
+    expect(new Set(receiver.received.map((request) => request.body)).size).toBe(20);
+  });
+
+  it('sends every payload twice with --duplicate, and exits 1 when deliveries fail', async () => {
+    receiver.answer(reply(500, 'down'));
+    const run = await hookbench('trigger', 'User.Created', '--repeat', '3', '--duplicate', '--shuffle', '--json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.out)).toMatchObject({ planned: 6, finished: 6, failed: 6, errorRate: 1, done: true });
+    expect(receiver.received).toHaveLength(6);
+    expect(new Set(receiver.received.map((request) => request.body)).size).toBe(3);
+  });
+
+  it('refuses what it cannot use, naming the option, and sends nothing', async () => {
+    expect(await hookbench('trigger', 'User.Created', '--repeat', 'x')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--repeat takes a whole number of at least 1, not "x"'),
+    });
+    expect(await hookbench('trigger', 'User.Created', '--repeat', '5', '--rate', '0')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--rate takes deliveries per second above 0'),
+    });
+    expect(await hookbench('trigger', 'User.Created', '--repeat', '200000')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--repeat: repeat must be at most 100 000'),
+    });
+    const payload = join(dataDir, 'payload.json');
+    writeFileSync(payload, '{"data":{}}');
+    expect(await hookbench('trigger', 'User.Created', '--payload', payload, '--repeat', '2')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('use one or the other'),
+    });
+    expect(receiver.received).toHaveLength(0);
+  });
+});
