@@ -108,7 +108,7 @@ try {
   await page.getByLabel('Outcome').selectOption('');
 
   // A search: from the last keystroke to the matching rows painted, less the search box's debounce.
-  const debounceMs = 300;
+  const debounceMs = 250; // SEARCH_DEBOUNCE_MS in renderer/screens/RecentRequests/Filters.tsx
   const search = page.getByLabel('Search request and response bodies');
   await search.fill(NEEDLE.slice(0, -1));
   await page.waitForTimeout(debounceMs * 2);
