@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { HookTransfer } from '../../components/HookTransfer';
 import { RetentionSetting } from '../../components/RetentionSetting';
+import { RetryDefaultSetting } from '../../components/RetryDefaultSetting';
 import { TriggerEventDialog } from '../../components/TriggerEvent';
 import { useHealth } from '../../state/health';
 import { useHooks } from '../../state/hooks';
@@ -89,7 +90,13 @@ export function HookList() {
           </tbody>
         </table>
       )}
-      {status === 'ready' && <RetentionSetting />}
+      {status === 'ready' && (
+        <section className="app-settings" aria-labelledby="app-settings-title">
+          <h2 id="app-settings-title">App settings</h2>
+          <RetentionSetting />
+          <RetryDefaultSetting />
+        </section>
+      )}
     </section>
   );
 }
