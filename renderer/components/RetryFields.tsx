@@ -11,6 +11,7 @@ type Props = {
 };
 
 const APP_DEFAULT = 'app-default';
+const RETRY_COUNTS = Array.from({ length: RETRIES_MAX + 1 }, (_, count) => count);
 
 /** How a failed attempt is treated: Logto changed this (PR #9410), so the hook says which Logto it behaves like. */
 export function RetryFields({ idPrefix, retries, retryBehaviour, onChange }: Props) {
@@ -45,7 +46,7 @@ export function RetryFields({ idPrefix, retries, retryBehaviour, onChange }: Pro
           aria-describedby={`${idPrefix}-retries-hint`}
           onChange={(event) => onChange({ retries: Number(event.target.value) })}
         >
-          {Array.from({ length: RETRIES_MAX + 1 }, (_, count) => (
+          {RETRY_COUNTS.map((count) => (
             <option key={count} value={count}>
               {count}
             </option>
