@@ -29,6 +29,13 @@ export function App() {
     let healthTimer: ReturnType<typeof setTimeout> | null = null;
     const stops = [
       onPush('notice', (notice) => addBanners([notice])),
+      // Another process (the command line, a second window) changed the hooks or wrote to the log:
+      // show what is there now. A form with unsaved edits keeps them and says so (HookForm).
+      onPush('hooks.changed', ({ hooks }) => useHooks.setState({ hooks, status: 'ready', loadError: null })),
+      onPush('log.changed', () => {
+        void refreshHealth();
+        void useRequests.getState().refresh();
+      }),
       onPush('delivery.updated', (summary) => {
         applyDelivery(summary);
         if (summary.outcome === 'in_flight') return;

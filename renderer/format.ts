@@ -1,4 +1,4 @@
-import type { AttemptErrorKind, DeliveryOutcome } from '../shared/domain';
+import type { AttemptErrorKind, DeliveryOutcome, RetryBehaviour } from '../shared/domain';
 
 export const formatTime = (epochMs: number) =>
   new Date(epochMs).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -57,4 +57,10 @@ export const failureKindLabel: Record<AttemptErrorKind, string> = {
   dns: 'DNS lookup failed',
   network: 'Network error',
   cancelled: 'Cancelled',
+};
+
+/** The two retry behaviours, named by what they are and when Logto had each. */
+export const retryBehaviourLabel: Record<RetryBehaviour, string> = {
+  'retry-5xx': 'Retries 5xx (Logto docs; Logto with PR #9410, August 2026 on)',
+  'send-once': 'Sends once (Logto before that fix)',
 };

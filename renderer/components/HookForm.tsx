@@ -1,12 +1,21 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import type { RetryBehaviour } from '../../shared/domain';
 import type { HookEvent } from '../../shared/events';
 import { type HeaderRow, hookInputSchema, logtoUrlRefusal } from '../../shared/validation';
 import { ApiCallError, messageOf } from '../api';
 import { useUnsavedGuard } from '../lib/useUnsavedGuard';
 import { EventPicker } from './EventPicker';
 import { HeadersEditor } from './HeadersEditor';
+import { RetryFields } from './RetryFields';
 
-export type HookFormValues = { name: string; url: string; events: HookEvent[]; headers: HeaderRow[] };
+export type HookFormValues = {
+  name: string;
+  url: string;
+  events: HookEvent[];
+  headers: HeaderRow[];
+  retries: number;
+  retryBehaviour: RetryBehaviour | null;
+};
 
 type Props = {
   /** The stored values; the form is dirty while it differs from them. */
@@ -16,6 +25,8 @@ type Props = {
   onCancel?(): void;
   /** Cards shown after the form's own (the signing key, the danger zone), above the save bar. */
   after?: ReactNode;
+  /** Told what the form holds after every edit, saved or not. */
+  onValues?(values: HookFormValues): void;
 };
 
 /** Field errors keyed like the contract's `field`: name, url, events, headers.N.name. */
@@ -33,7 +44,7 @@ function validate(values: HookFormValues): Record<string, string> {
 /** Events are a set: the same events in another order are not an edit. */
 const comparable = (values: HookFormValues) => JSON.stringify({ ...values, events: [...values.events].sort() });
 
-export function HookForm({ initial, submitLabel, onSubmit, onCancel, after }: Props) {
+export function HookForm({ initial, submitLabel, onSubmit, onCancel, after, onValues }: Props) {
   const [base, setBase] = useState(initial);
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -65,6 +76,10 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel, after }: Pr
       setChangedElsewhere(true);
     }
   }, [incoming]);
+
+  const report = useRef(onValues);
+  report.current = onValues;
+  useEffect(() => report.current?.(values), [values]);
 
   const change = (patch: Partial<HookFormValues>) => {
     setValues((current) => ({ ...current, ...patch }));
@@ -171,6 +186,10 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel, after }: Pr
       </section>
       <section className="card" aria-label="Events">
         <EventPicker selected={values.events} onChange={(events) => change({ events })} error={errors.events} />
+      </section>
+      <section className="card" aria-labelledby={`${id}-delivery`}>
+        <h2 id={`${id}-delivery`}>Retry on failure</h2>
+        <RetryFields idPrefix={id} retries={values.retries} retryBehaviour={values.retryBehaviour} onChange={change} />
       </section>
       {after}
       <div className={`save-bar${dirty ? ' dirty' : ''}`}>

@@ -1,35 +1,39 @@
 import { useRef, useState } from 'react';
-import type { ImportReport } from '../../shared/contract';
+import type { ImportReport, OnDuplicate } from '../../shared/contract';
 import { call } from '../api';
 import { saveFile } from '../download';
 import { useAction } from '../lib/useAction';
 import { useHooks } from '../state/hooks';
 import { Dialog } from './Dialog';
+import { ImportReportDialog } from './ImportReportDialog';
 
-/** Export hook definitions (keys only when chosen) and import them, with a report of what was skipped. */
+/** Export hook definitions (keys only when chosen) and import them: hooks you already have are asked about, every entry reported. */
 export function HookTransfer({ canExport = true }: { canExport?: boolean }) {
   const [exporting, setExporting] = useState(false);
   const [withKeys, setWithKeys] = useState(false);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  /** The file being imported and what the core answered: a preview to decide on, or the applied report. */
+  const [pending, setPending] = useState<{ fileName: string; content: string; report: ImportReport } | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const load = useHooks((state) => state.load);
-  const { run } = useAction();
+  const { run, pending: importing } = useAction();
 
   const exportHooks = () =>
     run(async () => {
       saveFile(await call('hooks.export', { includeSigningKeys: withKeys }));
       setExporting(false);
     });
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
-    await run(async () => {
+  const importContent = (fileName: string, content: string, onDuplicate?: OnDuplicate) =>
+    run(async () => {
       try {
-        setReport(await call('hooks.import', { content: await file.text() }));
+        setPending({ fileName, content, report: await call('hooks.import', { content, onDuplicate }) });
       } catch (failure) {
-        throw new Error(`Could not import ${file.name}: ${(failure as Error).message}`);
+        throw new Error(`Could not import ${fileName}: ${(failure as Error).message}`);
       }
       await load();
     });
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    await importContent(file.name, await file.text());
     if (picker.current) picker.current.value = '';
   };
 
@@ -69,33 +73,14 @@ export function HookTransfer({ canExport = true }: { canExport?: boolean }) {
           </div>
         </Dialog>
       )}
-      {report && (
-        <Dialog label="Import report" onClose={() => setReport(null)}>
-          <h2>
-            Imported {report.imported.length}, skipped {report.skipped.length}
-          </h2>
-          {report.imported.length > 0 && (
-            <ul className="report-list">
-              {report.imported.map((hook) => (
-                <li key={hook.id}>✓ {hook.name}</li>
-              ))}
-            </ul>
-          )}
-          {report.skipped.length > 0 && (
-            <ul className="report-list skipped">
-              {report.skipped.map((skip) => (
-                <li key={skip.index}>
-                  ✗ <strong>{skip.name}</strong> (entry {skip.index + 1}): {skip.reason}
-                </li>
-              ))}
-            </ul>
-          )}
-          <div className="form-actions">
-            <button type="button" className="button primary" data-autofocus onClick={() => setReport(null)}>
-              Done
-            </button>
-          </div>
-        </Dialog>
+      {pending && (
+        <ImportReportDialog
+          fileName={pending.fileName}
+          report={pending.report}
+          busy={importing}
+          onChoose={(onDuplicate) => void importContent(pending.fileName, pending.content, onDuplicate)}
+          onClose={() => setPending(null)}
+        />
       )}
     </>
   );

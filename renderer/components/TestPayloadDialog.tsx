@@ -1,19 +1,47 @@
-import type { Hook } from '../../shared/domain';
+import { useEffect, useRef, useState } from 'react';
+import type { Hook, TestResult } from '../../shared/domain';
+import { call, messageOf } from '../api';
 import { formatDuration } from '../format';
-import { useCall } from '../lib/useCall';
 import { Dialog } from './Dialog';
+import type { HookFormValues } from './HookForm';
+
+type Props = {
+  hook: Hook;
+  /** What the settings form holds now, when it is open: sent as it is, saved or not. */
+  draft?: HookFormValues;
+  onClose(): void;
+};
 
 /** Sends Logto's test payload for each selected event and shows every result at once. */
-export function TestPayloadDialog({ hook, onClose }: { hook: Hook; onClose(): void }) {
-  const { data: results, error } = useCall('hooks.test', { id: hook.id });
+export function TestPayloadDialog({ hook, draft, onClose }: Props) {
+  const overrides = draft && {
+    events: draft.events,
+    url: draft.url.trim(),
+    headers: draft.headers,
+    retries: draft.retries,
+    retryBehaviour: draft.retryBehaviour,
+  };
+  const [results, setResults] = useState<TestResult[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Sending is an act, not a read: once per opening, even when React runs effects twice in development.
+  const sent = useRef(false);
+  const input = useRef({ id: hook.id, ...overrides });
+  useEffect(() => {
+    if (sent.current) return;
+    sent.current = true;
+    call('hooks.test', input.current).then(setResults, (failure) => setError(messageOf(failure)));
+  }, []);
+  const events = overrides?.events ?? hook.events;
+  const url = overrides?.url ?? hook.config.url;
 
   const failed = results?.filter((result) => !result.ok).length ?? 0;
   return (
     <Dialog label="Send test payload" wide onClose={onClose}>
       <h2>Send test payload</h2>
       <p className="muted">
-        Logto’s fixed test data for each of the {hook.events.length} selected events, signed and retried like real deliveries, to{' '}
-        <code>{hook.config.url}</code>. Test payloads are not recorded in Recent requests.
+        Logto’s fixed test data for each of the {events.length} selected events, signed with the stored key and retried like real
+        deliveries, to <code>{url}</code>.{draft && ' What the form holds now is sent, unsaved edits included.'} Test payloads are not
+        recorded in Recent requests.
       </p>
       {!results && !error && <p aria-live="polite">Sending…</p>}
       {error && (

@@ -1,3 +1,4 @@
+import { LOGTO_DEFAULT_RETRIES } from '../../shared/logto';
 import { HookForm } from '../components/HookForm';
 import { useHooks } from '../state/hooks';
 import { useNavigation } from '../state/navigation';
@@ -20,7 +21,7 @@ export function CreateHook() {
         </div>
       </header>
       <HookForm
-        initial={{ name: '', url: '', events: [], headers: [] }}
+        initial={{ name: '', url: '', events: [], headers: [], retries: LOGTO_DEFAULT_RETRIES, retryBehaviour: null }}
         submitLabel="Create webhook"
         onCancel={() => go({ name: 'list' })}
         onSubmit={async (values) => {

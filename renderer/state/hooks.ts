@@ -11,7 +11,7 @@ type Hooks = {
   create(input: Input<'hooks.create'>): Promise<Hook>;
   update(input: Input<'hooks.update'>): Promise<Hook>;
   regenerateKey(id: string): Promise<Hook>;
-  remove(id: string): Promise<void>;
+  remove(id: string, deleteDeliveries?: boolean): Promise<void>;
 };
 
 function replace(hooks: Hook[], changed: Hook): Hook[] {
@@ -44,8 +44,8 @@ export const useHooks = create<Hooks>((set) => ({
     set((state) => ({ hooks: replace(state.hooks, hook) }));
     return hook;
   },
-  remove: async (id) => {
-    await call('hooks.remove', { id });
+  remove: async (id, deleteDeliveries = false) => {
+    await call('hooks.remove', { id, deleteDeliveries });
     set((state) => ({ hooks: state.hooks.filter((hook) => hook.id !== id) }));
   },
 }));

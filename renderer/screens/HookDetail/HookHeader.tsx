@@ -5,6 +5,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { TestPayloadDialog } from '../../components/TestPayloadDialog';
 import { TriggerEventDialog } from '../../components/TriggerEvent';
 import { useAction } from '../../lib/useAction';
+import { useDrafts } from '../../state/drafts';
 import { useHooks } from '../../state/hooks';
 import { useNavigation } from '../../state/navigation';
 import { useNotices } from '../../state/notices';
@@ -20,6 +21,7 @@ export function HookHeader({ hook }: { hook: Hook }) {
   const toast = useNotices((state) => state.toast);
   const { run } = useAction();
   const [open, setOpen] = useState<Open>(null);
+  const draft = useDrafts((state) => state.byHook[hook.id]);
 
   const setEnabled = (enabled: boolean) =>
     run(
@@ -55,7 +57,7 @@ export function HookHeader({ hook }: { hook: Hook }) {
           ]}
         />
       </div>
-      {open === 'test' && <TestPayloadDialog hook={hook} onClose={() => setOpen(null)} />}
+      {open === 'test' && <TestPayloadDialog hook={hook} draft={draft} onClose={() => setOpen(null)} />}
       {open === 'trigger' && (
         <TriggerEventDialog
           hooks={hooks}

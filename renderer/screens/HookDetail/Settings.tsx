@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Hook } from '../../../shared/domain';
 import { rowsFromHeaders } from '../../../shared/validation';
 import { HookForm } from '../../components/HookForm';
 import { SigningKeyField } from '../../components/SigningKeyField';
 import { useAction } from '../../lib/useAction';
+import { useDrafts } from '../../state/drafts';
 import { useHooks } from '../../state/hooks';
 import { useNotices } from '../../state/notices';
 import { DeleteHookDialog } from './DeleteHookDialog';
@@ -15,12 +16,23 @@ export function Settings({ hook }: { hook: Hook }) {
   const toast = useNotices((state) => state.toast);
   const { run } = useAction();
   const [deleting, setDeleting] = useState(false);
+  const hold = useDrafts((state) => state.hold);
+  const drop = useDrafts((state) => state.drop);
+  useEffect(() => () => drop(hook.id), [drop, hook.id]);
 
   return (
     <div className="settings">
       <HookForm
         key={hook.id}
-        initial={{ name: hook.name, url: hook.config.url, events: hook.events, headers: rowsFromHeaders(hook.config.headers) }}
+        initial={{
+          name: hook.name,
+          url: hook.config.url,
+          events: hook.events,
+          headers: rowsFromHeaders(hook.config.headers),
+          retries: hook.config.retries,
+          retryBehaviour: hook.retryBehaviour,
+        }}
+        onValues={(values) => hold(hook.id, values)}
         submitLabel="Save changes"
         onSubmit={async (values) => {
           await update({ id: hook.id, ...values });
@@ -33,6 +45,10 @@ export function Settings({ hook }: { hook: Hook }) {
               <h2>Signing key</h2>
               <SigningKeyField
                 signingKey={hook.signingKey}
+                onSave={async (signingKey) => {
+                  await update({ id: hook.id, signingKey });
+                  toast('success', signingKey === '' ? 'Requests are now sent without a signature.' : 'Signing key saved.');
+                }}
                 onRegenerate={() => run(() => regenerateKey(hook.id), 'New signing key generated. Update your receiver to use it.')}
               />
             </section>

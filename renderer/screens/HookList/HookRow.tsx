@@ -1,5 +1,6 @@
 import type { HealthSummary, Hook } from '../../../shared/domain';
 import { logtoUrlRefusal } from '../../../shared/validation';
+import { RelativeTime } from '../../components/RelativeTime';
 import { formatCount, formatRate } from '../../format';
 import { usePreferences } from '../../state/preferences';
 
@@ -29,6 +30,9 @@ export function HookRow({ hook, health, onOpen }: { hook: Hook; health?: HealthS
       <td className="nowrap">{formatCount(health?.total ?? 0)}</td>
       <td className="nowrap">
         <span className={`health-dot ${tone}`} aria-hidden="true" /> {formatRate(rate)}
+      </td>
+      <td className="nowrap">
+        {health?.lastDeliveryAt ? <RelativeTime at={health.lastDeliveryAt} /> : <span className="muted">Never</span>}
       </td>
       <td className="nowrap">
         <span className={`status-dot ${hook.enabled ? 'on' : 'off'}`} /> {hook.enabled ? 'Enabled' : 'Disabled'}

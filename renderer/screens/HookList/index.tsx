@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { HookTransfer } from '../../components/HookTransfer';
 import { RetentionSetting } from '../../components/RetentionSetting';
+import { RetryDefaultSetting } from '../../components/RetryDefaultSetting';
 import { TriggerEventDialog } from '../../components/TriggerEvent';
 import { useHealth } from '../../state/health';
 import { useHooks } from '../../state/hooks';
 import { useNavigation } from '../../state/navigation';
 import { useNotices } from '../../state/notices';
+import { arrangeHooks, type HookSort, hookSortLabel, hookSorts } from './arrange';
 import { HookRow } from './HookRow';
 import { LocalNote } from './LocalNote';
 
@@ -18,6 +20,9 @@ export function HookList() {
   const health = useHealth((state) => state.byHook);
   const toast = useNotices((state) => state.toast);
   const [triggering, setTriggering] = useState(false);
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<HookSort>('name');
+  const shown = useMemo(() => arrangeHooks(hooks, health, search, sort), [hooks, health, search, sort]);
 
   return (
     <section className="page">
@@ -66,6 +71,36 @@ export function HookList() {
       {status === 'ready' && hooks.length === 0 && <EmptyState onCreate={() => go({ name: 'create' })} />}
       {hooks.length > 0 && <LocalNote hooks={hooks} />}
       {hooks.length > 0 && (
+        <div className="list-tools">
+          <input
+            type="search"
+            className="list-search"
+            aria-label="Search webhooks by name or URL"
+            placeholder="Search by name or URL"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+          <label className="inline-label">
+            Sort by{' '}
+            <select value={sort} onChange={(event) => setSort(event.target.value as HookSort)}>
+              {hookSorts.map((key) => (
+                <option key={key} value={key}>
+                  {hookSortLabel[key]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {hooks.length > 0 && shown.length === 0 && (
+        <p className="muted" role="status">
+          No webhook’s name or URL holds “{search.trim()}”.{' '}
+          <button type="button" className="link-button" onClick={() => setSearch('')}>
+            Clear the search
+          </button>
+        </p>
+      )}
+      {shown.length > 0 && (
         <table className="table hook-table">
           <thead>
             <tr>
@@ -74,11 +109,12 @@ export function HookList() {
               <th>Events</th>
               <th>Requests (24 h)</th>
               <th>Success rate</th>
+              <th>Last delivery</th>
               <th>Status</th>
             </tr>
           </thead>
           <tbody>
-            {hooks.map((hook) => (
+            {shown.map((hook) => (
               <HookRow
                 key={hook.id}
                 hook={hook}
@@ -89,7 +125,13 @@ export function HookList() {
           </tbody>
         </table>
       )}
-      {status === 'ready' && <RetentionSetting />}
+      {status === 'ready' && (
+        <section className="app-settings" aria-labelledby="app-settings-title">
+          <h2 id="app-settings-title">App settings</h2>
+          <RetentionSetting />
+          <RetryDefaultSetting />
+        </section>
+      )}
     </section>
   );
 }

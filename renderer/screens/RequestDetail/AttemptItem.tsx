@@ -19,6 +19,12 @@ export function AttemptItem({ attempt, firstStart, open }: Props) {
           </span>
         </summary>
         {attempt.error && <p className="attempt-error">{attempt.error.message}</p>}
+        {attempt.retry && (
+          <p className="attempt-retry">
+            <span className="label">Retry:</span> {attempt.retry}
+          </p>
+        )}
+        {attempt.note && <p className="attempt-note">{attempt.note}</p>}
         <HeadersView label={`Response headers (attempt ${attempt.number})`} headers={attempt.headers} />
         <JsonView
           label={`Response body (attempt ${attempt.number})`}

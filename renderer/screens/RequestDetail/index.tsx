@@ -5,7 +5,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { HeadersView, JsonView } from '../../components/JsonView';
 import { OutcomeBadge } from '../../components/OutcomeBadge';
 import { RelativeTime } from '../../components/RelativeTime';
-import { formatDuration } from '../../format';
+import { formatDuration, retryBehaviourLabel } from '../../format';
 import { useAction } from '../../lib/useAction';
 import { useCall } from '../../lib/useCall';
 import { useHooks } from '../../state/hooks';
@@ -100,6 +100,7 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
           </div>
           <div>
             <h2>Attempts</h2>
+            {delivery.retryBehaviour && <p className="muted retry-rule">Followed: {retryBehaviourLabel[delivery.retryBehaviour]}</p>}
             <ol className="timeline">
               {delivery.attempts.length === 0 && <li className="muted">No attempt was made.</li>}
               {/* Newest first and open: the attempt that decided the outcome is what one looks for. */}
