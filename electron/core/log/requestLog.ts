@@ -3,6 +3,7 @@ import type { Attempt, Delivery, DeliverySummary, SentRequest } from '../../../s
 import { UserFacingError } from '../../../shared/errors';
 import type { DeliveryRecorder } from '../delivery/engine';
 import type { Report } from '../notices';
+import { isAlive } from '../util/process';
 import { openDatabase } from './database';
 import { buildLogQuery, FULL_COLUMNS, type FullRow, type LogsQuery, type SearchMode, summaryFromRow } from './queries';
 import { indexPending, unindex } from './searchIndex';
@@ -406,14 +407,5 @@ export class RequestLog implements DeliveryRecorder {
       this.#statements.set(sql, statement);
     }
     return statement;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UserFacingError } from '../../../shared/errors';
+import { isAlive } from './process';
 
 /**
  * A lock file beside the file it guards, so the app and the command line never interleave a
@@ -88,14 +89,4 @@ function abandoned(lockPath: string): boolean {
   const pid = Number(owner);
   if (owner === '' || !Number.isSafeInteger(pid) || pid <= 0) return age > EMPTY_STALE_MS;
   return !isAlive(pid) || age > STALE_MS;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, but another user's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
