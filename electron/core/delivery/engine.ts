@@ -5,8 +5,8 @@ import type { HookEvent } from '../../../shared/events';
 import { LOGTO_DEFAULT_RETRIES, LOGTO_FAN_OUT_CONCURRENCY } from '../../../shared/logto';
 import type { PushHub, Report } from '../notices';
 import { logtoTestPayload } from '../payloads/testPayload';
-import { newId } from '../util/ids';
 import { Cancellation, sendAttempt, type WireLimits, wireLimits } from './attempt';
+import { inFlight } from './inFlight';
 import { Limiter } from './limiter';
 import { type PreparedRequest, prepareRequest } from './request';
 import { nextStep } from './retryPolicy';
@@ -177,23 +177,8 @@ export class DeliveryEngine {
 
   #newDelivery(hook: Hook, event: HookEvent, request: PreparedRequest, redeliveryOf: string | null = null): Delivery {
     const { base: _hops, unsendable: _refused, ...sent } = request;
-    return {
-      id: newId(),
-      kind: 'delivery',
-      hookId: hook.id,
-      event,
-      createdAt: Date.now(),
-      outcome: 'in_flight',
-      status: null,
-      durationMs: null,
-      attemptCount: 0,
-      request: sent,
-      attempts: [],
-      error: null,
-      redeliveryOf,
-      retryBehaviour: hook.retryBehaviour ?? this.#defaultRetryBehaviour(),
-      runId: null,
-    };
+    const retryBehaviour = hook.retryBehaviour ?? this.#defaultRetryBehaviour();
+    return inFlight({ kind: 'delivery', hookId: hook.id, event, request: sent, redeliveryOf, retryBehaviour });
   }
 
   /** Waits for the delivery's log entry; when the log cannot be written, tells the user instead of sending. */

@@ -4,10 +4,10 @@ import { UserFacingError } from '../../../shared/errors';
 import { hookInputSchema } from '../../../shared/validation';
 import type { DeliveryRecorder } from '../delivery/engine';
 import { summaryOf } from '../delivery/engine';
+import { inFlight } from '../delivery/inFlight';
 import type { HookStore } from '../hooks/store';
 import type { RequestLog } from '../log/requestLog';
 import type { PushHub } from '../notices';
-import { newId } from '../util/ids';
 import { forward } from './forward';
 import { parseScript, ScriptError } from './script';
 import type { BuiltInReceiver } from './server';
@@ -97,18 +97,8 @@ export function receiverHandlers(parts: {
           'Say where to replay it: no forward target is set and no hook matched its signature.',
           'url',
         );
-      const replay: Delivery = {
-        ...original,
-        id: newId(),
-        createdAt: Date.now(),
-        outcome: 'in_flight',
-        status: null,
-        durationMs: null,
-        attemptCount: 0,
-        attempts: [],
-        error: null,
-        redeliveryOf: original.id,
-      };
+      const { kind, hookId, event, request, retryBehaviour } = original;
+      const replay = inFlight({ kind, hookId, event, request, retryBehaviour, redeliveryOf: original.id });
       log.started(replay);
       await log.recorded(replay.id);
       pushes.emit('delivery.updated', summaryOf(replay));

@@ -16,8 +16,8 @@ import { UserFacingError } from '../../../shared/errors';
 import { isHookEvent } from '../../../shared/events';
 import { SIGNATURE_HEADER } from '../../../shared/logto';
 import { type DeliveryRecorder, summaryOf } from '../delivery/engine';
+import { inFlight } from '../delivery/inFlight';
 import type { PushHub } from '../notices';
-import { newId } from '../util/ids';
 import { forward } from './forward';
 import { answerFor, DEFAULT_SCRIPT, parseScript } from './script';
 import type { ReceiverSettings } from './settings';
@@ -212,23 +212,13 @@ export class BuiltInReceiver {
       );
     }
     const verdict = verifySignature(body, header(request, SIGNATURE_HEADER), this.#parts.hooks());
-    const captured: Delivery = {
-      id: newId(),
+    const captured = inFlight({
       kind: 'captured',
       hookId: verdict.kind === 'valid' ? verdict.hook.id : null,
       event,
-      createdAt: Date.now(),
-      outcome: 'in_flight',
-      status: null,
-      durationMs: null,
-      attemptCount: 0,
       request: { method: 'POST', url: `${this.baseUrl}${request.url}`, headers: headerRecord(request.rawHeaders), body: text },
-      attempts: [],
-      error: null,
-      redeliveryOf: null,
       retryBehaviour: null,
-      runId: null,
-    };
+    });
     this.#parts.recorder.started(captured);
     try {
       await this.#parts.recorder.recorded(captured.id);
