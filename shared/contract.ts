@@ -2,6 +2,9 @@
  * The one contract between the renderer and main: every call with its input schema and
  * result type, and every push from main. IPC, the e2e HTTP bridge and direct calls in tests
  * all carry exactly this.
+ *
+ * Over 300 lines on purpose: it is the one list of what a caller can ask; split, a call would be
+ * easy to miss. The schemas it needs alone stay here; the ones forms share are in validation.ts.
  */
 import { z } from 'zod';
 import { type CheckRun, type CheckRunSummary, DEFAULT_BURST, MAX_BURST, type SignatureDiagnosis, type TriggerRunProgress } from './check';

@@ -3,6 +3,9 @@
  * `/r/<hookId>` as their script says, and captures what a real Logto sends to `/capture`
  * (verified, recorded as a log row of kind `captured`, forwarded when asked). It never crashes on
  * what arrives: every request gets an answer that says what was wrong, and a line in its activity.
+ *
+ * Over 300 lines on purpose: both endpoints share reading the body, refusing, and recording, and
+ * those rules read best once, beside the two handlers that use them.
  */
 
 import { isUtf8 } from 'node:buffer';
