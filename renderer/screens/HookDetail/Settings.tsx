@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Hook } from '../../../shared/domain';
 import { rowsFromHeaders } from '../../../shared/validation';
 import { HookForm } from '../../components/HookForm';
+import { ReceiverScript } from '../../components/ReceiverScript';
 import { SigningKeyField } from '../../components/SigningKeyField';
 import { useAction } from '../../lib/useAction';
 import { useDrafts } from '../../state/drafts';
@@ -40,6 +41,7 @@ export function Settings({ hook }: { hook: Hook }) {
         }}
         after={
           <>
+            <ReceiverScript key={hook.config.url} hook={hook} />
             {/* Not a named region: "Signing key" names the key itself. */}
             <section className="card">
               <h2>Signing key</h2>
