@@ -23,6 +23,8 @@ export function Settings({ hook }: { hook: Hook }) {
 
   return (
     <div className="settings">
+      {/* Outside the hook's form: it is a form of its own. */}
+      <ReceiverScript key={hook.config.url} hook={hook} />
       <HookForm
         key={hook.id}
         initial={{
@@ -41,7 +43,6 @@ export function Settings({ hook }: { hook: Hook }) {
         }}
         after={
           <>
-            <ReceiverScript key={hook.config.url} hook={hook} />
             {/* Not a named region: "Signing key" names the key itself. */}
             <section className="card">
               <h2>Signing key</h2>

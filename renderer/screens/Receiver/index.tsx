@@ -110,7 +110,8 @@ export function Receiver() {
               <dt>Body limit</dt>
               <dd>{Math.round(status.bodyLimitBytes / 1024)} KB (larger requests get 413)</dd>
             </dl>
-            <ReceiverSettingsForm status={status} onSaved={reload} />
+            {/* Fresh from what is saved whenever the port changes (a receiver on a free port learns its own when it starts). */}
+            <ReceiverSettingsForm key={status.port} status={status} onSaved={reload} />
           </section>
           <section className="card" aria-labelledby="receiver-activity-title">
             <h2 id="receiver-activity-title">Recent activity</h2>
