@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { call, onPush } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { RelativeTime } from '../../components/RelativeTime';
+import { formatBytes } from '../../format';
 import { useAction } from '../../lib/useAction';
 import { useCall } from '../../lib/useCall';
 import { CapturedRequests } from './CapturedRequests';
@@ -108,7 +109,7 @@ export function Receiver() {
                 )}
               </dd>
               <dt>Body limit</dt>
-              <dd>{Math.round(status.bodyLimitBytes / 1024)} KB (larger requests get 413)</dd>
+              <dd>{formatBytes(status.bodyLimitBytes)} (larger requests get 413)</dd>
             </dl>
             {/* Fresh from what is saved whenever the port changes (a receiver on a free port learns its own when it starts). */}
             <ReceiverSettingsForm key={status.port} status={status} onSaved={reload} />
