@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { call, onPush } from './api';
+import { AppHeader } from './components/AppHeader';
 import { LeaveGuard } from './components/LeaveGuard';
 import { Toasts } from './components/Toasts';
+import { About } from './screens/About';
 import { CreateHook } from './screens/CreateHook';
 import { HookDetail } from './screens/HookDetail';
 import { HookList } from './screens/HookList';
+import { Receiver } from './screens/Receiver';
 import { RequestDetail } from './screens/RequestDetail';
 import { useHealth } from './state/health';
 import { useHooks } from './state/hooks';
@@ -54,12 +57,15 @@ export function App() {
 
   return (
     <div className="app">
+      <AppHeader />
       <Banners />
       <main>
         {view.name === 'list' && <HookList />}
         {view.name === 'create' && <CreateHook />}
         {view.name === 'hook' && <HookDetail id={view.id} tab={view.tab} />}
         {view.name === 'delivery' && <RequestDetail hookId={view.hookId} id={view.id} />}
+        {view.name === 'receiver' && <Receiver />}
+        {view.name === 'about' && <About />}
       </main>
       <Toasts />
       <LeaveGuard />

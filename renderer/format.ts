@@ -64,3 +64,10 @@ export const retryBehaviourLabel: Record<RetryBehaviour, string> = {
   'retry-5xx': 'Retries 5xx (Logto docs; Logto with PR #9410, August 2026 on)',
   'send-once': 'Sends once (Logto before that fix)',
 };
+
+/** Sizes as a person reads them: 512 B, 48.0 KB, 3.2 MB (1 KB = 1024 B). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -6,7 +6,9 @@ export type View =
   | { name: 'list' }
   | { name: 'create' }
   | { name: 'hook'; id: string; tab: HookTab }
-  | { name: 'delivery'; hookId: string; id: string };
+  | { name: 'delivery'; hookId: string; id: string }
+  | { name: 'receiver' }
+  | { name: 'about' };
 
 type Navigation = {
   view: View;

@@ -52,9 +52,12 @@ export type RunningApp = {
   close(): Promise<void>;
 };
 
-export async function startApp(options: { dataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<RunningApp> {
+/** `receiver.port` 0: the built-in receiver, when started, takes any free port (never the user's 4747). */
+export async function startApp(
+  options: { dataDir?: string; colorScheme?: 'light' | 'dark'; receiver?: { port: number } } = {},
+): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hookbench-e2e-'));
-  const core = openTestCore({ dataDir });
+  const core = openTestCore({ dataDir, receiver: options.receiver });
   const nonce = randomBytes(16).toString('base64url');
   const server: ViteDevServer = await createServer({
     configFile: join(process.cwd(), 'vite.config.ts'),

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Hook } from '../../../shared/domain';
 import { rowsFromHeaders } from '../../../shared/validation';
 import { HookForm } from '../../components/HookForm';
+import { ReceiverScript } from '../../components/ReceiverScript';
 import { SigningKeyField } from '../../components/SigningKeyField';
 import { useAction } from '../../lib/useAction';
 import { useDrafts } from '../../state/drafts';
@@ -22,6 +23,8 @@ export function Settings({ hook }: { hook: Hook }) {
 
   return (
     <div className="settings">
+      {/* Outside the hook's form: it is a form of its own. */}
+      <ReceiverScript key={hook.config.url} hook={hook} />
       <HookForm
         key={hook.id}
         initial={{

@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
+import { call } from '../../api';
 import { HookTransfer } from '../../components/HookTransfer';
 import { RetentionSetting } from '../../components/RetentionSetting';
 import { RetryDefaultSetting } from '../../components/RetryDefaultSetting';
 import { TriggerEventDialog } from '../../components/TriggerEvent';
+import { useAction } from '../../lib/useAction';
 import { useHealth } from '../../state/health';
 import { useHooks } from '../../state/hooks';
 import { useNavigation } from '../../state/navigation';
@@ -22,6 +24,14 @@ export function HookList() {
   const [triggering, setTriggering] = useState(false);
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<HookSort>('name');
+  const { run, pending: trying } = useAction();
+  // A hook pointing at the built-in receiver, scripted to succeed, fail, be retried and time out; opened at once.
+  const tryIt = () =>
+    run(async () => {
+      const hook = await call('receiver.tryIt', {});
+      await load();
+      go({ name: 'hook', id: hook.id, tab: 'settings' });
+    });
   const shown = useMemo(() => arrangeHooks(hooks, health, search, sort), [hooks, health, search, sort]);
 
   return (
@@ -68,7 +78,7 @@ export function HookList() {
           </button>
         </div>
       )}
-      {status === 'ready' && hooks.length === 0 && <EmptyState onCreate={() => go({ name: 'create' })} />}
+      {status === 'ready' && hooks.length === 0 && <EmptyState onCreate={() => go({ name: 'create' })} onTry={tryIt} trying={trying} />}
       {hooks.length > 0 && <LocalNote hooks={hooks} />}
       {hooks.length > 0 && (
         <div className="list-tools">
@@ -136,7 +146,7 @@ export function HookList() {
   );
 }
 
-function EmptyState({ onCreate }: { onCreate(): void }) {
+function EmptyState({ onCreate, onTry, trying }: { onCreate(): void; onTry(): void; trying: boolean }) {
   return (
     <div className="empty-state">
       <h2>No webhooks yet</h2>
@@ -146,6 +156,13 @@ function EmptyState({ onCreate }: { onCreate(): void }) {
       </p>
       <button type="button" className="button primary" onClick={onCreate}>
         Create your first webhook
+      </button>
+      <p>
+        No receiver yet? Hookbench’s own receiver answers a new webhook with a success, a failure Logto retries, a 4xx it does not, and a
+        timeout.
+      </p>
+      <button type="button" className="button secondary" disabled={trying} onClick={onTry}>
+        Try it with the built-in receiver
       </button>
     </div>
   );
