@@ -25,4 +25,17 @@ describe('a damaged hooks file', () => {
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     expect(await banner.count()).toBe(0);
   });
+
+  it('damaged while the app runs reaches the open window at once, without a reload', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'hookbench-notice-'));
+    app = await startApp({ dataDir });
+    await app.core.call('hooks.create', { name: 'Kept', url: 'http://localhost:3000/hooks', events: ['PostSignIn'] });
+    await app.page.getByRole('button', { name: 'Kept' }).waitFor();
+    // Another program (an editor, a sync tool) breaks the file while the window is open.
+    writeFileSync(join(dataDir, 'hooks.json'), '{"schemaVersion":2,"hooks":[');
+    const banner = app.page.getByRole('alert').filter({ hasText: 'Your hooks file is not valid JSON' });
+    await banner.waitFor({ timeout: 5_000 });
+    const aside = readdirSync(dataDir).find((name) => name.startsWith('hooks.corrupt-'))!;
+    expect(await banner.textContent()).toContain(join(dataDir, aside));
+  });
 });
