@@ -285,7 +285,13 @@ export const contract = {
   'events.sample': method(z.object({ event: hookEventSchema }).strict()).returns<EventPayload>(),
   'events.trigger': method(triggerSchema).returns<{ deliveries: DeliverySummary[] }>(),
   /** `searchMode` comes with a text search: 'index' (FTS5) or 'scan' (only each hook's latest rows were read). */
-  'logs.query': method(logsQuerySchema).returns<{ items: DeliverySummary[]; nextCursor: string | null; searchMode?: 'index' | 'scan' }>(),
+  /** A page of a hook's rows, newest first; the first page (no cursor) also says how many rows match in all. */
+  'logs.query': method(logsQuerySchema).returns<{
+    items: DeliverySummary[];
+    nextCursor: string | null;
+    searchMode?: 'index' | 'scan';
+    total?: number;
+  }>(),
   /** How many deliveries a hook has in the log, e.g. to ask before deleting them with the hook. */
   'logs.count': method(z.object({ hookId: hookIdSchema }).strict()).returns<{ count: number }>(),
   /** Whole deliveries a page at a time, for exports of any size (the command line streams these). */

@@ -137,6 +137,13 @@ describe('queries', () => {
     expect(third.nextCursor).toBeNull();
     expect(ids(query(log, { limit: 1 }))).toEqual(['newest']);
   });
+
+  it('says on the first page how many rows match every filter in all', () => {
+    const log = seeded();
+    expect(query(log, { limit: 2 }).total).toBe(5);
+    expect(query(log, { limit: 1, outcome: 'failed' }).total).toBe(3);
+    expect(query(log, { limit: 2, cursor: query(log, { limit: 2 }).nextCursor }).total).toBeUndefined();
+  });
 });
 
 describe('health', () => {

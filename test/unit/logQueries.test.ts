@@ -16,8 +16,17 @@ describe('the log query builder', () => {
 
   it('adds each filter with its value, in order', () => {
     const { sql, values } = build({ cursor: '900', outcome: 'failed', event: 'User.Created', status: '4xx', range: '1h' });
-    expect(sql).toContain('seq < ? AND outcome = ? AND event = ? AND status BETWEEN ? AND ? AND created_at >= ?');
-    expect(values).toEqual(['hook-a', 'delivery', 900, 'failed', 'User.Created', 400, 499, NOW - 3_600_000, 101]);
+    expect(sql).toContain('outcome = ? AND event = ? AND status BETWEEN ? AND ? AND created_at >= ? AND seq < ?');
+    expect(values).toEqual(['hook-a', 'delivery', 'failed', 'User.Created', 400, 499, NOW - 3_600_000, 900, 101]);
+  });
+
+  it('counts every match on the first page, with the same filters and no cursor, and not on later pages', () => {
+    const first = build({ outcome: 'failed', range: '1h' });
+    expect(first.count!.sql).toBe(
+      'SELECT count(*) AS total FROM deliveries WHERE hook_id IS ? AND kind = ? AND outcome = ? AND created_at >= ?',
+    );
+    expect(first.count!.values).toEqual(['hook-a', 'delivery', 'failed', NOW - 3_600_000]);
+    expect(build({ outcome: 'failed', range: '1h', cursor: '42' }).count).toBeUndefined();
   });
 
   it('treats "none" as finished without a status, never as in flight', () => {

@@ -12,7 +12,13 @@ import { rangeStart } from '../../../shared/time';
 export type LogsQuery = ValidInput<'logs.query'>;
 /** How a text search ran: through the FTS5 index, or as a scan of each hook's latest rows only. */
 export type SearchMode = 'index' | 'scan';
-export type BuiltQuery = { sql: string; values: SQLInputValue[]; searchMode?: SearchMode };
+export type BuiltQuery = {
+  sql: string;
+  values: SQLInputValue[];
+  searchMode?: SearchMode;
+  /** On the first page: how many rows match every filter. */
+  count?: { sql: string; values: SQLInputValue[] };
+};
 
 /** Without an index, a search reads at most this many of a hook's latest rows. */
 export const SCAN_LIMIT = 20_000;
@@ -49,10 +55,6 @@ export function buildLogQuery(query: LogsQuery, now: number, { fts }: { fts: boo
   // IS, not =: captured requests no hook's key verified have a NULL hook, and are listed too.
   const where = ['hook_id IS ?', 'kind = ?'];
   const values: SQLInputValue[] = [query.hookId, query.kind];
-  if (query.cursor) {
-    where.push('seq < ?');
-    values.push(Number(query.cursor));
-  }
   if (query.outcome) {
     where.push('outcome = ?');
     values.push(query.outcome);
@@ -98,9 +100,17 @@ export function buildLogQuery(query: LogsQuery, now: number, { fts }: { fts: boo
       values.push(query.hookId, query.kind, SCAN_LIMIT - 1, pattern, pattern, pattern);
     }
   }
+  // The first page also counts every match, so the list can say "100 of 14 286"; later pages need not.
+  const count = query.cursor
+    ? undefined
+    : { sql: `SELECT count(*) AS total FROM deliveries WHERE ${where.join(' AND ')}`, values: [...values] };
+  if (query.cursor) {
+    where.push('seq < ?');
+    values.push(Number(query.cursor));
+  }
   values.push(query.limit + 1);
   const sql = `SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`;
-  return searchMode ? { sql, values, searchMode } : { sql, values };
+  return { sql, values, ...(searchMode ? { searchMode } : {}), ...(count ? { count } : {}) };
 }
 
 /** `%text%` with LIKE's own characters taken literally. */

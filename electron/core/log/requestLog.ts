@@ -12,7 +12,7 @@ import { type Write, WriteQueue } from './writeQueue';
 
 export { LOG_FILE_NAME } from './database';
 
-export type LogPage = { items: DeliverySummary[]; nextCursor: string | null; searchMode?: SearchMode };
+export type LogPage = { items: DeliverySummary[]; nextCursor: string | null; searchMode?: SearchMode; total?: number };
 export type HookCounts = { hook_id: string; succeeded: number; failed: number };
 export type LogLimits = { maxPageCount?: number };
 
@@ -137,6 +137,7 @@ export class RequestLog implements DeliveryRecorder {
     const more = rows.length > query.limit;
     const page = more ? rows.slice(0, query.limit) : rows;
     const answer: LogPage = { items: page.map(summaryFromRow), nextCursor: more ? String(page.at(-1)!.seq) : null };
+    if (built.count) answer.total = this.#all<{ total: number }>(built.count.sql, ...built.count.values)[0]!.total;
     return built.searchMode ? { ...answer, searchMode: built.searchMode } : answer;
   }
 
