@@ -1,14 +1,16 @@
 import { useState } from 'react';
+import type { Hook } from '../../../shared/domain';
 import { call } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { saveFile } from '../../download';
 import { formatCount } from '../../format';
 import { useAction } from '../../lib/useAction';
 import { useRequests } from '../../state/requests';
-import { RANGE_LABEL } from './Filters';
+import { KindFilter, RANGE_LABEL } from './Filters';
 
-/** What can be done with the rows in view: count them, redeliver the unsuccessful ones, export them. */
-export function LogActions({ hookId }: { hookId: string }) {
+/** What can be done with the rows in view: choose their kind, count them, redeliver the unsuccessful ones, export them. */
+export function LogActions({ hook }: { hook: Hook }) {
+  const hookId = hook.id;
   const count = useRequests((state) => state.items.length);
   const more = useRequests((state) => state.nextCursor !== null);
   const filters = useRequests((state) => state.filters);
@@ -37,6 +39,7 @@ export function LogActions({ hookId }: { hookId: string }) {
 
   return (
     <div className="toolbar">
+      <KindFilter hook={hook} />
       <span className="muted">{count > 0 ? `${formatCount(count)}${more ? '+' : ''} shown` : ''}</span>
       <button type="button" className="button small secondary" onClick={() => void askRedeliver()}>
         Redeliver unsuccessful…
