@@ -37,17 +37,13 @@ export function SignatureLab({ hook }: { hook: Hook }) {
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Signature lab</h2>
-      <fieldset className="field">
-        <legend className="label">What to check</legend>
-        <label className="checkbox-line">
-          <input type="radio" name={`${id}-source`} checked={source === 'paste'} onChange={() => setSource('paste')} /> Paste a body,
-          signature and key
-        </label>
-        <label className="checkbox-line">
-          <input type="radio" name={`${id}-source`} checked={source === 'logged'} onChange={() => setSource('logged')} /> A logged delivery
-          (checked with this webhook’s current key)
-        </label>
-      </fieldset>
+      <label className="field">
+        <span className="label">What to check</span>
+        <select value={source} onChange={(change) => setSource(change.target.value as Source)}>
+          <option value="paste">A pasted body, signature and key</option>
+          <option value="logged">A logged delivery, with this webhook’s current key</option>
+        </select>
+      </label>
       {source === 'paste' ? (
         <>
           <label className="field">
