@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type HookTab = 'settings' | 'requests';
+export type HookTab = 'settings' | 'requests' | 'check';
 
 export type View =
   | { name: 'list' }

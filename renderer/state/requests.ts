@@ -8,6 +8,8 @@ type LogsQuery = Input<'logs.query'>;
 
 export type RequestFilters = {
   range: TimeRange;
+  /** Which rows: deliveries when absent; receiver checks and captured requests only when asked for. */
+  kind?: LogsQuery['kind'];
   outcome?: LogsQuery['outcome'];
   event?: LogsQuery['event'];
   status?: LogsQuery['status'];
@@ -77,6 +79,7 @@ type Verdict = 'yes' | 'no' | 'unknown';
 export function belongs(filters: RequestFilters, summary: DeliverySummary, now: number): Verdict {
   const start = rangeStart(filters.range, now);
   if (start !== null && summary.createdAt < start) return 'no';
+  if ((filters.kind ?? 'delivery') !== summary.kind) return 'no';
   if (filters.event && filters.event !== summary.event) return 'no';
   const sending = summary.outcome === 'in_flight';
   if (filters.outcome && filters.outcome !== summary.outcome && !sending) return 'no';

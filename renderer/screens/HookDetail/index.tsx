@@ -2,12 +2,14 @@ import { Tabs } from '../../components/Tabs';
 import { useHooks } from '../../state/hooks';
 import { type HookTab, useNavigation } from '../../state/navigation';
 import { RecentRequests } from '../RecentRequests';
+import { CheckReceiver } from './CheckReceiver';
 import { HookHeader } from './HookHeader';
 import { Settings } from './Settings';
 
 const TABS = [
   { key: 'settings', label: 'Settings' },
   { key: 'requests', label: 'Recent requests' },
+  { key: 'check', label: 'Check receiver' },
 ] as const;
 
 export function HookDetail({ id, tab }: { id: string; tab: HookTab }) {
@@ -33,6 +35,7 @@ export function HookDetail({ id, tab }: { id: string; tab: HookTab }) {
       <Tabs label="Webhook sections" tabs={TABS} selected={tab} onSelect={(next) => go({ name: 'hook', id, tab: next })}>
         {tab === 'settings' && <Settings hook={hook} />}
         {tab === 'requests' && <RecentRequests hook={hook} />}
+        {tab === 'check' && <CheckReceiver hook={hook} />}
       </Tabs>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { deliveryOutcomes, type Hook } from '../../../shared/domain';
+import { type DeliveryKind, deliveryKinds, deliveryOutcomes, type Hook } from '../../../shared/domain';
 import { isHookEvent } from '../../../shared/events';
 import { type TimeRange, timeRanges } from '../../../shared/time';
 import { statusClasses } from '../../../shared/validation';
@@ -7,6 +7,8 @@ import { outcomeLabel } from '../../format';
 import { useDebounced } from '../../lib/useDebounced';
 import { type RequestFilters, useRequests } from '../../state/requests';
 
+/** Deliveries come first: health counts them alone, and check or captured traffic would drown them. */
+export const KIND_LABEL: Record<DeliveryKind, string> = { delivery: 'Deliveries', check: 'Receiver checks', captured: 'Captured requests' };
 export const RANGE_LABEL: Record<TimeRange, string> = { '1h': 'Last hour', '24h': 'Last 24 hours', '7d': 'Last 7 days', all: 'All time' };
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -78,6 +80,35 @@ export function Filters({ hook }: { hook: Hook }) {
         onChange={(event) => setText(event.target.value)}
       />
     </search>
+  );
+}
+
+/** Which kind of rows the list shows; it sits with the row count, apart from the filters that narrow a kind down. */
+export function KindFilter({ hook }: { hook: Hook }) {
+  const kind = useRequests((state) => state.filters.kind);
+  const show = useRequests((state) => state.show);
+  return (
+    <label className="inline-label">
+      Kind
+      <select
+        value={kind ?? 'delivery'}
+        onChange={(event) =>
+          void show(
+            hook.id,
+            clean({
+              ...useRequests.getState().filters,
+              kind: event.target.value === 'delivery' ? undefined : (event.target.value as DeliveryKind),
+            }),
+          )
+        }
+      >
+        {deliveryKinds.map((option) => (
+          <option key={option} value={option}>
+            {KIND_LABEL[option]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

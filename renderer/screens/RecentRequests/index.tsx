@@ -27,13 +27,14 @@ export function RecentRequests({ hook }: { hook: Hook }) {
   }, [hook.id, show]);
 
   const needMore = useCallback(() => void loadMore(), [loadMore]);
-  const filtered = filters.outcome || filters.event || filters.status !== undefined || filters.text || filters.range !== '24h';
+  const filtered =
+    filters.kind || filters.outcome || filters.event || filters.status !== undefined || filters.text || filters.range !== '24h';
 
   return (
     <div className="requests">
       <HealthCard hookId={hook.id} />
       <Filters hook={hook} />
-      <LogActions hookId={hook.id} />
+      <LogActions hook={hook} />
       {status === 'failed' && (
         <div className="banner error" role="alert">
           Could not load requests: {error}

@@ -1,0 +1,68 @@
+/**
+ * "Redeliver unsuccessful…" as a user runs it against a real receiver: the count first, a cap and a
+ * pace, then the run's pushed progress, cancelled part-way; and a second run to the end.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from '../support/app';
+import { seriousAxeFindings } from '../support/axe';
+import { type Receiver, reply, startReceiver } from '../support/receiver';
+
+let app: RunningApp;
+let receiver: Receiver;
+beforeEach(async () => {
+  receiver = await startReceiver();
+  app = await startApp();
+});
+afterEach(async () => {
+  await app?.close();
+  await receiver?.close();
+});
+
+describe('bulk redelivery', () => {
+  it('previews the count, sends at most the cap at the pace asked, shows progress and stops on Cancel', async () => {
+    receiver.answer(reply(400, 'no'));
+    await app.core.call('hooks.create', { name: 'Local receiver', url: receiver.url, events: ['PostSignIn'] });
+    for (let sent = 0; sent < 5; sent++) await app.core.call('events.trigger', { event: 'PostSignIn' });
+    await app.core.settled();
+    await app.reload();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Local receiver' }).click();
+    await page.getByRole('tab', { name: 'Recent requests' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /PostSignIn/ }).count()).toBe(5);
+    receiver.answer(reply(200, 'ok'));
+
+    await page.getByRole('button', { name: 'Redeliver unsuccessful…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Redeliver unsuccessful requests?' });
+    await dialog.getByText('5 requests from the last 24 hours failed').waitFor();
+    expect(await dialog.getByLabel('Send at most').inputValue()).toBe('100');
+    expect(await dialog.getByLabel('Requests per second').inputValue()).toBe('10');
+    await dialog.getByLabel('Send at most').fill('0');
+    await dialog.getByText('Send at most a whole number from 1 to 10,000').waitFor();
+    expect(await dialog.getByRole('button', { name: /again$/ }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Send at most').fill('3');
+    await dialog.getByLabel('Requests per second').fill('1');
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await app.screenshot('redeliver-choose');
+    await dialog.getByRole('button', { name: 'Send 3 again' }).click();
+
+    // One a second: the first goes at once, then the run is cancelled before the third.
+    const status = dialog.getByRole('status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/Sent 1 of 3…/);
+    await app.screenshot('redeliver-progress');
+    await dialog.getByRole('button', { name: 'Cancel redelivery' }).click();
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Cancelled: [12] of 3 sent\.$/);
+    const sentBeforeCancel = Number((await status.textContent())!.match(/Cancelled: (\d)/)![1]);
+    await page.waitForTimeout(2_500); // the pace would have sent the rest by now
+    expect(receiver.received.length).toBe(5 + sentBeforeCancel);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // The rest, to the end at the default pace.
+    await page.getByRole('button', { name: 'Redeliver unsuccessful…' }).click();
+    await dialog.getByText(/^5 requests from the last 24 hours/).waitFor();
+    await dialog.getByRole('button', { name: 'Send 5 again' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Done: 5 of 5 sent again.');
+    expect(receiver.received.length).toBe(10 + sentBeforeCancel);
+    await page.setViewportSize({ width: 900, height: 760 });
+    await app.screenshot('redeliver-done-900');
+  });
+});
