@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { confHookFile, openCore } from '../electron/core';
-import { RequestLog } from '../electron/core/log/requestLog';
 import { samplePayload } from '../electron/core/payloads';
-import type { Delivery, Hook } from '../shared/domain';
+import type { Hook } from '../shared/domain';
 import { startApp } from '../test/support/app';
+import { seedLog } from '../test/support/seedLog';
 
 const TOTAL = 100_000;
 const HOOKS = 20;
@@ -29,37 +29,15 @@ for (let index = 0; index < HOOKS; index++) {
 await core.close();
 
 // The deliveries are written straight into the log file: the fixture, not the thing measured.
-const seeding = new RequestLog(join(dataDir, 'requests.sqlite'), () => {});
 const now = Date.now();
-for (let index = 0; index < TOTAL; index++) {
+await seedLog(dataDir, TOTAL, (index) => {
   const hook = hooks[index % HOOKS]!;
   const event = index % 3 ? 'PostSignIn' : 'User.Created';
   const status = index % 7 ? 200 : 500;
   const marked = hook === hooks[0] && Math.floor(index / HOOKS) % 100 === 0;
   const body = JSON.stringify({ ...samplePayload(event), ...(marked ? { note: NEEDLE } : {}), hookId: hook.id });
-  const delivery: Delivery = {
-    id: `d-${index}`,
-    kind: 'delivery',
-    hookId: hook.id,
-    event,
-    createdAt: now - (TOTAL - index) * 800,
-    outcome: status === 200 ? 'success' : 'failed',
-    status,
-    durationMs: 20 + (index % 90),
-    attemptCount: status === 200 ? 1 : 4,
-    request: { method: 'POST', url: hook.config.url, headers: { 'content-type': 'application/json' }, body },
-    attempts: [],
-    error: null,
-    redeliveryOf: null,
-    retryBehaviour: 'retry-5xx',
-    runId: null,
-  };
-  seeding.started({ ...delivery, outcome: 'in_flight', status: null, attemptCount: 0 });
-  seeding.finished(delivery);
-  if (index % 5_000 === 4_999) await seeding.flushed();
-}
-await seeding.flushed();
-seeding.close();
+  return { hookId: hook.id, event, createdAt: now - (TOTAL - index) * 800, outcome: status === 200 ? 'success' : 'failed', status, body };
+});
 
 const app = await startApp({ dataDir });
 try {

@@ -26,6 +26,8 @@ type Requests = {
   filters: RequestFilters;
   items: DeliverySummary[];
   nextCursor: string | null;
+  /** How many rows match the filters in all, as of the last first page, kept up to date by live updates. */
+  total: number | null;
   status: 'idle' | 'loading' | 'ready' | 'failed';
   error: string | null;
   /** Counts the queries asked; an answer to an older one is stale and dropped. */
@@ -98,6 +100,7 @@ export const useRequests = create<Requests>((set, get) => ({
   filters: { range: '24h' },
   items: [],
   nextCursor: null,
+  total: null,
   status: 'idle',
   error: null,
   generation: 0,
@@ -116,11 +119,13 @@ export const useRequests = create<Requests>((set, get) => ({
       filters,
       status: 'loading',
       error: null,
-      ...(get().hookId === hookId ? {} : { items: [] }),
+      ...(get().hookId === hookId ? {} : { items: [], total: null }),
     });
     try {
       const page = await call('logs.query', { hookId, ...filters, limit: PAGE });
-      if (mine === get().generation) set({ items: freshest(get().pushed, page.items), nextCursor: page.nextCursor, status: 'ready' });
+      if (mine === get().generation) {
+        set({ items: freshest(get().pushed, page.items), nextCursor: page.nextCursor, total: page.total ?? null, status: 'ready' });
+      }
     } catch (error) {
       if (mine === get().generation) set({ status: 'failed', error: messageOf(error) });
     }
@@ -145,7 +150,9 @@ export const useRequests = create<Requests>((set, get) => ({
     try {
       const limit = Math.min(500, Math.max(PAGE, items.length));
       const page = await call('logs.query', { hookId, ...filters, limit });
-      if (mine === get().generation) set({ items: freshest(get().pushed, page.items), nextCursor: page.nextCursor, status: 'ready' });
+      if (mine === get().generation) {
+        set({ items: freshest(get().pushed, page.items), nextCursor: page.nextCursor, total: page.total ?? null, status: 'ready' });
+      }
     } catch (error) {
       if (mine === get().generation) set({ status: 'failed', error: messageOf(error) });
     }
@@ -163,15 +170,20 @@ export const useRequests = create<Requests>((set, get) => ({
     if (shown) {
       const next =
         verdict === 'no' ? kept.filter((item) => item.id !== summary.id) : kept.map((item) => (item.id === summary.id ? summary : item));
-      return set({ pushed, items: next });
+      return set({ pushed, items: next, total: counted(get().total, next.length - kept.length) });
     }
-    if (verdict === 'yes') return set({ pushed, items: [summary, ...kept] });
+    if (verdict === 'yes') return set({ pushed, items: [summary, ...kept], total: counted(get().total, 1) });
     if (verdict === 'unknown' && !get().requery) {
       return set({ pushed, items: kept, requery: setTimeout(() => void get().refresh(), REQUERY_MS) });
     }
     set({ pushed, items: kept });
   },
 }));
+
+/** The total after rows joined (+) or left (-) the list live; unknown stays unknown. */
+function counted(total: number | null, change: number): number | null {
+  return total === null ? null : Math.max(0, total + change);
+}
 
 function trimOlder(items: DeliverySummary[], start: number): DeliverySummary[] {
   let end = items.length;

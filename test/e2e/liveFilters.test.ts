@@ -44,7 +44,7 @@ describe('live updates in a filtered request log', () => {
     // A new failure arrives live.
     await app.core.call('events.trigger', { event: 'PostSignIn', payload: { marker: 'fail' } });
     await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(2);
-    await expect.poll(shown).toBe('2 shown');
+    await expect.poll(shown).toBe('2 of 2 shown');
 
     // Event and status: a success under 4xx never shows; another event never shows.
     await app.page.getByLabel('Outcome').selectOption('');

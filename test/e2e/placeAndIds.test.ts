@@ -33,11 +33,13 @@ describe('finding your way in the request log', () => {
       .getByRole('row', { name: /PostSignIn/ })
       .first()
       .waitFor();
+    // The total is known from the first page: how many there are, not just how many are loaded.
+    await expect.poll(() => page.locator('.toolbar .muted').textContent()).toBe('200 of 250 shown');
     // To the bottom of the first page: the next one loads.
     await scroller.evaluate((element) => {
       element.scrollTop = element.scrollHeight;
     });
-    await expect.poll(() => page.locator('.toolbar .muted').textContent()).toBe('250 shown');
+    await expect.poll(() => page.locator('.toolbar .muted').textContent()).toBe('250 of 250 shown');
     const id = (await page.locator('tr[data-id]').nth(20).getAttribute('data-id'))!;
     const row = page.locator(`tr[data-id="${id}"]`);
     const time = row.locator('time');

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Hook } from '../../../shared/domain';
+import { APP_EXPORT_LIMIT } from '../../../shared/limits';
 import { call } from '../../api';
 import { saveFile } from '../../download';
 import { formatCount } from '../../format';
@@ -8,15 +9,25 @@ import { useRequests } from '../../state/requests';
 import { KindFilter, RANGE_LABEL } from './Filters';
 import { RedeliverDialog } from './RedeliverDialog';
 
+/** "200 of 14 286 shown", or as many as are known. */
+function shownText(count: number, more: boolean, total: number | null): string {
+  if (count === 0) return '';
+  if (total !== null) return `${formatCount(count)} of ${formatCount(Math.max(total, count))} shown`;
+  return `${formatCount(count)}${more ? '+' : ''} shown`;
+}
+
 /** What can be done with the rows in view: choose their kind, count them, redeliver the unsuccessful ones, export them. */
 export function LogActions({ hook }: { hook: Hook }) {
   const hookId = hook.id;
   const count = useRequests((state) => state.items.length);
   const more = useRequests((state) => state.nextCursor !== null);
+  const total = useRequests((state) => state.total);
   const filters = useRequests((state) => state.filters);
   const [redelivering, setRedelivering] = useState(false);
   const { run } = useAction();
   const range = RANGE_LABEL[filters.range].toLowerCase();
+  // Known before clicking: the first page says how many rows match in all.
+  const tooMany = total !== null && total > APP_EXPORT_LIMIT;
 
   const exportAs = (format: 'jsonl' | 'har') =>
     run(
@@ -30,16 +41,34 @@ export function LogActions({ hook }: { hook: Hook }) {
   return (
     <div className="toolbar">
       <KindFilter hook={hook} />
-      <span className="muted">{count > 0 ? `${formatCount(count)}${more ? '+' : ''} shown` : ''}</span>
+      <span className="muted">{shownText(count, more, total)}</span>
       <button type="button" className="button small secondary" onClick={() => setRedelivering(true)}>
         Redeliver unsuccessful…
       </button>
-      <button type="button" className="button small secondary" onClick={() => void exportAs('jsonl')}>
+      <button
+        type="button"
+        className="button small secondary"
+        disabled={tooMany}
+        aria-describedby={tooMany ? 'export-limit' : undefined}
+        onClick={() => void exportAs('jsonl')}
+      >
         Export JSON Lines
       </button>
-      <button type="button" className="button small secondary" onClick={() => void exportAs('har')}>
+      <button
+        type="button"
+        className="button small secondary"
+        disabled={tooMany}
+        aria-describedby={tooMany ? 'export-limit' : undefined}
+        onClick={() => void exportAs('har')}
+      >
         Export HAR
       </button>
+      {tooMany && (
+        <span id="export-limit" className="hint">
+          The app exports at most {formatCount(APP_EXPORT_LIMIT)} deliveries: narrow the filters, or use <code>hookbench export</code>,
+          which has no limit.
+        </span>
+      )}
       {redelivering && <RedeliverDialog hookId={hookId} range={filters.range} rangeLabel={range} onClose={() => setRedelivering(false)} />}
     </div>
   );
