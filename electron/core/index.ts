@@ -133,6 +133,7 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
         await redeliveries.close();
         await engine.close();
         await receiver.close();
+        payloads.flush();
         log.close();
       })()),
   };

@@ -3,6 +3,9 @@
  * small JSON file in the data folder. Written whole to a temp file then renamed, so a crash leaves
  * the old file or the new one, never half of one; owner-only, as payloads may hold personal data.
  * A file that does not parse or validate is set aside (never deleted) and the user is told.
+ *
+ * Triggers come by the thousand in a load run, so the history is written at most once a second
+ * (and on close), re-reading the file first so another process's changes are kept.
  */
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +45,9 @@ export class SavedPayloads {
   readonly #path: string;
   readonly #report: Report;
   #file: PayloadsFile | null = null;
+  /** Triggers not yet written, newest first. */
+  #unwritten: TriggerRecord[] = [];
+  #writeSoon: ReturnType<typeof setTimeout> | null = null;
 
   constructor(dataDir: string, report: Report) {
     this.#path = join(dataDir, PAYLOADS_FILE_NAME);
@@ -55,7 +61,7 @@ export class SavedPayloads {
   }
 
   save(input: { event: HookEvent; name: string; payload: Record<string, unknown> }): SavedPayload {
-    const file = this.#read();
+    const file = this.#fresh();
     const same = file.saved.find((saved) => saved.event === input.event && saved.name === input.name);
     const saved: SavedPayload = { id: same?.id ?? newId(), ...input, savedAt: Date.now() };
     this.#write({ ...file, saved: [...file.saved.filter((other) => other !== same), saved] });
@@ -63,19 +69,44 @@ export class SavedPayloads {
   }
 
   remove(id: string): void {
-    const file = this.#read();
+    const file = this.#fresh();
     if (!file.saved.some((saved) => saved.id === id)) throw new UserFacingError('not_found', 'That saved payload no longer exists.');
     this.#write({ ...file, saved: file.saved.filter((saved) => saved.id !== id) });
   }
 
   history(): TriggerRecord[] {
-    return [...this.#read().history].sort((a, b) => b.at - a.at);
+    return [...this.#unwritten, ...this.#read().history].sort((a, b) => b.at - a.at).slice(0, HISTORY_KEPT);
   }
 
   record(event: HookEvent, payload: Record<string, unknown> | null, deliveryCount: number): void {
-    const file = this.#read();
-    const entry: TriggerRecord = { id: newId(), event, payload, at: Date.now(), deliveryCount };
-    this.#write({ ...file, history: [entry, ...file.history].slice(0, HISTORY_KEPT) });
+    this.#unwritten = [{ id: newId(), event, payload, at: Date.now(), deliveryCount }, ...this.#unwritten].slice(0, HISTORY_KEPT);
+    if (this.#writeSoon) return;
+    this.#writeSoon = setTimeout(() => this.flush(), 1_000);
+    this.#writeSoon.unref();
+  }
+
+  /** Writes the history not written yet; a failure is reported, as no caller is waiting for it. */
+  flush(): void {
+    if (this.#writeSoon) clearTimeout(this.#writeSoon);
+    this.#writeSoon = null;
+    if (this.#unwritten.length === 0) return;
+    const file = this.#fresh();
+    try {
+      this.#write({ ...file, history: [...this.#unwritten, ...file.history].slice(0, HISTORY_KEPT) });
+      this.#unwritten = [];
+    } catch (error) {
+      this.#report({
+        id: `payloads-history-${Date.now()}`,
+        level: 'warning',
+        message: `The trigger history was not saved: ${(error as Error).message}`,
+      });
+    }
+  }
+
+  /** The file as it is on disk now, for a change: another process (the CLI, a second window) may have written it. */
+  #fresh(): PayloadsFile {
+    this.#file = null;
+    return this.#read();
   }
 
   #read(): PayloadsFile {

@@ -61,4 +61,21 @@ describe('saved payloads', () => {
     expect(notice!.message).toContain(reason);
     expect(notice!.message).toContain(join(dataDir, aside));
   });
+
+  it('writes the trigger history once for a burst of triggers, keeps it across a restart, and never loses another process’s saved payload', async () => {
+    const app = open();
+    await app.call('hooks.create', { name: 'Nowhere', url: 'http://127.0.0.1:9/x', events: ['PostSignIn'] });
+    // Another process (the command line) opened the same folder before the app saved anything.
+    const cli = openTestCore({ dataDir });
+    await cli.call('events.history', {});
+    await app.call('payloads.save', { event: 'PostSignIn', name: 'kept', payload: { n: 1 } });
+    for (let index = 0; index < 20; index++) await cli.call('events.trigger', { event: 'PostSignIn', hookIds: [] });
+    const written = statSync(join(dataDir, 'payloads.json')).mtimeMs;
+    expect(await cli.call('events.history', {})).toHaveLength(20);
+    await cli.close();
+    expect(statSync(join(dataDir, 'payloads.json')).mtimeMs).toBeGreaterThan(written);
+    const onDisk = JSON.parse(readFileSync(join(dataDir, 'payloads.json'), 'utf8'));
+    expect(onDisk.history).toHaveLength(20);
+    expect(onDisk.saved.map((saved: { name: string }) => saved.name)).toEqual(['kept']);
+  });
 });
