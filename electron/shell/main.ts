@@ -60,6 +60,8 @@ export async function startApp(): Promise<void> {
               clearInvalidConfig: false,
             }),
         },
+        // The app listens when a hook points at the built-in receiver or capture is on; the CLI only for `listen`.
+        receiver: { autoStart: true },
       }),
     dataDir,
   );

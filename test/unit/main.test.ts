@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNEL } from '../../shared/channels';
@@ -52,6 +53,25 @@ describe('app start', async () => {
     expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
     expect(check('clipboard-sanitized-write', 'file://')).toBe(false);
     expect(check('clipboard-sanitized-write', 'evil://hookbench')).toBe(false);
+  });
+
+  it('starts the built-in receiver by itself once a hook points at it', async () => {
+    const invoke = electron.ipcMain.handlers.get(INVOKE_CHANNEL)!;
+    const fromPage = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const free = createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const port = (free.address() as AddressInfo).port;
+    await new Promise((resolve) => free.close(resolve));
+    expect(await invoke(fromPage, 'receiver.configure', { port })).toMatchObject({ ok: true, value: { running: false, port } });
+    const created = await invoke(fromPage, 'hooks.create', {
+      name: 'Scripted',
+      url: `http://127.0.0.1:${port}/r/any`,
+      events: ['PostSignIn'],
+    });
+    expect(created.ok).toBe(true);
+    expect(await invoke(fromPage, 'receiver.status', {})).toMatchObject({ ok: true, value: { running: true, port } });
+    await invoke(fromPage, 'receiver.stop', {});
+    await invoke(fromPage, 'hooks.remove', { id: created.value.id });
   });
 
   it('answers its own page in the main frame, and keeps hooks with electron-store in the userData folder, owner-only', async () => {
