@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../support/app';
 import { seriousAxeFindings } from '../support/axe';
-import { type Receiver, reply, startReceiver } from '../support/receiver';
+import { type Receiver, startReceiver } from '../support/receiver';
 
 let app: RunningApp | undefined;
 let receiver: Receiver;

@@ -7,14 +7,13 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
 import { CheckRunner } from '../../electron/core/check/runner';
 import { CheckRunStore } from '../../electron/core/check/runStore';
 import type { CheckSend } from '../../electron/core/delivery/engine';
 import type { CheckCase } from '../../shared/check';
 import type { Delivery, Hook } from '../../shared/domain';
+import { cliInProcess } from '../support/cli';
 import { openTestCore, type TestCore } from '../support/core';
 import { freePort, startProcess } from '../support/process';
 import { startReceiver } from '../support/receiver';
@@ -29,16 +28,7 @@ beforeEach(() => {
 
 const fixture = (name: string) => join('test/fixtures/receivers', `${name}.mjs`);
 
-async function cli(...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await runCli(['--data-dir', dataDir, ...args], { stdout, stderr, env: {}, version: '9.9.9' });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => cliInProcess(dataDir, ...args);
 
 async function withApp<T>(work: (app: TestCore) => Promise<T>): Promise<T> {
   const app = openTestCore({ dataDir });

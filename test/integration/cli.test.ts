@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleForNode } from '../../bench/bundle.mjs';
 import { defaultDataDir } from '../../electron/cli/dataDir';
-import { runCli } from '../../electron/cli/run';
+import { cliInProcess } from '../support/cli';
 import { allDeliveries, openTestCore, type TestCore } from '../support/core';
 import { type Receiver, reply, startReceiver } from '../support/receiver';
 import { useTempDir } from '../support/tempDir';
@@ -20,16 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => receiver.close());
 
-async function cli(...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk) => (out += chunk));
-  stderr.on('data', (chunk) => (err += chunk));
-  const code = await runCli(['--data-dir', dataDir, ...args], { stdout, stderr, env: {}, version: '9.9.9' });
-  return { code, out, err };
-}
+const cli = (...args: string[]) => cliInProcess(dataDir, ...args);
 
 /** Hooks made the way a user would: through the app's core, in the same data folder. */
 async function withApp<T>(work: (app: TestCore) => Promise<T>): Promise<T> {

@@ -1,13 +1,11 @@
-/** The commands that manage hooks, doctor and the output rules, through the built CLI in real processes. */
-import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { promisify } from 'node:util';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleForNode } from '../../bench/bundle.mjs';
 import { commands } from '../../electron/cli/commands';
 import { runCli } from '../../electron/cli/run';
+import { cliProcess } from '../support/cli';
 import { openTestCore } from '../support/core';
 import { type Receiver, reply, startReceiver } from '../support/receiver';
 import { useTempDir } from '../support/tempDir';
@@ -25,19 +23,8 @@ beforeEach(async () => {
 });
 afterEach(() => receiver.close());
 
-type Run = { code: number; out: string; err: string };
-/** The built `hookbench` in its own process, stdout and stderr not terminals. */
-async function hookbench(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--no-warnings', bin, '--data-dir', dataDir, ...args], {
-      env: { ...process.env, NO_COLOR: '' },
-    });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, out: failed.stdout, err: failed.stderr };
-  }
-}
+/** The built `hookbench` in its own process, stdout and stderr not terminals, colour off. */
+const hookbench = (...args: string[]) => cliProcess(bin, dataDir, args, { ...process.env, NO_COLOR: '' });
 
 const add = (name: string, ...more: string[]) =>
   hookbench('hooks', 'add', '--name', name, '--url', receiver.url, '--event', 'PostSignIn', ...more);

@@ -1,10 +1,8 @@
-/** `hookbench trigger … --repeat/--rate/--duplicate/--shuffle`, through the built CLI in real processes. */
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleForNode } from '../../bench/bundle.mjs';
+import { cliProcess } from '../support/cli';
 import { openTestCore } from '../support/core';
 import { type Receiver, reply, startReceiver } from '../support/receiver';
 import { useTempDir } from '../support/tempDir';
@@ -25,15 +23,7 @@ beforeEach(async () => {
   return () => receiver.close();
 });
 
-async function hookbench(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--no-warnings', bin, '--data-dir', dataDir, ...args]);
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, out: failed.stdout, err: failed.stderr };
-  }
-}
+const hookbench = (...args: string[]) => cliProcess(bin, dataDir, args);
 
 describe('hookbench trigger --repeat', () => {
   it('sends the event n times at a rate and reports latency and errors', async () => {
