@@ -18,6 +18,7 @@ export function CopyButton({ text, label = 'Copy', size = 'small', shown = label
     }
     setTimeout(() => setState('idle'), 1500);
   };
+  const visible = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : shown;
   return (
     <button
       type="button"
@@ -27,9 +28,10 @@ export function CopyButton({ text, label = 'Copy', size = 'small', shown = label
         event.stopPropagation();
         void copy();
       }}
-      aria-label={label}
+      // The accessible name always holds the words on the button, as speech-input users say them.
+      aria-label={state === 'idle' ? label : `${visible} (${label})`}
     >
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : shown}
+      {visible}
     </button>
   );
 }

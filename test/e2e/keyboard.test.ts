@@ -32,8 +32,12 @@ describe('keyboard and screen reader', () => {
     await page.getByRole('tabpanel', { name: 'Recent requests' }).waitFor();
     await page.keyboard.press('Home');
     await expect.poll(focused).toBe('Settings');
+    // Three tabs since the receiver check: End goes to the last, and Right from the last wraps to the first.
     await page.keyboard.press('End');
+    await expect.poll(focused).toBe('Check receiver');
+    await page.keyboard.press('ArrowLeft');
     await expect.poll(focused).toBe('Recent requests');
+    await page.keyboard.press('End');
     await page.keyboard.press('ArrowRight');
     await expect.poll(focused).toBe('Settings');
     expect(await tab('Settings').getAttribute('aria-selected')).toBe('true');

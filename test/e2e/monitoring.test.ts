@@ -48,7 +48,11 @@ describe('monitoring a hook', () => {
     await app.screenshot('test-payload-dialog');
     await dialog.getByRole('button', { name: 'Close' }).click();
     const [stored] = await app.core.call('hooks.list', {});
-    expect(await app.core.call('logs.query', { hookId: stored!.id, range: 'all', limit: 10 })).toEqual({ items: [], nextCursor: null });
+    expect(await app.core.call('logs.query', { hookId: stored!.id, range: 'all', limit: 10 })).toEqual({
+      items: [],
+      nextCursor: null,
+      total: 0,
+    });
   });
 
   it('triggers an event and shows the delivery with every attempt', async () => {

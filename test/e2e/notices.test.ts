@@ -30,6 +30,7 @@ describe('a damaged hooks file', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'hookbench-notice-'));
     app = await startApp({ dataDir });
     await app.core.call('hooks.create', { name: 'Kept', url: 'http://localhost:3000/hooks', events: ['PostSignIn'] });
+    await app.reload();
     await app.page.getByRole('button', { name: 'Kept' }).waitFor();
     // Another program (an editor, a sync tool) breaks the file while the window is open.
     writeFileSync(join(dataDir, 'hooks.json'), '{"schemaVersion":2,"hooks":[');
