@@ -67,10 +67,20 @@ function open(path: string, { maxPageCount, readOnly = false }: OpenOptions): Lo
     // First, before anything that takes a lock: switching to WAL does, and without a busy timeout
     // a process opening the folder while another does fails at once with "database is locked".
     db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const version = schemaVersion(db);
+    // Version and tables read in one snapshot: another process may be migrating this log right now,
+    // and a version from before its commit beside tables from after would look like a wrong schema.
+    db.exec('BEGIN');
+    let version: number;
+    let shape: ReturnType<typeof shapeOf> | null;
+    try {
+      version = schemaVersion(db);
+      shape = version > 0 && version <= LOG_SCHEMA_VERSION ? shapeOf(db) : null;
+    } finally {
+      db.exec('COMMIT');
+    }
     if (version > LOG_SCHEMA_VERSION) throw new NewerLogError(version);
     // A log whose tables are not what its version says would fail every migration and every start.
-    if (version > 0 && !sameShape(shapeOf(db), expectedShape(version))) throw new WrongSchemaError(version);
+    if (shape && !sameShape(shape, expectedShape(version))) throw new WrongSchemaError(version);
     // Only takes effect on a log with no tables yet; older logs switch below, once.
     if (version === 0) db.exec('PRAGMA auto_vacuum = INCREMENTAL');
     db.exec('PRAGMA journal_mode = WAL');
