@@ -1,33 +1,12 @@
-/**
- * Paced trigger runs (events.triggerRun) at 100/s and 1 000/s against a local receiver in its own
- * process: requested vs achieved rate (finished deliveries per second, goal ≥ 95 %), latency
- * percentiles and error rate. Progress goes to stderr as it runs. `npm run bench -- chaos`
- */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { confHookFile, openCore } from '../electron/core';
 import type { TriggerRunProgress } from '../shared/check';
+import { startReceiverProcess } from './receiverProcess';
 
 const SECONDS = 3;
 const RATES = [100, 1_000];
-
-async function startReceiverProcess(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-e',
-      `const http = require('node:http');
-       const server = http.createServer((req, res) => { req.resume(); req.on('end', () => res.end('{"ok":true}')); });
-       server.keepAliveTimeout = 10000;
-       server.listen(0, '127.0.0.1', () => console.log(server.address().port));`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const port = await new Promise<number>((resolve) => child.stdout.once('data', (data: Buffer) => resolve(Number(data.toString().trim()))));
-  return { url: `http://127.0.0.1:${port}/webhooks`, stop: () => child.kill() };
-}
 
 const receiver = await startReceiverProcess();
 const dataDir = mkdtempSync(join(tmpdir(), 'hookbench-chaos-'));

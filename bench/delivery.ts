@@ -1,11 +1,3 @@
-/**
- * Deliveries per second against the wire's own speed. Hookbench keeps 50 `events.trigger` calls in
- * flight, each for one subscribed hook, 5 000 in all, signed and recorded in the real on-disk log.
- * The baseline keeps 50 raw `undici.request` POSTs in flight on an Agent with the same connection
- * settings, with the same body bytes and headers. Both go to one `node:http` receiver running in
- * another process, so it does not share an event loop with the sender. Goal: ratio >= 0.8.
- */
-import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -14,26 +6,11 @@ import { Agent, request } from 'undici';
 import { confHookFile, openCore } from '../electron/core';
 import type { Input, Method, Result } from '../shared/contract';
 import type { DeliverySummary, EventPayload, Hook, SentRequest } from '../shared/domain';
+import { startReceiverProcess } from './receiverProcess';
 
 const EVENTS = 5_000;
 const CONCURRENCY = 50;
 const ROUNDS = 3;
-
-async function startReceiverProcess(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-e',
-      `const http = require('node:http');
-       const server = http.createServer((req, res) => { req.resume(); req.on('end', () => res.end('{"ok":true}')); });
-       server.keepAliveTimeout = 10000;
-       server.listen(0, '127.0.0.1', () => console.log(server.address().port));`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const port = await new Promise<number>((resolve) => child.stdout.once('data', (data: Buffer) => resolve(Number(data.toString().trim()))));
-  return { url: `http://127.0.0.1:${port}/webhooks`, stop: () => child.kill() };
-}
 
 /**
  * Runs `count` tasks keeping `concurrency` in flight. The sender's CPU time is kept beside the wall
