@@ -46,7 +46,10 @@ describe('searching the log', () => {
       expect((await search('trace-4411')).items.map((item) => item.id)).toEqual([second.id]);
       expect((await search('ACME-blue')).items.map((item) => item.id)).toEqual([second.id, first.id]);
       expect((await search('fine')).items.map((item) => item.id)).toEqual([first.id]);
-      expect(await search('zz')).toMatchObject({ items: [], searchMode: 'scan' });
+      // Two characters are below the trigram index's reach, so they are scanned; these two appear in no payload,
+      // header or id Hookbench makes (random ids and keys are letters and digits).
+      expect(await search('¤¤')).toMatchObject({ items: [], searchMode: 'scan' });
+      expect((await search('ne')).items.map((item) => item.id)).toContain(first.id);
       await new Promise((resolve) => setTimeout(resolve, 1_500));
     }
     expect((await core.call('logs.query', { hookId: hook.id, range: 'all' })).searchMode).toBeUndefined();
