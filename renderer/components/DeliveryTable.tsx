@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DeliverySummary } from '../../shared/domain';
 import { formatCount, formatDuration } from '../format';
 import { CopyButton } from './CopyButton';
@@ -25,7 +25,10 @@ type Props = {
 export function DeliveryTable({ items, hasMore, onNeedMore, place, onOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(place?.scrollTop ?? 0);
-  const open = (item: DeliverySummary) => onOpen(item, scroller.current?.scrollTop ?? 0);
+  // One function for the table's life, so rows that stay in view are not drawn again as it scrolls.
+  const latestOnOpen = useRef(onOpen);
+  latestOnOpen.current = onOpen;
+  const open = useCallback((item: DeliverySummary) => latestOnOpen.current(item, scroller.current?.scrollTop ?? 0), []);
 
   // Only on arrival: afterwards the user's own scrolling rules.
   const arrival = useRef(place);
@@ -74,44 +77,7 @@ export function DeliveryTable({ items, hasMore, onNeedMore, place, onOpen }: Pro
         <tbody>
           <Spacer rows={first} />
           {items.slice(first, last).map((item, offset) => (
-            <tr
-              key={item.id}
-              data-id={item.id}
-              className={`delivery-row${item.id === place?.selectedId ? ' selected' : ''}`}
-              aria-current={item.id === place?.selectedId ? 'true' : undefined}
-              aria-rowindex={first + offset + 2}
-              onClick={() => open(item)}
-            >
-              <td>
-                <button
-                  type="button"
-                  className="row-link"
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    open(item);
-                  }}
-                >
-                  <RelativeTime at={item.createdAt} />
-                </button>
-              </td>
-              <td>
-                <span className="id-cell">
-                  <code title={item.id}>{item.id.slice(0, 8)}</code>
-                  <CopyButton text={item.id} label={`Copy delivery id ${item.id}`} shown="Copy" />
-                </span>
-              </td>
-              <td>
-                <code>{item.event}</code>
-              </td>
-              <td>
-                <OutcomeBadge outcome={item.outcome} />
-              </td>
-              <td className={item.status !== null && item.status >= 400 ? 'bad' : undefined}>
-                {item.status ?? (item.outcome === 'in_flight' ? '—' : 'none')}
-              </td>
-              <td>{formatDuration(item.durationMs)}</td>
-              <td>{formatCount(item.attemptCount)}</td>
-            </tr>
+            <DeliveryRow key={item.id} item={item} index={first + offset} selected={item.id === place?.selectedId} onOpen={open} />
           ))}
           <Spacer rows={items.length - last} />
         </tbody>
@@ -119,6 +85,50 @@ export function DeliveryTable({ items, hasMore, onNeedMore, place, onOpen }: Pro
     </div>
   );
 }
+
+type RowProps = { item: DeliverySummary; index: number; selected: boolean; onOpen(item: DeliverySummary): void };
+
+const DeliveryRow = memo(function DeliveryRow({ item, index, selected, onOpen }: RowProps) {
+  return (
+    <tr
+      data-id={item.id}
+      className={`delivery-row${selected ? ' selected' : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      aria-rowindex={index + 2}
+      onClick={() => onOpen(item)}
+    >
+      <td>
+        <button
+          type="button"
+          className="row-link"
+          onClick={(event) => {
+            event.stopPropagation();
+            onOpen(item);
+          }}
+        >
+          <RelativeTime at={item.createdAt} />
+        </button>
+      </td>
+      <td>
+        <span className="id-cell">
+          <code title={item.id}>{item.id.slice(0, 8)}</code>
+          <CopyButton text={item.id} label={`Copy delivery id ${item.id}`} shown="Copy" />
+        </span>
+      </td>
+      <td>
+        <code>{item.event}</code>
+      </td>
+      <td>
+        <OutcomeBadge outcome={item.outcome} />
+      </td>
+      <td className={item.status !== null && item.status >= 400 ? 'bad' : undefined}>
+        {item.status ?? (item.outcome === 'in_flight' ? '—' : 'none')}
+      </td>
+      <td>{formatDuration(item.durationMs)}</td>
+      <td>{formatCount(item.attemptCount)}</td>
+    </tr>
+  );
+});
 
 /** Stands for rows out of view, so the scrollbar is as long as the whole list. */
 function Spacer({ rows }: { rows: number }) {

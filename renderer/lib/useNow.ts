@@ -1,11 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
+import { sharedClock } from './clock';
 
 /** The current time, renewed every `ms`, so "2 min ago" keeps telling the truth. */
 export function useNow(ms = 30_000): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(timer);
-  }, [ms]);
-  return now;
+  const clock = sharedClock(ms);
+  return useSyncExternalStore(clock.subscribe, clock.read);
 }
