@@ -2,11 +2,13 @@
  * The renderer with 100 000 deliveries across 20 hooks, in headless Chromium, measured from the
  * user's input to the rows painted: opening Recent requests to the first row, scroll frame times
  * (paging rows in from the log), a filter change, and a search for a term in 1 % of one hook's
- * bodies after the search box's debounce. Real renderer, real core, through the e2e bridge.
+ * bodies after the search box's debounce. Real core, through the e2e bridge; the renderer as the
+ * app ships it (the production build), not the development build the e2e tests run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { confHookFile, openCore } from '../electron/core';
 import { samplePayload } from '../electron/core/payloads';
 import type { Hook } from '../shared/domain';
@@ -39,21 +41,69 @@ await seedLog(dataDir, TOTAL, (index) => {
   return { hookId: hook.id, event, createdAt: now - (TOTAL - index) * 800, outcome: status === 200 ? 'success' : 'failed', status, body };
 });
 
-const app = await startApp({ dataDir });
+/**
+ * What "rows painted" means here, checked in the page on every DOM change after the input: the
+ * delivery rows on screen and the table's row count (every loaded row, not only those in view).
+ */
+type Painted = { minRows?: number; maxTableRows?: number; someRow?: string; noRow?: string; searched?: string };
+
+/**
+ * From the user's input, as the page received it (the event's own time stamp), to the first frame
+ * painted once `painted` holds. Timed inside the page, so the test driver's own work (finding the
+ * element, checking it can be clicked, polling) is not counted as the app's.
+ */
+async function timeInput(page: Page, inputs: string[], painted: Painted, act: () => Promise<unknown>): Promise<number> {
+  await page.evaluate(
+    ({ inputs, painted }) => {
+      const timing = window as unknown as { inputAt?: number; paintedAt?: number };
+      delete timing.inputAt;
+      delete timing.paintedAt;
+      const holds = () => {
+        const table = document.querySelector('[data-testid="delivery-scroll"] table');
+        const rows = [...document.querySelectorAll('[data-testid="delivery-scroll"] tbody tr.delivery-row')].map(
+          (row) => row.textContent ?? '',
+        );
+        return (
+          rows.length >= (painted.minRows ?? 1) &&
+          (painted.maxTableRows === undefined || Number(table?.getAttribute('aria-rowcount')) - 1 <= painted.maxTableRows) &&
+          (painted.someRow === undefined || rows.some((text) => new RegExp(painted.someRow!).test(text))) &&
+          (painted.noRow === undefined || !rows.some((text) => new RegExp(painted.noRow!).test(text))) &&
+          (painted.searched === undefined || document.querySelector<HTMLInputElement>('input[type="search"]')?.value === painted.searched)
+        );
+      };
+      const observer = new MutationObserver(() => {
+        if (timing.inputAt === undefined || !holds()) return;
+        observer.disconnect();
+        for (const type of inputs) document.removeEventListener(type, onInput, true);
+        requestAnimationFrame(() => setTimeout(() => (timing.paintedAt = performance.now())));
+      });
+      // Typing is several inputs: the time runs from the last one.
+      const onInput = (event: Event) => {
+        timing.inputAt = event.timeStamp;
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      };
+      for (const type of inputs) document.addEventListener(type, onInput, true);
+    },
+    { inputs, painted },
+  );
+  await act();
+  const handle = await page.waitForFunction(() => {
+    const timing = window as unknown as { inputAt?: number; paintedAt?: number };
+    return timing.paintedAt !== undefined && timing.paintedAt - timing.inputAt!;
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+const app = await startApp({ dataDir, built: true });
 try {
   const { page } = app;
-  const rows = page.locator('[data-testid="delivery-scroll"] tbody tr');
+  const rows = page.locator('[data-testid="delivery-scroll"] tbody tr.delivery-row');
   // Search indexing waits for a pause in deliveries: give it the pause a real app has.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   await page.getByRole('button', { name: 'Busy receiver' }).click();
-  await page.getByRole('tab', { name: 'Recent requests' }).waitFor();
-  const opened = performance.now();
-  await page.getByRole('tab', { name: 'Recent requests' }).click();
-  await page
-    .getByRole('row', { name: /PostSignIn|User\.Created/ })
-    .first()
-    .waitFor();
-  const firstRowMs = performance.now() - opened;
+  const tab = page.getByRole('tab', { name: 'Recent requests' });
+  await tab.waitFor();
+  const firstRowMs = await timeInput(page, ['click'], { someRow: 'PostSignIn|User\\.Created' }, () => tab.click());
 
   const frames = await page.evaluate(async () => {
     const scroller = document.querySelector('[data-testid="delivery-scroll"]') as HTMLElement;
@@ -72,34 +122,22 @@ try {
   const sorted = [...frames].sort((a, b) => a - b);
   const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
 
-  // A filter change: from choosing "Failed" to the first failed row painted.
-  const filtered = performance.now();
-  await page.getByLabel('Outcome').selectOption('failed');
-  await page
-    .getByRole('row', { name: /Failed/ })
-    .first()
-    .waitFor();
-  await page.waitForFunction(
-    () => ![...document.querySelectorAll('[data-testid="delivery-scroll"] tbody tr')].some((row) => /Success/.test(row.textContent ?? '')),
+  // A filter change: from choosing "Failed" to failed rows painted and no successful one left.
+  const outcome = page.getByLabel('Outcome');
+  const filterMs = await timeInput(page, ['input', 'change'], { someRow: 'Failed', noRow: 'Success' }, () =>
+    outcome.selectOption('failed'),
   );
-  const filterMs = performance.now() - filtered;
-  await page.getByLabel('Outcome').selectOption('');
+  await outcome.selectOption('');
+  await rows.filter({ hasText: 'Success' }).first().waitFor();
 
   // A search: from the last keystroke to the matching rows painted, less the search box's debounce.
+  // The term is typed key by key, each within the debounce of the last, so one search runs.
   const debounceMs = 250; // SEARCH_DEBOUNCE_MS in renderer/screens/RecentRequests/Filters.tsx
   const search = page.getByLabel('Search request and response bodies');
-  await search.fill(NEEDLE.slice(0, -1));
-  await page.waitForTimeout(debounceMs * 2);
-  const typed = performance.now();
-  await search.press(NEEDLE.at(-1)!);
-  await page.waitForFunction(
-    (count) =>
-      document.querySelectorAll('[data-testid="delivery-scroll"] tbody tr').length > 0 &&
-      document.querySelectorAll('[data-testid="delivery-scroll"] tbody tr').length <= count,
-    Math.ceil(TOTAL / HOOKS / 100) + 2,
-  );
-  const searchMs = performance.now() - typed - debounceMs;
-  const found = await rows.count();
+  const matches = Math.ceil(TOTAL / HOOKS / 100);
+  const searchMs =
+    (await timeInput(page, ['keydown'], { maxTableRows: matches, searched: NEEDLE }, () => search.pressSequentially(NEEDLE))) - debounceMs;
+  const found = Number(await page.locator('[data-testid="delivery-scroll"] table').getAttribute('aria-rowcount')) - 1;
 
   console.log(
     `ui benchmark: ${TOTAL.toLocaleString('en')} deliveries across ${HOOKS} hooks, renderer in headless Chromium (software rendering)`,
@@ -110,7 +148,7 @@ try {
   );
   console.log(`  filter change (Outcome = Failed):         ${filterMs.toFixed(0)} ms   (goal <= 150 ms)`);
   console.log(
-    `  search, a term in 1 % of one hook's rows: ${searchMs.toFixed(0)} ms after the ${debounceMs} ms debounce, ${found} rows on screen   (goal <= 200 ms)`,
+    `  search, a term in 1 % of one hook's rows: ${searchMs.toFixed(0)} ms after the ${debounceMs} ms debounce, ${found} rows found   (goal <= 200 ms)`,
   );
 } finally {
   await app.close();

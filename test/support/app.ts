@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { build, createServer, type Plugin, type PreviewServer, preview, type ViteDevServer } from 'vite';
 import { bridgeClientScript, bridgePlugin } from './bridge';
 import { requireBrowser } from './browser';
 import { openTestCore, type TestCore } from './core';
@@ -52,14 +52,10 @@ export type RunningApp = {
   close(): Promise<void>;
 };
 
-/** `receiver.port` 0: the built-in receiver, when started, takes any free port (never the user's 4747). */
-export async function startApp(
-  options: { dataDir?: string; colorScheme?: 'light' | 'dark'; receiver?: { port: number } } = {},
-): Promise<RunningApp> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hookbench-e2e-'));
-  const core = openTestCore({ dataDir, receiver: options.receiver });
+/** The renderer's source through Vite's dev server, as the e2e tests use it: fast to start, React's checks on. */
+async function serveSource(bridge: Plugin): Promise<ViteDevServer> {
   const nonce = randomBytes(16).toString('base64url');
-  const server: ViteDevServer = await createServer({
+  const server = await createServer({
     configFile: join(process.cwd(), 'vite.config.ts'),
     mode: 'development',
     logLevel: 'error',
@@ -68,9 +64,37 @@ export async function startApp(
     // node_modules may be shared by several checkouts; each keeps its own pre-bundled deps, or
     // their servers keep invalidating one another's ("504 Outdated Optimize Dep").
     cacheDir: join(process.cwd(), 'test-results', 'vite-cache'),
-    plugins: [bridgePlugin(core.envelope, core.subscribe), devStyleNonce(nonce)],
+    plugins: [bridge, devStyleNonce(nonce)],
   });
-  await server.listen();
+  return server.listen();
+}
+
+/** The renderer built for production, as the packaged app loads it: what a benchmark measures. */
+async function serveBuild(bridge: Plugin): Promise<PreviewServer> {
+  const outDir = join(process.cwd(), 'test-results', 'renderer-build');
+  const configFile = join(process.cwd(), 'vite.config.ts');
+  await build({ configFile, mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return preview({
+    configFile,
+    mode: 'production',
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+    plugins: [bridge],
+  });
+}
+
+/**
+ * `receiver.port` 0: the built-in receiver, when started, takes any free port (never the user's 4747).
+ * `built`: the production build of the renderer instead of its source (slower to start; for benchmarks).
+ */
+export async function startApp(
+  options: { dataDir?: string; colorScheme?: 'light' | 'dark'; receiver?: { port: number }; built?: boolean } = {},
+): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hookbench-e2e-'));
+  const core = openTestCore({ dataDir, receiver: options.receiver });
+  const bridge = bridgePlugin(core.envelope, core.subscribe);
+  const server = options.built ? await serveBuild(bridge) : await serveSource(bridge);
   const address = server.httpServer!.address();
   if (!address || typeof address === 'string') throw new Error('Vite did not bind a port');
   const url = `http://127.0.0.1:${address.port}/`;

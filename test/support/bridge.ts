@@ -3,7 +3,7 @@
  * (so the page's real Content-Security-Policy still holds), with pushes as server-sent events.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin } from 'vite';
+import type { Connect, Plugin } from 'vite';
 import type { Core } from '../../electron/core';
 import type { PushChannel, Pushes } from '../../shared/channels';
 
@@ -12,12 +12,15 @@ export type PushSource = (listener: <C extends PushChannel>(channel: C, payload:
 const MAX_BODY = 10 * 1024 * 1024;
 
 export function bridgePlugin(call: Core['call'], subscribe: PushSource): Plugin {
+  const mount = (server: { middlewares: Connect.Server }) => {
+    server.middlewares.use('/bridge/call', (request, response) => void answerCall(call, request, response));
+    server.middlewares.use('/bridge/events', (request, response) => streamPushes(subscribe, request, response));
+  };
   return {
     name: 'hookbench-e2e-bridge',
-    configureServer(server) {
-      server.middlewares.use('/bridge/call', (request, response) => void answerCall(call, request, response));
-      server.middlewares.use('/bridge/events', (request, response) => streamPushes(subscribe, request, response));
-    },
+    // The dev server serves the renderer's source; the preview server, its production build.
+    configureServer: mount,
+    configurePreviewServer: mount,
   };
 }
 
