@@ -2,10 +2,7 @@
  * Chaos and load sends: an event triggered `repeat` times through the engine (so every delivery
  * is signed, retried and logged like any other), optionally each twice with the same bytes
  * (duplicate), in shuffled order, and paced at a rate. Figures are reported as it goes.
- *
- * Not yet on the command line: `hookbench trigger <event> --repeat N --rate R/s --duplicate
- * --shuffle` is to call `events.triggerRun` and print `triggerRun.progress` pushes on stderr,
- * once the per-command CLI router lands.
+
  */
 import type { TriggerRunProgress } from '../../../shared/check';
 import type { Delivery, EventPayload, Hook } from '../../../shared/domain';
@@ -74,12 +71,13 @@ export async function triggerRun(engine: Fan, options: TriggerRunOptions): Promi
     const rate = options.ratePerSecond;
     if (!rate) for (const payload of sends) send(payload);
     else {
-      // Each send has its due time; every wake-up sends all that are due, so timer granularity costs no rate.
+      // Each send has its due time; every wake-up sends all that are due, so timer granularity costs
+      // no rate. Waiting is always a timer, never a loop: the answers to what was sent arrive on
+      // this same thread, and a loop polling the clock would hold them back.
       let next = 0;
       while (next < sends.length) {
-        const due = begun + (next / rate) * 1000;
-        const wait = due - performance.now();
-        if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+        const wait = begun + (next / rate) * 1000 - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         const now = performance.now();
         while (next < sends.length && begun + (next / rate) * 1000 <= now) send(sends[next++]!);
       }
