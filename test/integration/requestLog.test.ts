@@ -146,6 +146,34 @@ describe('queries', () => {
   });
 });
 
+describe('the journal', () => {
+  it('grows through a burst instead of stopping it to copy pages, then is copied in and cut back once writes pause', async () => {
+    const path = join(tempDir(), 'requests.sqlite');
+    const log = openLog(path);
+    const journal = () => statSync(`${path}-wal`).size;
+    const body = JSON.stringify({ event: 'User.Created', padding: 'x'.repeat(40_000) });
+    // 400 deliveries of 40 kB, committed in many small groups as a burst of sends is.
+    for (let index = 0; index < 400; index++) {
+      record(log, delivery({ body }));
+      if (index % 10 === 9) await log.flushed();
+    }
+    await log.flushed();
+    // SQLite's default would have copied the journal in every 4 MB, and the file would have stayed near that.
+    expect(journal()).toBeGreaterThan(12 * 1024 * 1024);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    record(log, delivery());
+    await log.flushed();
+    expect(journal()).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(log.rowCount()).toBe(401);
+    log.close();
+
+    const reader = new DatabaseSync(path, { readOnly: true });
+    expect(reader.prepare('SELECT count(*) AS count FROM deliveries').get()).toEqual({ count: 401 });
+    reader.close();
+  });
+});
+
 describe('health', () => {
   it('counts finished requests and the success rate over the last 24 h for every hook in one query', () => {
     const log = openLog(join(tempDir(), 'requests.sqlite'));

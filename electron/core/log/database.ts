@@ -11,6 +11,15 @@ export const DATA_DIR_MODE = 0o700;
 export const LOG_FILE_MODE = 0o600;
 /** How long an open or a write waits for another process (the command line) to finish its write. */
 const BUSY_TIMEOUT_MS = 5_000;
+/**
+ * The journal may grow this far (pages) before a write stops to copy it into the log. SQLite's
+ * default, 1 000 pages, made a burst of deliveries pay for that copy again and again; the log
+ * copies it once deliveries pause instead (RequestLog's upkeep), and this stays the bound for a
+ * burst that never pauses.
+ */
+const JOURNAL_PAGES = 10_000;
+/** What is left of the journal file once it has been copied in and starts over. */
+const JOURNAL_KEPT_BYTES = 4 * 1024 * 1024;
 
 export type OpenOptions = {
   report: Report;
@@ -85,6 +94,8 @@ function open(path: string, { maxPageCount, readOnly = false }: OpenOptions): Lo
     if (version === 0) db.exec('PRAGMA auto_vacuum = INCREMENTAL');
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
+    db.exec(`PRAGMA wal_autocheckpoint = ${JOURNAL_PAGES}`);
+    db.exec(`PRAGMA journal_size_limit = ${JOURNAL_KEPT_BYTES}`);
     migrateLog(db);
     switchToIncrementalVacuum(db);
     for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) chmodSync(path + suffix, LOG_FILE_MODE);

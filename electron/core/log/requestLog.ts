@@ -17,8 +17,8 @@ export type HookCounts = { hook_id: string; succeeded: number; failed: number };
 export type LogLimits = { maxPageCount?: number };
 
 const INDEX_BATCH = 100;
-/** Indexing waits until deliveries have been quiet this long: it shares main's thread with them. */
-const INDEX_IDLE_MS = 1_000;
+/** Upkeep (search indexing, copying the journal in) waits until writes have been quiet this long: it shares main's thread with them. */
+const UPKEEP_IDLE_MS = 1_000;
 const INTERRUPTED = 'Hookbench stopped before this delivery finished; the receiver may or may not have received it.';
 
 /**
@@ -44,7 +44,9 @@ export class RequestLog implements DeliveryRecorder {
   readonly #unclaimed = new Map<string, number>();
   #failures = 0;
   #failing = false;
-  #indexing: NodeJS.Timeout | null = null;
+  #upkeep: NodeJS.Timeout | null = null;
+  /** When the log was last written to (performance.now()); upkeep waits for a pause after it. */
+  #lastWrite = Number.NEGATIVE_INFINITY;
   #dataVersion = 0;
 
   constructor(path: string, report: Report, limits: LogLimits = {}) {
@@ -55,7 +57,7 @@ export class RequestLog implements DeliveryRecorder {
     this.#writes = new WriteQueue(this.#commit, this.#writeFailed);
     this.#dataVersion = this.#version();
     this.#recoverInterrupted();
-    this.#scheduleIndexing();
+    this.#upkeepAfter(UPKEEP_IDLE_MS);
   }
 
   get isOpen(): boolean {
@@ -86,6 +88,7 @@ export class RequestLog implements DeliveryRecorder {
       dropWhenRefused: true,
     });
     this.#unclaimed.set(delivery.id, ticket);
+    this.#wrote();
   }
 
   finished(delivery: Delivery): void {
@@ -103,7 +106,7 @@ export class RequestLog implements DeliveryRecorder {
         delivery.id,
       ],
     });
-    this.#scheduleIndexing();
+    this.#wrote();
   }
 
   /** Resolves once every write queued so far is committed (for callers that record without sending). */
@@ -276,7 +279,7 @@ export class RequestLog implements DeliveryRecorder {
 
   close(): void {
     if (!this.#db.isOpen) return;
-    if (this.#indexing) clearTimeout(this.#indexing);
+    if (this.#upkeep) clearTimeout(this.#upkeep);
     this.#writes.stop();
     // A last try; when it fails, the failure has been reported and the next start marks what stayed in flight.
     this.#tryFlush();
@@ -337,24 +340,40 @@ export class RequestLog implements DeliveryRecorder {
     return seqs.length;
   }
 
+  /** A write pushes upkeep back: one timestamp, not a timer set and cleared per delivery. */
+  #wrote(): void {
+    this.#lastWrite = performance.now();
+    if (!this.#upkeep) this.#upkeepAfter(UPKEEP_IDLE_MS);
+  }
+
+  #upkeepAfter(delay: number): void {
+    this.#upkeep = setTimeout(() => this.#runUpkeep(), delay);
+    this.#upkeep.unref();
+  }
+
   /**
-   * Indexes finished rows for search once deliveries pause (each finished delivery pushes the
-   * start back), in small batches, so indexing never competes with a burst of sends.
+   * Once writes pause: finished rows are indexed for search, in small batches (a backlog from an
+   * upgraded log or a burst goes on one batch per turn of the event loop, and stops when deliveries
+   * start again); then the journal is copied into the log, which a burst no longer stops to do.
    */
-  #scheduleIndexing(delay = INDEX_IDLE_MS): void {
-    if (!this.#fts) return;
-    if (this.#indexing) clearTimeout(this.#indexing);
-    this.#indexing = setTimeout(() => {
-      this.#indexing = null;
-      if (!this.#db.isOpen) return;
-      try {
-        // A backlog (an upgraded log, a burst) goes on at once, one batch per turn of the event loop.
-        if (indexPending(this.#db, INDEX_BATCH) === INDEX_BATCH) this.#scheduleIndexing(0);
-      } catch {
-        // Busy or full: the rows stay pending and are searched directly; the next finished delivery tries again.
+  #runUpkeep(): void {
+    this.#upkeep = null;
+    if (!this.#db.isOpen) return;
+    const quiet = performance.now() - this.#lastWrite;
+    if (quiet < UPKEEP_IDLE_MS) {
+      this.#upkeepAfter(UPKEEP_IDLE_MS - quiet);
+      return;
+    }
+    try {
+      if (this.#fts && indexPending(this.#db, INDEX_BATCH) === INDEX_BATCH) {
+        this.#upkeepAfter(0);
+        return;
       }
-    }, delay);
-    this.#indexing.unref();
+      // PASSIVE: never waits for another process's reader or writer; what it cannot copy now waits for the next pause.
+      this.#db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+    } catch {
+      // Busy or full: pending rows are still found by a direct scan, and the journal still holds every write; the next pause tries again.
+    }
   }
 
   /** In-flight rows whose process is gone were cut off by a crash or a kill: say so instead of leaving them pending. */
