@@ -3,7 +3,7 @@
  * pushes from main, and the shape of `window.hookbench`. Kept free of zod so the sandboxed
  * preload bundles to a few lines.
  */
-import type { TriggerRunProgress } from './check';
+import type { CheckProgress, TriggerRunProgress } from './check';
 import type { DeliverySummary, Hook, Notice } from './domain';
 import type { Envelope } from './errors';
 
@@ -16,6 +16,8 @@ export type Pushes = {
   'hooks.changed': { hooks: Hook[] };
   /** A paced trigger run's figures so far (events.triggerRun). */
   'triggerRun.progress': TriggerRunProgress;
+  /** A receiver check's case, as soon as it is judged (check.run). */
+  'check.progress': CheckProgress;
   /** Another process (the command line, a second window) wrote to the request log: read again. */
   'log.changed': { at: number };
   /** A bulk redelivery run (logs.redeliverUnsuccessful): sends started so far of `total`; `done` when no more will start. */
@@ -27,6 +29,7 @@ export const pushChannels: readonly PushChannel[] = [
   'delivery.updated',
   'hooks.changed',
   'triggerRun.progress',
+  'check.progress',
   'log.changed',
   'redelivery.progress',
 ];

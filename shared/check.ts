@@ -37,6 +37,16 @@ export type CheckCase = {
   latency?: Latency;
 };
 
+/** A check run's cases as each is judged (check.progress), before the run answers with them all. */
+export type CheckProgress = {
+  runId: string;
+  hookId: string;
+  /** The case just judged, without its evidence (the finished run carries that). */
+  judged: Pick<CheckCase, 'id' | 'title' | 'verdict' | 'message'>;
+  /** Cases judged so far in this run, this one included. */
+  count: number;
+};
+
 export type CheckRun = {
   id: string;
   hookId: string;

@@ -113,8 +113,10 @@ describe('the Check receiver tab', () => {
     receiver = await startReceiver();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    // The genuine delivery is answered at once (401: a failed case); every request after it waits.
+    let answered = 0;
     receiver.answer(async (_request, response) => {
-      await held;
+      if (answered++ > 0) await held;
       response.writeHead(401).end();
     });
     app = await startApp();
@@ -126,7 +128,10 @@ describe('the Check receiver tab', () => {
     await page.getByLabel('Burst size').fill('3');
     await page.getByRole('button', { name: 'Run check' }).click();
     const status = page.getByRole('status').filter({ hasText: 'requests sent' });
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^ ?1 requests sent, 0 answered/);
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^ ?1 case judged · 6 requests sent, 1 answered/);
+    // The cases show, with their verdicts, as each is judged.
+    const judged = page.getByRole('list', { name: 'Cases judged so far' }).getByRole('listitem');
+    expect(await judged.allTextContents()).toEqual([expect.stringMatching(/^Fail .*User\.Created/)]);
     expect(await page.getByRole('button', { name: 'Checking…' }).isDisabled()).toBe(true);
     await app.screenshot('check-receiver-progress');
     release();

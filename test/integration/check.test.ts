@@ -7,11 +7,13 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run';
 import { CheckRunner } from '../../electron/core/check/runner';
 import { CheckRunStore } from '../../electron/core/check/runStore';
 import type { CheckSend } from '../../electron/core/delivery/engine';
-import type { CheckCase } from '../../shared/check';
+import type { CheckCase, CheckProgress } from '../../shared/check';
 import type { Delivery, Hook } from '../../shared/domain';
 import { cliInProcess } from '../support/cli';
 import { openTestCore, type TestCore } from '../support/core';
@@ -87,6 +89,24 @@ describe('hookbench check', () => {
       'burst',
       'raw-bytes',
     ]);
+  });
+
+  it('tells each case on a terminal’s stderr as it is judged, and clears the line before the report', async () => {
+    await hookWithReceiver('Told', 'correct', ['User.Created']);
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    let err = '';
+    stderr.on('data', (chunk) => (err += chunk));
+    const stdout = new PassThrough();
+    const code = await runCli(['--data-dir', dataDir, 'check', '--hook', 'Told', '--burst', '3'], {
+      stdout,
+      stderr,
+      env: {},
+      version: '1',
+    });
+    expect(code).toBe(0);
+    expect(err).toContain('1 case judged · PASS  genuine:User.Created…');
+    expect(err).toMatch(/11 cases judged · (PASS|INFO) {2}[a-z:-]+…/);
+    expect(err.endsWith('\r\x1b[2K')).toBe(true);
   });
 
   it('fails a receiver that verifies a re-formatted body: Logto’s genuine bytes are refused, exit 1', async () => {
@@ -173,8 +193,16 @@ describe('check runs in the core', () => {
   it('logs every request as kind check linked to its run, keeps the run, and lists it', async () => {
     const hook = await hookWithReceiver('Logged', 'correct', ['User.Created']);
     await withApp(async (app) => {
+      const told: CheckProgress[] = [];
+      app.subscribe((channel, payload) => channel === 'check.progress' && told.push(payload as CheckProgress));
       const run = await app.call('check.run', { hookId: hook.id, burst: 4 });
       expect(run.passed).toBe(true);
+      // Each case was told as soon as it was judged, once, counted, with its verdict.
+      expect(told.map((progress) => progress.count)).toEqual(run.cases.map((_, index) => index + 1));
+      expect(new Set(told.map((progress) => progress.runId))).toEqual(new Set([run.id]));
+      expect(told.map((progress) => `${progress.judged.id} ${progress.judged.verdict}`).sort()).toEqual(
+        run.cases.map((item) => `${item.id} ${item.verdict}`).sort(),
+      );
       const sent = run.cases.flatMap((item) => item.evidence);
       const page = await app.call('logs.details', { hookId: hook.id, range: 'all', kind: 'check', limit: 500 });
       expect(page.items).toHaveLength(sent.length);

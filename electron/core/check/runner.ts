@@ -3,7 +3,7 @@
  * concurrently), the burst alone so its latency is the receiver's own. Every request goes through
  * the engine's `sendCheck` seam and is logged as kind `check` with the run's id.
  */
-import type { CheckCase, CheckRun } from '../../../shared/check';
+import type { CheckCase, CheckProgress, CheckRun } from '../../../shared/check';
 import type { Delivery, Hook } from '../../../shared/domain';
 import type { HookEvent } from '../../../shared/events';
 import type { CheckSend } from '../delivery/engine';
@@ -24,7 +24,8 @@ export class CheckRunner {
     this.#store = store;
   }
 
-  async run(hook: Hook, plan: CheckPlan): Promise<CheckRun> {
+  /** `onCase` hears each case as soon as it is judged; the run answers once all are, in plan order. */
+  async run(hook: Hook, plan: CheckPlan, onCase: (progress: CheckProgress) => void = () => {}): Promise<CheckRun> {
     const runId = newId();
     const startedAt = Date.now();
     const ctx: CaseContext = {
@@ -35,8 +36,14 @@ export class CheckRunner {
         evidenceOf(await this.#send({ hook, event, body, headers: signature === undefined ? {} : { signature }, runId }), label),
     };
     const cases: CheckCase[] = [];
+    let count = 0;
+    const told = (item: CheckCase) => {
+      const { id, title, verdict, message } = item;
+      onCase({ runId, hookId: hook.id, judged: { id, title, verdict, message }, count: ++count });
+      return item;
+    };
     const group = async (...work: Array<Promise<Omit<CheckCase, 'durationMs'>>>) =>
-      cases.push(...(await Promise.all(work.map((judged) => timed(() => judged)))));
+      cases.push(...(await Promise.all(work.map((judged) => timed(() => judged).then(told)))));
     await group(...plan.events.map((event) => genuine(ctx, event)));
     await group(...forged(ctx));
     await group(duplicate(ctx), unknownFields(ctx), largest(ctx), outOfOrder(ctx));

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
-import { type CheckRun, DEFAULT_BURST, MAX_BURST } from '../../../../shared/check';
+import { type CheckProgress, type CheckRun, DEFAULT_BURST, MAX_BURST } from '../../../../shared/check';
 import type { Hook } from '../../../../shared/domain';
 import type { HookEvent } from '../../../../shared/events';
 import { call, messageOf, onPush } from '../../../api';
 import { formatTime } from '../../../format';
 import { useCall } from '../../../lib/useCall';
 import { useNow } from '../../../lib/useNow';
-import { CheckRunView, verdictLabel } from './CheckRunView';
+import { CheckRunView, verdictLabel, verdictTone } from './CheckRunView';
 import { SignatureLab } from './SignatureLab';
 import { Snippets } from './Snippets';
 
-type Running = { startedAt: number; sent: Set<string>; answered: Set<string> };
+type Running = { startedAt: number; sent: Set<string>; answered: Set<string>; judged: Array<CheckProgress['judged']> };
 
 /** The receiver lab for one hook (docs/receiver-lab.md): run a check, read past runs, copy a verifier, diagnose a signature. */
 export function CheckReceiver({ hook }: { hook: Hook }) {
@@ -22,10 +22,10 @@ export function CheckReceiver({ hook }: { hook: Hook }) {
   const runs = useCall('check.runs', { hookId: hook.id });
 
   const isRunning = running !== null;
-  // The run answers only when done; its requests are pushed as they go, which is the progress shown.
+  // The run answers only when done; its requests and each judged case are pushed as they go, which is the progress shown.
   useEffect(() => {
     if (!isRunning) return;
-    return onPush('delivery.updated', (summary) => {
+    const stopRequests = onPush('delivery.updated', (summary) => {
       if (summary.kind !== 'check' || summary.hookId !== hook.id) return;
       setRunning((current) => {
         if (!current) return current;
@@ -34,6 +34,14 @@ export function CheckReceiver({ hook }: { hook: Hook }) {
         return { ...current, sent, answered };
       });
     });
+    const stopCases = onPush('check.progress', ({ hookId, judged }) => {
+      if (hookId !== hook.id) return;
+      setRunning((current) => current && { ...current, judged: [...current.judged, judged] });
+    });
+    return () => {
+      stopRequests();
+      stopCases();
+    };
   }, [isRunning, hook.id]);
 
   const burstSize = Number(burst);
@@ -43,7 +51,7 @@ export function CheckReceiver({ hook }: { hook: Hook }) {
     if (burstError || events.length === 0) return;
     setError(null);
     setShown(null);
-    setRunning({ startedAt: Date.now(), sent: new Set(), answered: new Set() });
+    setRunning({ startedAt: Date.now(), sent: new Set(), answered: new Set(), judged: [] });
     try {
       setShown(await call('check.run', { hookId: hook.id, events, burst: burstSize }));
       runs.reload();
@@ -147,8 +155,20 @@ function Progress({ running }: { running: Running }) {
   const now = useNow(1000);
   const seconds = Math.max(0, Math.round((now - running.startedAt) / 1000));
   return (
-    <p role="status" className="muted">
-      <progress aria-label="Check in progress" /> {running.sent.size} requests sent, {running.answered.size} answered · {seconds} s
-    </p>
+    <div role="status">
+      <p className="muted">
+        <progress aria-label="Check in progress" /> {running.judged.length} {running.judged.length === 1 ? 'case' : 'cases'} judged ·{' '}
+        {running.sent.size} requests sent, {running.answered.size} answered · {seconds} s
+      </p>
+      {running.judged.length > 0 && (
+        <ul className="report-list" aria-label="Cases judged so far">
+          {running.judged.map((judged) => (
+            <li key={judged.id}>
+              <span className={`tag ${verdictTone[judged.verdict]}`}>{verdictLabel[judged.verdict]}</span> {judged.title}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
