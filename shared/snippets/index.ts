@@ -1,9 +1,9 @@
 /**
  * Copyable receivers that verify Logto's signature correctly, one file each, shipped as text with
  * the key placeholder. Every one runs in the test suite against real deliveries
- * (test/integration/snippets.test.ts); no untested snippet ships. Express is not among them: it is
- * not installed here, so its snippet could not be tested.
+ * (test/integration/snippets.test.ts); no untested snippet ships (Express is a dev dependency for that).
  */
+import nodeExpress from './node-express.mjs?raw';
 import nodeHttp from './node-http.mjs?raw';
 import pythonFlask from './python-flask.py?raw';
 import pythonHttpServer from './python-http-server.py?raw';
@@ -11,7 +11,7 @@ import pythonHttpServer from './python-http-server.py?raw';
 export const SNIPPET_KEY_PLACEHOLDER = "'YOUR_LOGTO_SIGNING_KEY'";
 
 export type Snippet = {
-  id: 'node-http' | 'python-http-server' | 'python-flask';
+  id: 'node-http' | 'node-express' | 'python-http-server' | 'python-flask';
   title: string;
   fileName: string;
   /** How to run it, as a shell command. */
@@ -29,6 +29,14 @@ const SNIPPETS: Snippet[] = [
     run: 'node logto-webhook.mjs',
     needs: null,
     code: nodeHttp,
+  },
+  {
+    id: 'node-express',
+    title: 'Node.js (Express)',
+    fileName: 'logto-webhook-express.mjs',
+    run: 'node logto-webhook-express.mjs',
+    needs: 'express',
+    code: nodeExpress,
   },
   {
     id: 'python-http-server',

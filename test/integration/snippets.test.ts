@@ -3,8 +3,8 @@
  * against real deliveries: genuine ones accepted, each forged one refused with 401.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestCore } from '../support/core';
 import { freePort, startProcess } from '../support/process';
@@ -26,15 +26,20 @@ beforeAll(() => {
   if (missing.length > 0) throw new Error(`The snippet tests run every shipped snippet; install ${missing.join(' and ')} (.ci/run does).`);
 });
 
-const RUNTIME: Record<string, string> = { 'node-http': process.execPath, 'python-http-server': 'python3', 'python-flask': 'python3' };
+const RUNTIME: Record<string, string> = {
+  'node-http': process.execPath,
+  'node-express': process.execPath,
+  'python-http-server': 'python3',
+  'python-flask': 'python3',
+};
 
 describe('verification snippets', () => {
-  it('ships Node http, Python http.server and Flask, each with the hook’s key written in', async () => {
+  it('ships Node http, Express, Python http.server and Flask, each with the hook’s key written in', async () => {
     const core = openTestCore({ dataDir: tempDir() });
     try {
       const hook = await core.call('hooks.create', { name: 'S', url: 'http://127.0.0.1:3000/x', events: ['User.Created'] });
       const snippets = await core.call('snippets.get', { hookId: hook.id });
-      expect(snippets.map((snippet) => snippet.id)).toEqual(['node-http', 'python-http-server', 'python-flask']);
+      expect(snippets.map((snippet) => snippet.id)).toEqual(['node-http', 'node-express', 'python-http-server', 'python-flask']);
       for (const snippet of snippets) {
         expect(snippet.code).toContain(`"${hook.signingKey}"`);
         expect(snippet.code).not.toContain('YOUR_LOGTO_SIGNING_KEY');
@@ -51,7 +56,10 @@ describe('verification snippets', () => {
     try {
       const hook = await core.call('hooks.create', { name: id, url: 'http://127.0.0.1:3000/x', events: ['User.Created', 'PostSignIn'] });
       const snippet = (await core.call('snippets.get', { hookId: hook.id })).find((candidate) => candidate.id === id)!;
-      const file = join(dataDir, snippet.fileName);
+      // Inside the project, where a user's `npm install express` would have put it within reach.
+      const folder = join(process.cwd(), 'test-results', 'snippets', basename(dataDir));
+      mkdirSync(folder, { recursive: true });
+      const file = join(folder, snippet.fileName);
       writeFileSync(file, snippet.code);
       const port = await freePort();
       const receiver = await startProcess(RUNTIME[id]!, [file], { env: { PORT: String(port) }, port });
