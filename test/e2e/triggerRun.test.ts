@@ -99,6 +99,23 @@ describe('chaos and load runs from the trigger dialog', () => {
   });
 });
 
+describe('closing the dialog while a run goes', () => {
+  it('leaves the run going in the core: every delivery is sent and logged, and its end is told in a toast', async () => {
+    const { page, dialog } = await openRunOptions();
+    await dialog.getByLabel('Repeat').fill('8');
+    await dialog.getByLabel('Deliveries per second').fill('4');
+    await dialog.getByRole('button', { name: 'Send 8 deliveries at 4/s to 1 webhook' }).click();
+    await dialog.getByRole('button', { name: 'Stop run' }).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(receiver!.received.length).toBeLessThan(8);
+
+    await page.getByText(/^Trigger run done: 8 of 8 deliveries succeeded; p95 latency \d+ ms\.$/).waitFor({ timeout: 10_000 });
+    expect(receiver!.received).toHaveLength(8);
+    expect(await app!.core.call('logs.count', { hookId: (await app!.core.call('hooks.list', {}))[0]!.id })).toEqual({ count: 8 });
+  });
+});
+
 describe.each(['light', 'dark'] as const)('a slow run in %s mode', (colorScheme) => {
   it('shows its progress as it goes, stops when asked, and keeps the figures, with nothing serious for axe', async () => {
     const { page, dialog } = await openRunOptions(colorScheme);
