@@ -118,4 +118,6 @@ export type TriggerRunProgress = {
   achievedRate: number;
   elapsedMs: number;
   done: boolean;
+  /** Stopped by events.stopRun before every planned delivery started. */
+  stopped: boolean;
 };

@@ -27,7 +27,15 @@ import {
 export type { PushChannel, Pushes } from './channels';
 
 import { exportFormats } from './deliveryFormats';
-import { MAX_PAYLOAD_BYTES, REDELIVERY_LIMIT_DEFAULT, REDELIVERY_MAX, REDELIVERY_RATE_DEFAULT, utf8Bytes } from './limits';
+import {
+  MAX_PAYLOAD_BYTES,
+  REDELIVERY_LIMIT_DEFAULT,
+  REDELIVERY_MAX,
+  REDELIVERY_RATE_DEFAULT,
+  TRIGGER_RUN_MAX_RATE,
+  TRIGGER_RUN_MAX_REPEAT,
+  utf8Bytes,
+} from './limits';
 import type { Snippet } from './snippets';
 import {
   hookEventSchema,
@@ -153,31 +161,36 @@ const receiverChange = z
   })
   .strict();
 
+/** A payload the user edited, for events.trigger and events.triggerRun alike. */
+const triggerPayloadSchema = z
+  .record(z.unknown(), { invalid_type_error: 'The payload must be a JSON object' })
+  .optional()
+  .superRefine((payload, ctx) => {
+    if (payload === undefined) return;
+    if (utf8Bytes(JSON.stringify(payload)) > MAX_PAYLOAD_BYTES) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Keep the payload under 1 MB' });
+    }
+  });
+
+function payloadNamesTheEvent(input: { event: string; payload?: Record<string, unknown> }, ctx: z.RefinementCtx) {
+  const named = input.payload?.event;
+  if (named !== undefined && named !== input.event) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['payload'],
+      message: `The payload says "event": ${JSON.stringify(named)} but you are triggering ${input.event}; make them match`,
+    });
+  }
+}
+
 const triggerSchema = z
   .object({
     event: hookEventSchema,
-    payload: z
-      .record(z.unknown(), { invalid_type_error: 'The payload must be a JSON object' })
-      .optional()
-      .superRefine((payload, ctx) => {
-        if (payload === undefined) return;
-        if (utf8Bytes(JSON.stringify(payload)) > MAX_PAYLOAD_BYTES) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Keep the payload under 1 MB' });
-        }
-      }),
+    payload: triggerPayloadSchema,
     hookIds: z.array(hookIdSchema).max(500).optional(),
   })
   .strict()
-  .superRefine((input, ctx) => {
-    const named = input.payload?.event;
-    if (named !== undefined && named !== input.event) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['payload'],
-        message: `The payload says "event": ${JSON.stringify(named)} but you are triggering ${input.event}; make them match`,
-      });
-    }
-  });
+  .superRefine(payloadNamesTheEvent);
 
 const checkRunSchema = z
   .object({
@@ -225,16 +238,19 @@ const triggerRunSchema = z
       .number({ invalid_type_error: 'repeat must be a number' })
       .int('repeat must be a whole number')
       .min(1, 'repeat must be at least 1')
-      .max(100_000, 'repeat must be at most 100 000'),
+      .max(TRIGGER_RUN_MAX_REPEAT, 'repeat must be at most 100 000'),
     ratePerSecond: z
       .number({ invalid_type_error: 'The rate must be a number' })
       .positive('The rate must be above 0 per second')
-      .max(10_000, 'The rate must be at most 10 000 per second')
+      .max(TRIGGER_RUN_MAX_RATE, 'The rate must be at most 10 000 per second')
       .optional(),
     duplicate: z.boolean({ invalid_type_error: 'duplicate must be true or false' }).default(false),
     shuffle: z.boolean({ invalid_type_error: 'shuffle must be true or false' }).default(false),
+    /** Sent by every repeat as events.trigger sends it; the event's sample (fresh ids each time) when left out. */
+    payload: triggerPayloadSchema,
   })
-  .strict();
+  .strict()
+  .superRefine(payloadNamesTheEvent);
 /** A payload kept for reuse: a JSON object under the trigger's size cap, with a name to find it by. */
 const savePayloadSchema = z
   .object({
@@ -356,6 +372,10 @@ export const contract = {
   'signature.diagnose': method(diagnoseSchema).returns<SignatureDiagnosis>(),
   /** Chaos and load sends: the event `repeat` times, paced, duplicated or shuffled; progress is pushed as `triggerRun.progress`. */
   'events.triggerRun': method(triggerRunSchema).returns<TriggerRunProgress>(),
+  /** Stops a paced run from starting further sends; those started finish and are logged. Answers whether it was still running. */
+  'events.stopRun': method(z.object({ runId: z.string({ required_error: 'Say which run to stop (runId)' }).max(64) }).strict()).returns<{
+    stopped: boolean;
+  }>(),
   'snippets.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Snippet[]>(),
   /** Saved payloads, newest first; of one event when given. */
   'payloads.list': method(z.object({ event: hookEventSchema.optional() }).strict()).returns<SavedPayload[]>(),

@@ -16,3 +16,7 @@ export function utf8Bytes(text: string): number {
 export const REDELIVERY_LIMIT_DEFAULT = 100;
 export const REDELIVERY_MAX = 10_000;
 export const REDELIVERY_RATE_DEFAULT = 10;
+
+/** Chaos and load sends (events.triggerRun): the most times one run sends its event, and its fastest pace a second. */
+export const TRIGGER_RUN_MAX_REPEAT = 100_000;
+export const TRIGGER_RUN_MAX_RATE = 10_000;

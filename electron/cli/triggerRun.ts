@@ -1,4 +1,8 @@
-/** `hookbench trigger … --repeat/--rate/--duplicate/--shuffle`: a paced run over the contract's events.triggerRun. */
+/**
+ * `hookbench trigger … --repeat/--rate/--duplicate/--shuffle`: a paced run over the contract's
+ * events.triggerRun. The first Ctrl-C stops it politely (events.stopRun: no more sends, those
+ * started finish and are logged, the figures so far are printed); a second one quits at once.
+ */
 import type { TriggerRunProgress } from '../../shared/check';
 import type { HookEvent } from '../../shared/events';
 import type { Context } from './context';
@@ -26,11 +30,20 @@ export async function chaosRun(context: Context, event: HookEvent, options: RunO
   const ratePerSecond = options.rate === undefined ? undefined : rate(options.rate);
   const hookIds = options.hook && (await context.hooksChosen(options.hook)).map((hook) => hook.id);
   const progress = new Progress(context.out.stderr);
+  // This process runs one run: its first push names it.
+  let runId: string | null = null;
   const stop = context.core.subscribe((channel, payload) => {
     if (channel !== 'triggerRun.progress') return;
     const now = payload as TriggerRunProgress;
+    runId ??= now.runId;
     progress.show(`${now.finished} of ${now.planned} finished, ${now.failed} failed, ${now.achievedRate.toFixed(0)}/s…`);
   });
+  const interrupted = () => {
+    progress.done();
+    context.out.note('stopping: no more sends; those started finish and are logged (Ctrl-C again to quit at once)');
+    if (runId) void context.call('events.stopRun', { runId });
+  };
+  process.once('SIGINT', interrupted);
   const result = await context
     .call(
       'events.triggerRun',
@@ -38,6 +51,7 @@ export async function chaosRun(context: Context, event: HookEvent, options: RunO
       { repeat: '--repeat', ratePerSecond: '--rate', hookIds: '--hook', event: '<event>' },
     )
     .finally(() => {
+      process.off('SIGINT', interrupted);
       stop();
       progress.done();
     });
@@ -46,7 +60,7 @@ export async function chaosRun(context: Context, event: HookEvent, options: RunO
     const { latency } = result;
     const asked = result.requestedRate === null ? 'all at once' : `${result.requestedRate}/s asked`;
     context.out.print(
-      `${result.finished} of ${result.planned} deliveries finished, ${result.failed} failed (error rate ${(result.errorRate * 100).toFixed(1)} %)`,
+      `${result.stopped ? 'Stopped: ' : ''}${result.finished} of ${result.planned} deliveries finished, ${result.failed} failed (error rate ${(result.errorRate * 100).toFixed(1)} %)`,
     );
     context.out.print(`rate: ${result.achievedRate.toFixed(1)}/s achieved, ${asked}; ${(result.elapsedMs / 1000).toFixed(1)} s in all`);
     context.out.print(`latency: p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`);

@@ -10,6 +10,7 @@ import type { Envelope } from '../../shared/errors';
 import { callService } from './callService';
 import { CheckRunner } from './check/runner';
 import { CheckRunStore } from './check/runStore';
+import { TriggerRuns } from './check/triggerRun';
 import { DeliveryEngine } from './delivery/engine';
 import { RedeliveryRuns } from './delivery/redelivery';
 import { RetryDefault } from './delivery/retryDefault';
@@ -71,6 +72,7 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
   const retryDefault = new RetryDefault(log);
   const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post, defaultRetryBehaviour: () => retryDefault.value });
   const redeliveries = new RedeliveryRuns(engine, pushes);
+  const triggerRuns = new TriggerRuns(engine, pushes);
   const saved = readReceiverSettings(dataDir, notices.post);
   const receiver = new BuiltInReceiver(
     { dataDir, recorder: log, pushes, hooks: () => hooks.list() },
@@ -92,6 +94,7 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
     retryDefault,
     payloads,
     redeliveries,
+    triggerRuns,
   });
   retention.start();
   // The app listens only when something would send to it: a hook pointing at it, or capture on.
@@ -130,6 +133,7 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
         retention.stop();
         stopWatching();
         otherWriters.stop();
+        triggerRuns.stopAll();
         await redeliveries.close();
         await engine.close();
         await receiver.close();

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { summariseRun, type TriggerRunProgress } from '../../shared/check';
+import { summariseRun } from '../../shared/check';
 import type { Handlers, ValidInput } from '../../shared/contract';
 import { har, jsonLines } from '../../shared/deliveryFormats';
 import type { Delivery, EventPayload, Hook } from '../../shared/domain';
@@ -11,7 +11,7 @@ import { snippetsFor } from '../../shared/snippets';
 import { rangeStart } from '../../shared/time';
 import { checkPlan } from './check/plan';
 import type { CheckRunner } from './check/runner';
-import { triggerRun } from './check/triggerRun';
+import type { TriggerRuns } from './check/triggerRun';
 import type { DeliveryEngine } from './delivery/engine';
 import type { RedeliveryRuns } from './delivery/redelivery';
 import type { RetryDefault } from './delivery/retryDefault';
@@ -43,6 +43,7 @@ export type CoreParts = {
   retryDefault: RetryDefault;
   payloads: SavedPayloads;
   redeliveries: RedeliveryRuns;
+  triggerRuns: TriggerRuns;
 };
 
 const statusText = (status: number) => STATUS_CODES[status] ?? '';
@@ -62,6 +63,7 @@ export function createService({
   retryDefault,
   payloads,
   redeliveries,
+  triggerRuns,
 }: CoreParts): Handlers {
   return {
     ...receiverHandlers({ dataDir, receiver, hooks, log, pushes }),
@@ -180,21 +182,22 @@ export function createService({
       const sent = delivery.request.headers[SIGNATURE_HEADER] ?? null;
       return diagnoseSignature({ body: delivery.request.body, signature: sent, key: hook.signingKey, otherKeys: others(hook.id) });
     },
-    'events.triggerRun': async ({ event, hookIds, repeat, ratePerSecond, duplicate, shuffle }) => {
+    'events.triggerRun': async ({ event, hookIds, repeat, ratePerSecond, duplicate, shuffle, payload }) => {
       const targets = hookIds ? chosenHooks(hooks, [...new Set(hookIds)], event) : hooks.subscribedTo(event);
       if (targets.length === 0)
         throw new UserFacingError('invalid_input', `No enabled hook subscribes to ${event}; nothing would be sent.`, 'event');
-      const onProgress = (progress: TriggerRunProgress) => pushes.emit('triggerRun.progress', progress);
-      return triggerRun(engine, {
+      // An edited payload is sent as events.trigger sends it, by every repeat; the sample is made afresh for each.
+      const edited = payload && ({ event, ...payload } as EventPayload);
+      return triggerRuns.run({
         hooks: targets,
-        payload: () => samplePayload(event),
+        payload: () => edited ?? samplePayload(event),
         repeat,
         ratePerSecond,
         duplicate,
         shuffle,
-        onProgress,
       });
     },
+    'events.stopRun': async ({ runId }) => ({ stopped: triggerRuns.stop(runId) }),
     'snippets.get': async ({ hookId }) => snippetsFor(hooks.get(hookId).signingKey),
     'payloads.list': async ({ event }) => payloads.list(event),
     'payloads.save': async (input) => payloads.save(input),

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -45,6 +46,37 @@ describe('hookbench trigger --repeat', () => {
     expect(receiver.received).toHaveLength(6);
     expect(new Set(receiver.received.map((request) => request.body)).size).toBe(3);
   });
+
+  it('stops on Ctrl-C: no more sends, those started finish and are logged, the figures so far printed', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--no-warnings', bin, '--data-dir', dataDir, 'trigger', 'User.Created', '--repeat', '1000', '--rate', '20'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (err += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(err).toContain('hookbench: stopping: no more sends; those started finish and are logged (Ctrl-C again to quit at once)');
+    const sent = Number(out.match(/^Stopped: (\d+) of 1000 deliveries finished, 0 failed/)?.[1]);
+    expect(sent).toBeGreaterThanOrEqual(3);
+    expect(sent).toBeLessThan(1000);
+    expect(receiver.received).toHaveLength(sent);
+    const core = openTestCore({ dataDir });
+    try {
+      const [hook] = await core.call('hooks.list', {});
+      expect(await core.call('logs.count', { hookId: hook!.id })).toEqual({ count: sent });
+    } finally {
+      await core.dispose();
+    }
+  }, 30_000);
 
   it('refuses what it cannot use, naming the option, and sends nothing', async () => {
     expect(await hookbench('trigger', 'User.Created', '--repeat', 'x')).toMatchObject({

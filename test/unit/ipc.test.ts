@@ -163,6 +163,11 @@ const badInputs = {
     { event: 'PostSignIn', repeat: 0 },
     { code: 'invalid_input', field: 'repeat', message: 'repeat must be at least 1' },
   ],
+  'events.triggerRun (payload)': [
+    { event: 'PostSignIn', repeat: 2, payload: ['not', 'an', 'object'] },
+    { code: 'invalid_input', field: 'payload', message: 'The payload must be a JSON object' },
+  ],
+  'events.stopRun': [{}, { code: 'invalid_input', field: 'runId', message: 'Say which run to stop (runId)' }],
   'payloads.list': [
     { event: 'User.Exploded' },
     { code: 'invalid_input', field: 'event', message: '"User.Exploded" is not a Logto webhook event' },

@@ -1,12 +1,13 @@
 /**
  * Chaos and load sends: an event triggered `repeat` times through the engine (so every delivery
  * is signed, retried and logged like any other), optionally each twice with the same bytes
- * (duplicate), in shuffled order, and paced at a rate. Figures are reported as it goes.
-
+ * (duplicate), in shuffled order, and paced at a rate. Figures are reported as it goes, first at
+ * once (so a caller learns the run's id before anything is sent), and a paced run can be stopped.
  */
 import type { TriggerRunProgress } from '../../../shared/check';
 import type { Delivery, EventPayload, Hook } from '../../../shared/domain';
 import type { DeliveryEngine } from '../delivery/engine';
+import type { PushHub } from '../notices';
 import { newId } from '../util/ids';
 import { latency } from './judge';
 
@@ -21,12 +22,16 @@ export type TriggerRunOptions = {
   onProgress?: (progress: TriggerRunProgress) => void;
   /** How often progress is reported while the run goes. */
   progressEveryMs?: number;
+  runId?: string;
+  /** Aborting stops further sends; those started finish and are counted. */
+  signal?: AbortSignal;
 };
 
 type Fan = Pick<DeliveryEngine, 'fanOut'>;
 
 export async function triggerRun(engine: Fan, options: TriggerRunOptions): Promise<TriggerRunProgress> {
-  const runId = newId();
+  const runId = options.runId ?? newId();
+  const signal = options.signal;
   const payloads = Array.from({ length: options.repeat }, () => options.payload());
   const sends = options.duplicate ? payloads.flatMap((payload) => [payload, payload]) : payloads;
   if (options.shuffle) shuffleInPlace(sends);
@@ -52,8 +57,10 @@ export async function triggerRun(engine: Fan, options: TriggerRunOptions): Promi
       achievedRate: span > 0 ? Math.round((finished.length / span) * 1000 * 10) / 10 : 0,
       elapsedMs: Math.round(performance.now() - begun),
       done,
+      stopped: signal?.aborted === true && started < planned,
     };
   };
+  options.onProgress?.(progress(false));
   const ticker = setInterval(() => options.onProgress?.(progress(false)), options.progressEveryMs ?? 500);
 
   const send = (payload: EventPayload) => {
@@ -75,9 +82,10 @@ export async function triggerRun(engine: Fan, options: TriggerRunOptions): Promi
       // no rate. Waiting is always a timer, never a loop: the answers to what was sent arrive on
       // this same thread, and a loop polling the clock would hold them back.
       let next = 0;
-      while (next < sends.length) {
+      while (next < sends.length && !signal?.aborted) {
         const wait = begun + (next / rate) * 1000 - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        if (wait > 0) await sleep(wait, signal);
+        if (signal?.aborted) break;
         const now = performance.now();
         while (next < sends.length && begun + (next / rate) * 1000 <= now) send(sends[next++]!);
       }
@@ -91,9 +99,62 @@ export async function triggerRun(engine: Fan, options: TriggerRunOptions): Promi
   return last;
 }
 
+/** Waits `ms`, or less when the signal aborts meanwhile. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', wake);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', wake, { once: true });
+  });
+}
+
 function shuffleInPlace<T>(items: T[]): void {
   for (let index = items.length - 1; index > 0; index--) {
     const other = Math.floor(Math.random() * (index + 1));
     [items[index], items[other]] = [items[other]!, items[index]!];
+  }
+}
+
+type RunOptions = Omit<TriggerRunOptions, 'onProgress' | 'runId' | 'signal'>;
+
+/** The trigger runs going now, by id, so one can be stopped (events.stopRun) and all are stopped when the core closes. */
+export class TriggerRuns {
+  readonly #engine: Fan;
+  readonly #pushes: Pick<PushHub, 'emit'>;
+  readonly #running = new Map<string, AbortController>();
+
+  constructor(engine: Fan, pushes: Pick<PushHub, 'emit'>) {
+    this.#engine = engine;
+    this.#pushes = pushes;
+  }
+
+  /** Runs to the end (or until stopped), pushing `triggerRun.progress`; answers the last figures. */
+  run(options: RunOptions): Promise<TriggerRunProgress> {
+    const runId = newId();
+    const stop = new AbortController();
+    const onProgress = (progress: TriggerRunProgress) => this.#pushes.emit('triggerRun.progress', progress);
+    const finished = triggerRun(this.#engine, { ...options, runId, signal: stop.signal, onProgress }).finally(() =>
+      this.#running.delete(runId),
+    );
+    this.#running.set(runId, stop);
+    return finished;
+  }
+
+  /** Answers whether the run was still going. */
+  stop(runId: string): boolean {
+    const run = this.#running.get(runId);
+    run?.abort();
+    return run !== undefined;
+  }
+
+  /** Stops every run from sending more (the core is closing; the engine then ends what they started). */
+  stopAll(): void {
+    for (const run of this.#running.values()) run.abort();
   }
 }

@@ -2,11 +2,16 @@ import { useEffect, useState } from 'react';
 import type { Hook, TriggerRecord } from '../../../shared/domain';
 import { eventGroups, type HookEvent } from '../../../shared/events';
 import { call, messageOf } from '../../api';
+import { useNavigation } from '../../state/navigation';
 import { Dialog } from '../Dialog';
 import { PayloadEditor } from './PayloadEditor';
 import { parsePayload } from './parsePayload';
+import { RunOptions } from './RunOptions';
+import { RunProgress } from './RunProgress';
+import { checkRun, defaultRunDraft, runButtonLabel } from './runDraft';
 import { SavedPayloads } from './SavedPayloads';
 import { TriggerHistory } from './TriggerHistory';
+import { useTriggerRun } from './useTriggerRun';
 
 type Props = {
   hooks: Hook[];
@@ -20,7 +25,8 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 /**
  * Fires an event as Logto would: a realistic sample, editable, delivered to every subscribed hook
  * and logged. Each event keeps its own draft while the dialog is open; payloads can be saved per
- * event, and what was triggered before can be loaded again.
+ * event, and what was triggered before can be loaded again. With "Repeat / load" open, the same
+ * payload goes as a chaos/load run (events.triggerRun) whose figures show as it goes.
  */
 export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose, onSent }: Props) {
   const [event, setEvent] = useState<HookEvent>(initialEvent);
@@ -32,6 +38,12 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
   const sample = samples[event];
   const text = drafts[event] ?? sample ?? '';
   const setText = (next: string) => setDrafts((current) => ({ ...current, [event]: next }));
+  const [runOpen, setRunOpen] = useState(false);
+  const [runDraft, setRunDraft] = useState(defaultRunDraft);
+  const checkedRun = checkRun(runDraft);
+  const run = useTriggerRun();
+  // What the run on screen was asked, kept as it started while the fields change for the next one.
+  const [started, setStarted] = useState<{ planned: number; rate: number | undefined; hooks: Hook[] } | null>(null);
 
   useEffect(() => {
     if (sample !== undefined) return;
@@ -59,6 +71,19 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
       setSending(false);
     }
   };
+  const sendRun = () => {
+    const { repeat, rate } = checkedRun;
+    if (!parsed.ok || repeat === null || checkedRun.rateError) return;
+    setStarted({ planned: repeat * (runDraft.duplicate ? 2 : 1) * targets.length, rate, hooks: targets });
+    // The core paces sends, each going to every webhook; the user asked deliveries a second.
+    const ratePerSecond = rate === undefined ? undefined : rate / targets.length;
+    void run.start({ event, payload: parsed.value, repeat, ratePerSecond, duplicate: runDraft.duplicate, shuffle: runDraft.shuffle });
+  };
+  const openRequests = (hookId: string) => {
+    useNavigation.getState().go({ name: 'hook', id: hookId, tab: 'requests' });
+    onClose();
+  };
+  const runInvalid = runOpen && (checkedRun.repeatError !== null || checkedRun.rateError !== null);
   const load = (record: Pick<TriggerRecord, 'event' | 'payload'>) => {
     setEvent(record.event);
     if (record.payload) setDrafts((current) => ({ ...current, [record.event]: pretty(record.payload) }));
@@ -92,15 +117,32 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
             onReset={() => setDrafts(({ [event]: _dropped, ...others }) => others)}
             onFormat={() => parsed.ok && setText(pretty(parsed.value))}
           />
+          <RunOptions
+            open={runOpen}
+            draft={runDraft}
+            checked={checkedRun}
+            locked={run.running}
+            onOpen={setRunOpen}
+            onChange={setRunDraft}
+          />
+          {started && (
+            <RunProgress
+              progress={run.progress}
+              planned={started.planned}
+              askedRate={started.rate}
+              hooks={started.hooks}
+              onOpenRequests={openRequests}
+            />
+          )}
         </div>
         <aside className="trigger-side" aria-label="Saved and recent payloads">
           <SavedPayloads event={event} payload={parsed.ok ? parsed.value : null} onUse={(payload) => load({ event, payload })} />
           <TriggerHistory onUse={load} />
         </aside>
       </div>
-      {error && (
+      {(error ?? run.error) && (
         <div className="banner error" role="alert">
-          {error}
+          {error ?? run.error}
         </div>
       )}
       <p className={targets.length ? 'muted' : 'warn-text'}>
@@ -108,18 +150,28 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
           ? `Delivers to ${targets.map((hook) => `“${hook.name}”`).join(', ')}.`
           : `No enabled webhook subscribes to ${event}; nothing would be sent.`}
       </p>
-      <div className="form-actions">
+      <div className="form-actions dialog-footer">
         <button type="button" className="button secondary" onClick={onClose}>
-          Cancel
+          {started ? 'Close' : 'Cancel'}
         </button>
-        <button
-          type="button"
-          className="button primary"
-          disabled={!parsed.ok || sending || targets.length === 0}
-          onClick={() => void send()}
-        >
-          {sending ? 'Sending…' : `Send to ${targets.length} ${targets.length === 1 ? 'webhook' : 'webhooks'}`}
-        </button>
+        {run.running ? (
+          <button type="button" className="button danger" disabled={!run.progress} onClick={() => void run.stop()}>
+            Stop run
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button primary"
+            disabled={!parsed.ok || sending || targets.length === 0 || runInvalid}
+            onClick={() => (runOpen ? sendRun() : void send())}
+          >
+            {runOpen
+              ? runButtonLabel(runDraft, checkedRun, targets.length)
+              : sending
+                ? 'Sending…'
+                : `Send to ${targets.length} ${targets.length === 1 ? 'webhook' : 'webhooks'}`}
+          </button>
+        )}
       </div>
     </Dialog>
   );
