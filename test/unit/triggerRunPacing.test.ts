@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { triggerRun } from '../../electron/core/check/triggerRun';
 import type { Delivery, DeliverySummary, EventPayload, Hook } from '../../shared/domain';
 
@@ -6,16 +6,16 @@ import type { Delivery, DeliverySummary, EventPayload, Hook } from '../../shared
 function answeringEngine(log: string[]) {
   let sent = 0;
   return {
-    fanOut(_hooks: Hook[], _payload: EventPayload) {
+    fanOut(hooks: Hook[], _payload: EventPayload) {
       const index = sent++;
       log.push(`sent ${index}`);
       const done = new Promise<Delivery[]>((resolve) =>
         setImmediate(() => {
           log.push(`answered ${index}`);
-          resolve([{ outcome: 'success', attempts: [], durationMs: 1 } as unknown as Delivery]);
+          resolve(hooks.map(() => ({ outcome: 'success', attempts: [], durationMs: 1 }) as unknown as Delivery));
         }),
       );
-      return { started: [{} as DeliverySummary], done };
+      return { started: hooks.map(() => ({}) as DeliverySummary), done };
     },
   };
 }
@@ -37,5 +37,30 @@ describe('a paced trigger run', () => {
       expect(log.indexOf('answered 0')).toBeLessThan(log.indexOf('sent 1'));
       expect(log.indexOf('answered 3')).toBeLessThan(log.indexOf('sent 4'));
     }
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it('paces deliveries, not events: to two hooks at 100 a second, an event every 20 ms', async () => {
+    // Timers and the clock are the test's; the receiver still answers on the next turn of the real event loop.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
+    const log: string[] = [];
+    const progress: number[] = [];
+    const run = triggerRun(answeringEngine(log), {
+      hooks: [{ id: 'a' } as Hook, { id: 'b' } as Hook],
+      payload: () => ({ event: 'User.Created' }) as EventPayload,
+      repeat: 10,
+      ratePerSecond: 100,
+      duplicate: false,
+      shuffle: false,
+      progressEveryMs: 90,
+      onProgress: (now) => progress.push(now.started),
+    });
+    await vi.advanceTimersByTimeAsync(90);
+    // Sends at 0, 20, 40, 60 and 80 ms: ten deliveries in the first 90 ms, as 100 a second asks.
+    expect(log.filter((line) => line.startsWith('sent'))).toHaveLength(5);
+    expect(progress.at(-1)).toBe(10);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await run).toMatchObject({ planned: 20, started: 20, finished: 20, requestedRate: 100 });
   });
 });

@@ -22,7 +22,11 @@ export default defineCommand({
       help: 'only this hook, by name or id (repeat for more; default: every enabled hook subscribed to the event)',
     },
     repeat: { type: 'string', placeholder: 'n', help: 'send the event n times (fresh sample payloads), and report latency and errors' },
-    rate: { type: 'string', placeholder: 'r', help: 'pace the sends at r per second (default with --repeat: all at once)' },
+    rate: {
+      type: 'string',
+      placeholder: 'r',
+      help: 'pace the deliveries at r per second, across all hooks (default with --repeat: all at once)',
+    },
     duplicate: { type: 'boolean', help: 'send every payload twice, as a retried delivery would arrive' },
     shuffle: { type: 'boolean', help: 'send in random order' },
     json,

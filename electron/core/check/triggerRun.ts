@@ -78,16 +78,18 @@ export async function triggerRun(engine: Fan, options: TriggerRunOptions): Promi
     const rate = options.ratePerSecond;
     if (!rate) for (const payload of sends) send(payload);
     else {
+      // The rate is of deliveries, as the log and the achieved rate count them: each send starts one per hook.
       // Each send has its due time; every wake-up sends all that are due, so timer granularity costs
       // no rate. Waiting is always a timer, never a loop: the answers to what was sent arrive on
       // this same thread, and a loop polling the clock would hold them back.
+      const dueAt = (index: number) => begun + ((index * options.hooks.length) / rate) * 1000;
       let next = 0;
       while (next < sends.length && !signal?.aborted) {
-        const wait = begun + (next / rate) * 1000 - performance.now();
+        const wait = dueAt(next) - performance.now();
         if (wait > 0) await sleep(wait, signal);
         if (signal?.aborted) break;
         const now = performance.now();
-        while (next < sends.length && begun + (next / rate) * 1000 <= now) send(sends[next++]!);
+        while (next < sends.length && dueAt(next) <= now) send(sends[next++]!);
       }
     }
     await Promise.all(pending);

@@ -75,9 +75,7 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
     const { repeat, rate } = checkedRun;
     if (!parsed.ok || repeat === null || checkedRun.rateError) return;
     setStarted({ planned: repeat * (runDraft.duplicate ? 2 : 1) * targets.length, rate, hooks: targets });
-    // The core paces sends, each going to every webhook; the user asked deliveries a second.
-    const ratePerSecond = rate === undefined ? undefined : rate / targets.length;
-    void run.start({ event, payload: parsed.value, repeat, ratePerSecond, duplicate: runDraft.duplicate, shuffle: runDraft.shuffle });
+    void run.start({ event, payload: parsed.value, repeat, ratePerSecond: rate, duplicate: runDraft.duplicate, shuffle: runDraft.shuffle });
   };
   const openRequests = (hookId: string) => {
     useNavigation.getState().go({ name: 'hook', id: hookId, tab: 'requests' });
