@@ -1,4 +1,6 @@
+import type { PushChannel, Pushes } from '../../shared/channels';
 import type { DeliverySummary } from '../../shared/domain';
+import type { Core } from '../core';
 import type { Context } from './context';
 import type { OutStream } from './output';
 
@@ -22,6 +24,21 @@ export class Progress {
   done(): void {
     if (this.#shown) this.#stream.write(CLEAR_LINE);
     this.#shown = false;
+  }
+
+  /** Shows a line for each push on `channel` until the answer is called, which also clears it. */
+  follow<Wanted extends PushChannel>(
+    core: Pick<Core, 'subscribe'>,
+    channel: Wanted,
+    line: (payload: Pushes[Wanted]) => string,
+  ): () => void {
+    const stop = core.subscribe((pushed: PushChannel, payload: unknown) => {
+      if (pushed === channel) this.show(line(payload as Pushes[Wanted]));
+    });
+    return () => {
+      stop();
+      this.done();
+    };
   }
 }
 

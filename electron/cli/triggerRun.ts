@@ -3,7 +3,6 @@
  * events.triggerRun. The first Ctrl-C stops it politely (events.stopRun: no more sends, those
  * started finish and are logged, the figures so far are printed); a second one quits at once.
  */
-import type { TriggerRunProgress } from '../../shared/check';
 import type { HookEvent } from '../../shared/events';
 import type { Context } from './context';
 import { FAILED, usageError } from './errors';
@@ -32,11 +31,9 @@ export async function chaosRun(context: Context, event: HookEvent, options: RunO
   const progress = new Progress(context.out.stderr);
   // This process runs one run: its first push names it.
   let runId: string | null = null;
-  const stop = context.core.subscribe((channel, payload) => {
-    if (channel !== 'triggerRun.progress') return;
-    const now = payload as TriggerRunProgress;
+  const stopProgress = progress.follow(context.core, 'triggerRun.progress', (now) => {
     runId ??= now.runId;
-    progress.show(`${now.finished} of ${now.planned} finished, ${now.failed} failed, ${now.achievedRate.toFixed(0)}/s…`);
+    return `${now.finished} of ${now.planned} finished, ${now.failed} failed, ${now.achievedRate.toFixed(0)}/s…`;
   });
   const interrupted = () => {
     progress.done();
@@ -52,8 +49,7 @@ export async function chaosRun(context: Context, event: HookEvent, options: RunO
     )
     .finally(() => {
       process.off('SIGINT', interrupted);
-      stop();
-      progress.done();
+      stopProgress();
     });
   if (options.json) context.out.json(result);
   else {

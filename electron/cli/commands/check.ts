@@ -1,5 +1,5 @@
 /** `hookbench check`: a hook's receiver checked the way Logto will treat it (docs/receiver-lab.md). */
-import { type CheckCase, type CheckProgress, DEFAULT_BURST, MAX_BURST } from '../../../shared/check';
+import { type CheckCase, DEFAULT_BURST, MAX_BURST } from '../../../shared/check';
 import { isHookEvent } from '../../../shared/events';
 import { junitXml } from '../../../shared/junit';
 import { defineCommand } from '../command';
@@ -35,18 +35,14 @@ export default defineCommand({
     if (!Number.isInteger(burst) || burst < 1 || burst > MAX_BURST) throw usageError(`--burst takes a whole number from 1 to ${MAX_BURST}`);
     const hook = await context.hook(options.hook);
     context.out.say(`checking “${hook.name}” at ${hook.config.url}…`);
-    const progress = new Progress(context.out.stderr);
-    const stop = context.core.subscribe((channel, payload) => {
-      if (channel !== 'check.progress') return;
-      const { judged, count } = payload as CheckProgress;
-      progress.show(`${count} case${count === 1 ? '' : 's'} judged · ${MARK[judged.verdict]}  ${judged.id}…`);
-    });
+    const stopProgress = new Progress(context.out.stderr).follow(
+      context.core,
+      'check.progress',
+      ({ judged, count }) => `${count} case${count === 1 ? '' : 's'} judged · ${MARK[judged.verdict]}  ${judged.id}…`,
+    );
     const run = await context
       .call('check.run', { hookId: hook.id, events: options.event?.filter(isHookEvent), burst }, { events: '--event', burst: '--burst' })
-      .finally(() => {
-        stop();
-        progress.done();
-      });
+      .finally(stopProgress);
     for (const warning of run.warnings) context.out.say(`warning: ${warning}`);
     if (options.junit) await writeOut(options.junit, [junitXml(run)], context.out.stdout);
     if (options.json) context.out.json(run);

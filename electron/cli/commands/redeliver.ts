@@ -46,16 +46,16 @@ async function redeliverFailed(
 ): Promise<number> {
   const hook = await context.hook(reference);
   const finished = new Map<string, DeliverySummary>();
-  const progress = new Progress(context.out.stderr);
   const stop = context.core.subscribe((channel, payload) => {
     if (channel === 'delivery.updated' && (payload as DeliverySummary).outcome !== 'in_flight') {
       finished.set((payload as DeliverySummary).id, payload as DeliverySummary);
     }
-    if (channel === 'redelivery.progress') {
-      const { sent, total } = payload as { sent: number; total: number };
-      progress.show(`${sent} of ${total} sent…`);
-    }
   });
+  const stopProgress = new Progress(context.out.stderr).follow(
+    context.core,
+    'redelivery.progress',
+    ({ sent, total }) => `${sent} of ${total} sent…`,
+  );
   try {
     const { count } = await context.call(
       'logs.redeliverUnsuccessful',
@@ -63,11 +63,12 @@ async function redeliverFailed(
       { limit: '--limit', perSecond: '--rate', range: '--since' },
     );
     await context.core.settled();
-    progress.done();
+    stopProgress();
     const failures = [...finished.values()].filter((delivery) => delivery.outcome !== 'success').length;
     context.out.print(`redelivered ${count} failed deliveries of "${hook.name}": ${count - failures} succeeded, ${failures} failed`);
     return failures > 0 ? FAILED : 0;
   } finally {
     stop();
+    stopProgress();
   }
 }
