@@ -174,6 +174,28 @@ describe('compressed answers', () => {
     await receiver.close();
     expect(attempt).toMatchObject({ status: 200, body: text, error: null });
   });
+
+  it('a body that says gzip but is not fails the attempt with the decoder’s reason, keeping the status', async () => {
+    const receiver = await startRawReceiver({
+      answer: () => 'HTTP/1.1 200 OK\r\ncontent-encoding: gzip\r\ncontent-length: 12\r\n\r\nnot gzip at ',
+    });
+    const { attempt } = await hookbenchSends(hookFor(`${receiver.origin}/x`, {}));
+    await receiver.close();
+    expect(attempt.status).toBe(200);
+    expect(attempt.error).toMatchObject({ kind: 'network', message: expect.stringMatching(/header check/) });
+  });
+
+  it('a redirect’s body is read past without decoding, as fetch does', async () => {
+    const receiver = await startRawReceiver({
+      answer: (head) =>
+        head.startsWith('POST /moved ')
+          ? 'HTTP/1.1 307 Moved\r\nlocation: /here\r\ncontent-encoding: gzip\r\ncontent-length: 9\r\n\r\nnot gzip!'
+          : ok(head),
+    });
+    const { attempt } = await hookbenchSends(hookFor(`${receiver.origin}/moved`, {}));
+    await receiver.close();
+    expect(attempt).toMatchObject({ status: 200, error: null, note: expect.stringContaining('Redirected: 307') });
+  });
 });
 
 describe('copy as cURL', () => {

@@ -8,8 +8,8 @@ import type { Dispatcher } from 'undici';
 import type { Attempt } from '../../../shared/domain';
 import { STORED_BODY_CAP } from '../../../shared/limits';
 import { FETCH_REDIRECT_LIMIT, LOGTO_TIMEOUT_MS, UNDICI_BODY_IDLE_MS } from '../../../shared/logto';
-import { readBody } from './body';
 import { failureOf, type StopReason, WireError } from './failures';
+import { Hop, type HopResponse, redirectLocation } from './hop';
 import { type HeaderList, hopHeaders, type PreparedRequest } from './request';
 
 /** Hookbench's own bound on reading one response body after its headers (Logto has none). */
@@ -61,7 +61,6 @@ export type AttemptOptions = {
   limits: WireLimits;
 };
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** fetch's request-body-header names: dropped when a redirect turns the POST into a GET. */
 const BODY_HEADERS = new Set(['content-encoding', 'content-language', 'content-location', 'content-type', 'content-length']);
 /** Dropped on a hop to another origin (undici 6 `httpRedirectFetch` step 13). */
@@ -69,27 +68,22 @@ const CROSS_ORIGIN_DROPPED = new Set(['authorization', 'proxy-authorization', 'c
 
 export async function sendAttempt(request: PreparedRequest, number: number, options: AttemptOptions): Promise<Attempt> {
   const { limits } = options;
-  // One controller per attempt: the header timer, the body bound and quitting all stop it.
-  const controller = new AbortController();
-  let stop: StopReason = null;
-  const stopWith = (reason: StopReason) => {
-    stop ??= reason;
-    controller.abort();
-  };
-  let timer = setTimeout(() => stopWith('headers'), limits.headersMs);
-  const unwatch = options.cancel.watch(() => stopWith('cancelled'));
+  // The header timer, the body bound and quitting all stop whichever hop is under way.
+  const exchange = new Exchange(request, options.dispatcher, limits);
+  let timer = setTimeout(() => exchange.stop('headers'), limits.headersMs);
+  const unwatch = options.cancel.watch(() => exchange.stop('cancelled'));
   const startedAt = Date.now();
   const started = performance.now();
   const attempt: Attempt = { number, startedAt, durationMs: 0, status: null, headers: null, body: null, bodyTruncated: false, error: null };
   try {
-    const { response, hops } = await exchange(request, options.dispatcher, controller.signal, limits);
+    const { hop, response, hops } = await exchange.finalResponse();
     clearTimeout(timer);
     attempt.status = response.statusCode;
     attempt.headers = flatHeaders(response.headers);
     if (hops.length > 0) attempt.note = `Redirected: ${hops.join(' → ')}.`;
     const headersAt = performance.now();
-    timer = setTimeout(() => stopWith('body-total'), limits.bodyTotalMs);
-    const { text, truncated } = await readBody(response, limits.bodyCap);
+    timer = setTimeout(() => exchange.stop('body-total'), limits.bodyTotalMs);
+    const { text, truncated } = await hop.body();
     attempt.body = text;
     attempt.bodyTruncated = truncated;
     const bodyMs = performance.now() - headersAt;
@@ -98,7 +92,7 @@ export async function sendAttempt(request: PreparedRequest, number: number, opti
       attempt.note = attempt.note ? `${attempt.note} ${slow}` : slow;
     }
   } catch (error) {
-    attempt.error = failureOf(error, stop, limits);
+    attempt.error = failureOf(error, exchange.stopped, limits);
   } finally {
     clearTimeout(timer);
     unwatch();
@@ -107,38 +101,68 @@ export async function sendAttempt(request: PreparedRequest, number: number, opti
   return attempt;
 }
 
-/** Sends the request and follows redirects as fetch does; resolves with the final response's headers. */
-async function exchange(request: PreparedRequest, dispatcher: Dispatcher, signal: AbortSignal, limits: WireLimits) {
-  if (request.unsendable) throw new WireError(request.unsendable);
-  let url = parseUrl(request.url);
-  let method: 'POST' | 'GET' = 'POST';
-  let body: string | null = request.body;
-  let base: HeaderList = request.base;
-  const hops: string[] = [];
-  for (;;) {
-    const response = await dispatcher.request({
-      origin: url.origin,
-      path: url.pathname + url.search,
-      method,
-      headers: hopHeaders(base, url).flat(),
-      body: body ?? undefined,
-      signal,
-      bodyTimeout: limits.bodyIdleMs,
-    });
-    const location = REDIRECTS.has(response.statusCode) ? single(response.headers.location) : undefined;
-    if (location === undefined) return { response, hops };
-    await response.body.dump();
-    const next = redirectTarget(location, url, hops.length);
-    hops.push(`${response.statusCode} ${next.href}`);
-    const status = response.statusCode;
-    if (((status === 301 || status === 302) && method === 'POST') || status === 303) {
-      // fetch turns the POST into a GET without a body and drops the body's headers.
-      method = 'GET';
-      body = null;
-      base = base.filter(([name]) => !BODY_HEADERS.has(name));
+/** The hops of one attempt: the request, and the redirects fetch would follow from it. */
+class Exchange {
+  readonly #request: PreparedRequest;
+  readonly #dispatcher: Dispatcher;
+  readonly #limits: WireLimits;
+  #hop: Hop | null = null;
+  stopped: StopReason = null;
+
+  constructor(request: PreparedRequest, dispatcher: Dispatcher, limits: WireLimits) {
+    this.#request = request;
+    this.#dispatcher = dispatcher;
+    this.#limits = limits;
+  }
+
+  stop(reason: Exclude<StopReason, null>): void {
+    this.stopped ??= reason;
+    this.#hop?.stop(new Error(`stopped: ${reason}`));
+  }
+
+  /** Sends the request and follows redirects as fetch does; resolves with the final response's headers. */
+  async finalResponse(): Promise<{ hop: Hop; response: HopResponse; hops: string[] }> {
+    const request = this.#request;
+    if (request.unsendable) throw new WireError(request.unsendable);
+    let url = parseUrl(request.url);
+    let method: 'POST' | 'GET' = 'POST';
+    let body: string | null = request.body;
+    let base: HeaderList = request.base;
+    const hops: string[] = [];
+    for (;;) {
+      const options = {
+        origin: url.origin,
+        path: url.pathname + url.search,
+        method,
+        headers: hopHeaders(base, url).flat(),
+        body,
+        bodyTimeout: this.#limits.bodyIdleMs,
+      };
+      const hop = this.#send(options);
+      const response = await hop.response();
+      const location = redirectLocation(response);
+      if (location === undefined) return { hop, response, hops };
+      // Read to its end (and dropped) so the connection can carry the next hop.
+      await hop.body();
+      const next = redirectTarget(location, url, hops.length);
+      hops.push(`${response.statusCode} ${next.href}`);
+      const status = response.statusCode;
+      if (((status === 301 || status === 302) && method === 'POST') || status === 303) {
+        // fetch turns the POST into a GET without a body and drops the body's headers.
+        method = 'GET';
+        body = null;
+        base = base.filter(([name]) => !BODY_HEADERS.has(name));
+      }
+      if (next.origin !== url.origin) base = base.filter(([name]) => !CROSS_ORIGIN_DROPPED.has(name));
+      url = next;
     }
-    if (next.origin !== url.origin) base = base.filter(([name]) => !CROSS_ORIGIN_DROPPED.has(name));
-    url = next;
+  }
+
+  #send(options: Dispatcher.DispatchOptions): Hop {
+    const hop = new Hop(this.#dispatcher, options, this.#limits.bodyCap);
+    this.#hop = hop;
+    if (this.stopped) hop.stop(new Error(`stopped: ${this.stopped}`));
+    return hop;
   }
 }
 
@@ -167,10 +191,6 @@ function parseUrl(url: string): URL {
   } catch {
     throw new WireError(`"${url}" is not a URL that can be sent to; fix the hook's URL.`);
   }
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** Response headers as they arrived, repeated ones joined as fetch's Headers joins them. */

@@ -2,42 +2,79 @@
  * Reads a response body as Logto's fetch does (content codings undone, as undici 6
  * `lib/web/fetch/index.js` `onHeaders` does it), keeping the first bytes for the log.
  */
-import { pipeline, Transform } from 'node:stream';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Transform } from 'node:stream';
 import zlib from 'node:zlib';
-import type { Dispatcher } from 'undici';
 import { WireError } from './failures';
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 /** fetch refuses more codings than this (its guard against decompression chains). */
 const MAX_CODINGS = 5;
 
-export async function readBody(response: Dispatcher.ResponseData, cap: number): Promise<{ text: string; truncated: boolean }> {
-  const decoders = NULL_BODY_STATUSES.has(response.statusCode) ? [] : decodersFor(response.headers['content-encoding']);
-  // Most receivers answer a few bytes with a length: read those whole, without a stream iterator.
-  if (decoders.length === 0 && Number(response.headers['content-length'] ?? Number.NaN) <= cap) {
-    return { text: await response.body.text(), truncated: false };
-  }
-  const source: AsyncIterable<Uint8Array> =
-    decoders.length === 0
-      ? response.body
-      : pipeline(response.body, ...(decoders as [zlib.Gunzip]), () => {
-          // Errors surface through the iteration below.
-        });
-  const chunks: Uint8Array[] = [];
-  let kept = 0;
-  let truncated = false;
-  // Past the cap the rest is still read, as Logto reads it, but dropped: memory stays bounded.
-  for await (const chunk of source) {
-    const room = cap - kept;
-    if (chunk.byteLength > room) truncated = true;
-    if (room > 0) {
-      const part = chunk.byteLength > room ? chunk.subarray(0, room) : chunk;
-      chunks.push(part);
-      kept += part.byteLength;
+export type ReadBody = { text: string; truncated: boolean };
+
+/**
+ * Takes a response body chunk by chunk as undici hands it over, decodes it, and keeps the first
+ * `cap` bytes. Past the cap the rest is still read, as Logto reads it, but dropped: memory stays
+ * bounded. A decoding failure is told to `onError` at once, so the exchange can be stopped.
+ */
+export class BodySink {
+  readonly #cap: number;
+  readonly #chunks: Uint8Array[] = [];
+  #kept = 0;
+  #truncated = false;
+  readonly #decoders: NodeJS.ReadWriteStream[];
+  #decoded: Promise<void> | null = null;
+
+  /** Throws a WireError when fetch itself would refuse the body's codings. */
+  constructor(statusCode: number, headers: IncomingHttpHeaders, cap: number, onError: (error: Error) => void) {
+    this.#cap = cap;
+    this.#decoders = NULL_BODY_STATUSES.has(statusCode) ? [] : decodersFor(headers['content-encoding']);
+    if (this.#decoders.length === 0) return;
+    const last = this.#decoders.at(-1)!;
+    for (const [index, decoder] of this.#decoders.entries()) {
+      decoder.on('error', onError);
+      const next = this.#decoders[index + 1];
+      if (next) decoder.pipe(next);
     }
+    last.on('data', (chunk: Buffer) => this.#keep(chunk));
+    this.#decoded = new Promise((resolve, reject) => {
+      last.on('end', resolve);
+      for (const decoder of this.#decoders) decoder.on('error', reject);
+    });
+    this.#decoded.catch(() => {
+      // Told through onError; the exchange rejects with it.
+    });
   }
-  const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-  return { text: new TextDecoder().decode(bytes), truncated };
+
+  write(chunk: Uint8Array): void {
+    if (this.#decoders.length === 0) this.#keep(chunk);
+    else this.#decoders[0]!.write(chunk);
+  }
+
+  /** The kept text once the last byte is in (and decoded). */
+  async end(): Promise<ReadBody> {
+    if (this.#decoded) {
+      this.#decoders[0]!.end();
+      await this.#decoded;
+    }
+    const bytes = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks);
+    return { text: new TextDecoder().decode(bytes), truncated: this.#truncated };
+  }
+
+  /** Stops decoding when the body will not be finished. */
+  discard(): void {
+    for (const decoder of this.#decoders) (decoder as zlib.Gunzip).destroy();
+  }
+
+  #keep(chunk: Uint8Array): void {
+    const room = this.#cap - this.#kept;
+    if (chunk.byteLength > room) this.#truncated = true;
+    if (room <= 0) return;
+    const part = chunk.byteLength > room ? chunk.subarray(0, room) : chunk;
+    this.#chunks.push(part);
+    this.#kept += part.byteLength;
+  }
 }
 
 /** Decoders in the order they apply (the last coding listed is undone first); none when one is unknown. */
