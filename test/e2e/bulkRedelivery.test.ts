@@ -2,34 +2,25 @@
  * "Redeliver unsuccessful…" as a user runs it against a real receiver: the count first, a cap and a
  * pace, then the run's pushed progress, cancelled part-way; and a second run to the end.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from '../support/app';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from '../support/axe';
-import { type Receiver, reply, startReceiver } from '../support/receiver';
+import { reply } from '../support/receiver';
+import { useApp } from '../support/useApp';
 
-let app: RunningApp;
-let receiver: Receiver;
-beforeEach(async () => {
-  receiver = await startReceiver();
-  app = await startApp();
-});
-afterEach(async () => {
-  await app?.close();
-  await receiver?.close();
-});
+const running = useApp({ receiver: true });
 
 describe('bulk redelivery', () => {
   it('previews the count, sends at most the cap at the pace asked, shows progress and stops on Cancel', async () => {
-    receiver.answer(reply(400, 'no'));
-    await app.core.call('hooks.create', { name: 'Local receiver', url: receiver.url, events: ['PostSignIn'] });
-    for (let sent = 0; sent < 5; sent++) await app.core.call('events.trigger', { event: 'PostSignIn' });
-    await app.core.settled();
-    await app.reload();
-    const { page } = app;
+    running.receiver.answer(reply(400, 'no'));
+    await running.app.core.call('hooks.create', { name: 'Local receiver', url: running.receiver.url, events: ['PostSignIn'] });
+    for (let sent = 0; sent < 5; sent++) await running.app.core.call('events.trigger', { event: 'PostSignIn' });
+    await running.app.core.settled();
+    await running.app.reload();
+    const { page } = running.app;
     await page.getByRole('button', { name: 'Local receiver' }).click();
     await page.getByRole('tab', { name: 'Recent requests' }).click();
     await expect.poll(() => page.getByRole('row', { name: /PostSignIn/ }).count()).toBe(5);
-    receiver.answer(reply(200, 'ok'));
+    running.receiver.answer(reply(200, 'ok'));
 
     await page.getByRole('button', { name: 'Redeliver unsuccessful…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Redeliver unsuccessful requests?' });
@@ -42,18 +33,18 @@ describe('bulk redelivery', () => {
     await dialog.getByLabel('Send at most').fill('3');
     await dialog.getByLabel('Requests per second').fill('1');
     expect(await seriousAxeFindings(page)).toEqual([]);
-    await app.screenshot('redeliver-choose');
+    await running.app.screenshot('redeliver-choose');
     await dialog.getByRole('button', { name: 'Send 3 again' }).click();
 
     // One a second: the first goes at once, then the run is cancelled before the third.
     const status = dialog.getByRole('status');
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/Sent 1 of 3…/);
-    await app.screenshot('redeliver-progress');
+    await running.app.screenshot('redeliver-progress');
     await dialog.getByRole('button', { name: 'Cancel redelivery' }).click();
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Cancelled: [12] of 3 sent\.$/);
     const sentBeforeCancel = Number((await status.textContent())!.match(/Cancelled: (\d)/)![1]);
     await page.waitForTimeout(2_500); // the pace would have sent the rest by now
-    expect(receiver.received.length).toBe(5 + sentBeforeCancel);
+    expect(running.receiver.received.length).toBe(5 + sentBeforeCancel);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     // The rest, to the end at the default pace.
@@ -61,8 +52,8 @@ describe('bulk redelivery', () => {
     await dialog.getByText(/^5 requests from the last 24 hours/).waitFor();
     await dialog.getByRole('button', { name: 'Send 5 again' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Done: 5 of 5 sent again.');
-    expect(receiver.received.length).toBe(10 + sentBeforeCancel);
+    expect(running.receiver.received.length).toBe(10 + sentBeforeCancel);
     await page.setViewportSize({ width: 900, height: 760 });
-    await app.screenshot('redeliver-done-900');
+    await running.app.screenshot('redeliver-done-900');
   });
 });

@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from '../support/app';
+import { describe, expect, it } from 'vitest';
+import { useApp } from '../support/useApp';
 
-let app: RunningApp;
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  await app?.close();
-});
+const running = useApp();
 
-const leaveDialog = () => app.page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+const leaveDialog = () => running.app.page.getByRole('dialog', { name: 'Discard unsaved changes?' });
 /** What the window's close would meet: true when the page asks to stay. */
 const closeIsHeld = () =>
-  app.page.evaluate(() => {
+  running.app.page.evaluate(() => {
     const event = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(event);
     return event.defaultPrevented;
@@ -20,9 +14,13 @@ const closeIsHeld = () =>
 
 describe('a settings form with unsaved edits', () => {
   it('says it is dirty, asks before leaving by tab or back, holds the window, and saves only a real change', async () => {
-    const hook = await app.core.call('hooks.create', { name: 'CRM sync', url: 'http://localhost:4000/hooks', events: ['PostSignIn'] });
-    await app.reload();
-    const { page } = app;
+    const hook = await running.app.core.call('hooks.create', {
+      name: 'CRM sync',
+      url: 'http://localhost:4000/hooks',
+      events: ['PostSignIn'],
+    });
+    await running.app.reload();
+    const { page } = running.app;
     await page.getByRole('button', { name: 'CRM sync' }).click();
     const save = page.getByRole('button', { name: 'Save changes' });
     await save.waitFor();
@@ -39,7 +37,7 @@ describe('a settings form with unsaved edits', () => {
     await page.getByText('Unsaved changes').waitFor();
     expect(await save.isDisabled()).toBe(false);
     expect(await closeIsHeld()).toBe(true);
-    await app.screenshot('settings-dirty');
+    await running.app.screenshot('settings-dirty');
 
     await page.getByRole('tab', { name: 'Recent requests' }).click();
     await leaveDialog().getByRole('button', { name: 'Keep editing' }).click();
@@ -56,7 +54,7 @@ describe('a settings form with unsaved edits', () => {
     await expect.poll(() => save.isDisabled()).toBe(true);
     expect(await page.getByText('Unsaved changes').count()).toBe(0);
     expect(await closeIsHeld()).toBe(false);
-    expect((await app.core.call('hooks.list', {}))[0]).toMatchObject({ id: hook.id, name: 'CRM sync v2' });
+    expect((await running.app.core.call('hooks.list', {}))[0]).toMatchObject({ id: hook.id, name: 'CRM sync v2' });
 
     // Discarding on the way out leaves the stored values as they were.
     await page.getByLabel('Endpoint URL').fill('http://localhost:5000/elsewhere');
@@ -66,23 +64,23 @@ describe('a settings form with unsaved edits', () => {
     await page.getByRole('tab', { name: 'Settings' }).click();
     expect(await page.getByLabel('Endpoint URL').inputValue()).toBe('http://localhost:4000/hooks');
     expect(await leaveDialog().count()).toBe(0);
-    expect((await app.core.call('hooks.list', {}))[0]!.config.url).toBe('http://localhost:4000/hooks');
+    expect((await running.app.core.call('hooks.list', {}))[0]!.config.url).toBe('http://localhost:4000/hooks');
   });
 
   it('shows settings in cards, with the signing key and the danger zone apart from the form', async () => {
-    await app.core.call('hooks.create', { name: 'CRM sync', url: 'http://localhost:4000/hooks', events: ['PostSignIn'] });
-    await app.reload();
-    await app.page.getByRole('button', { name: 'CRM sync' }).click();
+    await running.app.core.call('hooks.create', { name: 'CRM sync', url: 'http://localhost:4000/hooks', events: ['PostSignIn'] });
+    await running.app.reload();
+    await running.app.page.getByRole('button', { name: 'CRM sync' }).click();
     for (const name of ['General', 'Endpoint and headers', 'Events', 'Danger zone']) {
-      await app.page.getByRole('region', { name }).waitFor();
+      await running.app.page.getByRole('region', { name }).waitFor();
     }
-    await app.page.getByRole('heading', { name: 'Signing key' }).waitFor();
-    await app.page.getByRole('region', { name: 'Danger zone' }).getByRole('button', { name: 'Delete webhook' }).click();
-    await app.page
+    await running.app.page.getByRole('heading', { name: 'Signing key' }).waitFor();
+    await running.app.page.getByRole('region', { name: 'Danger zone' }).getByRole('button', { name: 'Delete webhook' }).click();
+    await running.app.page
       .getByRole('dialog', { name: /Delete/ })
       .getByRole('button', { name: 'Delete webhook' })
       .click();
-    await app.page.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
-    expect(await app.core.call('hooks.list', {})).toEqual([]);
+    await running.app.page.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
+    expect(await running.app.core.call('hooks.list', {})).toEqual([]);
   });
 });

@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from '../support/app';
+import { describe, expect, it } from 'vitest';
+import { useApp } from '../support/useApp';
 
-let app: RunningApp;
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  await app?.close();
-});
+const running = useApp();
 
 describe('creating a hook', () => {
   it('shows the empty state, creates a hook, and still lists it after a reload', async () => {
-    const { page } = app;
+    const { page } = running.app;
     await page.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
-    await app.screenshot('hook-list-empty');
+    await running.app.screenshot('hook-list-empty');
 
     await page.getByRole('button', { name: 'Create your first webhook' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Sync users to CRM');
@@ -26,7 +20,7 @@ describe('creating a hook', () => {
     await page.getByRole('button', { name: 'Create webhook' }).click();
 
     await page.getByRole('heading', { name: /Sync users to CRM/ }).waitFor();
-    const [stored] = await app.core.call('hooks.list', {});
+    const [stored] = await running.app.core.call('hooks.list', {});
     expect(stored).toMatchObject({
       name: 'Sync users to CRM',
       config: { url: 'http://localhost:4000/hooks/logto', headers: { 'x-tenant': 'acme' } },
@@ -34,15 +28,15 @@ describe('creating a hook', () => {
       enabled: true,
     });
 
-    await app.reload();
-    const row = app.page.getByRole('row', { name: /Sync users to CRM/ });
+    await running.app.reload();
+    const row = running.app.page.getByRole('row', { name: /Sync users to CRM/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('4 events');
-    await app.screenshot('hook-list');
+    await running.app.screenshot('hook-list');
   });
 
   it('shows each mistake next to its field and saves nothing', async () => {
-    const { page } = app;
+    const { page } = running.app;
     await page.getByRole('button', { name: 'Create your first webhook' }).click();
     await page.getByLabel('Endpoint URL').fill('localhost:4000/hooks');
     await page.getByRole('button', { name: '+ Add header' }).click();
@@ -64,14 +58,14 @@ describe('creating a hook', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
     await expect(page.getByText('Pick at least one event').isVisible()).resolves.toBe(true);
     await expect(page.getByText('"bad header" is not a valid header name').isVisible()).resolves.toBe(true);
-    await app.screenshot('create-form-errors');
-    expect(await app.core.call('hooks.list', {})).toEqual([]);
+    await running.app.screenshot('create-form-errors');
+    expect(await running.app.core.call('hooks.list', {})).toEqual([]);
   });
 });
 
 describe('settings and notices', () => {
   it('changes how long requests are kept, refuses nonsense, and remembers it', async () => {
-    const { page } = app;
+    const { page } = running.app;
     await page.getByText('The request log keeps deliveries for 14 days').waitFor();
     await page.getByRole('button', { name: 'Change' }).click();
     await page.getByLabel('Days to keep requests').fill('0');
@@ -80,7 +74,7 @@ describe('settings and notices', () => {
     await page.getByLabel('Days to keep requests').fill('30');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('The request log keeps deliveries for 30 days').waitFor();
-    await app.reload();
-    await app.page.getByText('The request log keeps deliveries for 30 days').waitFor();
+    await running.app.reload();
+    await running.app.page.getByText('The request log keeps deliveries for 30 days').waitFor();
   });
 });

@@ -1,27 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from '../support/app';
+import { describe, expect, it } from 'vitest';
+import { useApp } from '../support/useApp';
 
-let app: RunningApp;
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  await app?.close();
-});
+const running = useApp();
 
-const focused = () => app.page.evaluate(() => document.activeElement?.textContent?.trim());
+const focused = () => running.app.page.evaluate(() => document.activeElement?.textContent?.trim());
 
 async function hookOnScreen() {
-  await app.core.call('hooks.create', { name: 'CRM sync', url: 'http://127.0.0.1:4000/hooks', events: ['PostSignIn'] });
-  await app.reload();
-  await app.page.getByRole('button', { name: 'CRM sync' }).click();
-  await app.page.getByRole('heading', { name: /CRM sync/ }).waitFor();
+  await running.app.core.call('hooks.create', { name: 'CRM sync', url: 'http://127.0.0.1:4000/hooks', events: ['PostSignIn'] });
+  await running.app.reload();
+  await running.app.page.getByRole('button', { name: 'CRM sync' }).click();
+  await running.app.page.getByRole('heading', { name: /CRM sync/ }).waitFor();
 }
 
 describe('keyboard and screen reader', () => {
   it('moves between tabs with arrows, Home and End, one tab stop for the list', async () => {
     await hookOnScreen();
-    const { page } = app;
+    const { page } = running.app;
     const tab = (name: string) => page.getByRole('tab', { name });
     await tab('Settings').focus();
     expect(await tab('Recent requests').getAttribute('tabindex')).toBe('-1');
@@ -45,7 +39,7 @@ describe('keyboard and screen reader', () => {
 
   it('runs the ⋯ menu from the keyboard and returns focus to its button', async () => {
     await hookOnScreen();
-    const { page } = app;
+    const { page } = running.app;
     const button = page.getByRole('button', { name: 'More actions' });
     await button.focus();
     await page.keyboard.press('Enter');
@@ -72,20 +66,20 @@ describe('keyboard and screen reader', () => {
     await page.keyboard.press('Escape');
     expect(await dialog.count()).toBe(0);
     await expect.poll(focused).toBe('⋯');
-    expect(await app.core.call('hooks.list', {})).toHaveLength(1);
+    expect(await running.app.core.call('hooks.list', {})).toHaveLength(1);
   });
 
   it('draws the focus ring on a request row inside the list, where nothing clips it', async () => {
     await hookOnScreen();
-    await app.core.call('events.trigger', { event: 'PostSignIn' });
-    await app.core.settled();
-    await app.page.getByRole('tab', { name: 'Recent requests' }).click();
-    const row = app.page.getByRole('row', { name: /PostSignIn/ });
+    await running.app.core.call('events.trigger', { event: 'PostSignIn' });
+    await running.app.core.settled();
+    await running.app.page.getByRole('tab', { name: 'Recent requests' }).click();
+    const row = running.app.page.getByRole('row', { name: /PostSignIn/ });
     await row.waitFor();
     await row.getByRole('button').focus();
-    await app.page.keyboard.press('Shift+Tab');
-    await app.page.keyboard.press('Tab');
-    const ring = await app.page.evaluate(() => {
+    await running.app.page.keyboard.press('Shift+Tab');
+    await running.app.page.keyboard.press('Tab');
+    const ring = await running.app.page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
       const style = getComputedStyle(element);
       const width = Number.parseFloat(style.outlineWidth);
@@ -100,7 +94,7 @@ describe('keyboard and screen reader', () => {
     });
     expect(ring).toEqual({ drawn: true, inside: true });
     // Enter opens the request.
-    await app.page.keyboard.press('Enter');
-    await app.page.getByRole('button', { name: '← CRM sync · Recent requests' }).waitFor();
+    await running.app.page.keyboard.press('Enter');
+    await running.app.page.getByRole('button', { name: '← CRM sync · Recent requests' }).waitFor();
   });
 });

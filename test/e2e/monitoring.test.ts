@@ -1,33 +1,24 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Hook } from '../../shared/domain';
 import type { HookEvent } from '../../shared/events';
-import { type RunningApp, startApp } from '../support/app';
-import { type Receiver, reply, startReceiver } from '../support/receiver';
+import { reply } from '../support/receiver';
+import { useApp } from '../support/useApp';
 
-let app: RunningApp;
-let receiver: Receiver;
-beforeEach(async () => {
-  receiver = await startReceiver();
-  app = await startApp();
-});
-afterEach(async () => {
-  await app?.close();
-  await receiver?.close();
-});
+const running = useApp({ receiver: true });
 
 async function hookOnScreen(events: HookEvent[] = ['PostSignIn', 'User.Created']) {
-  const hook = await app.core.call('hooks.create', { name: 'Local receiver', url: receiver.url, events });
-  await app.reload();
-  await app.page.getByRole('button', { name: 'Local receiver' }).click();
-  await app.page.getByRole('heading', { name: /Local receiver/ }).waitFor();
+  const hook = await running.app.core.call('hooks.create', { name: 'Local receiver', url: running.receiver.url, events });
+  await running.app.reload();
+  await running.app.page.getByRole('button', { name: 'Local receiver' }).click();
+  await running.app.page.getByRole('heading', { name: /Local receiver/ }).waitFor();
   return hook;
 }
 
 async function waitForDeliveries(count: number) {
   const started = Date.now();
-  while (receiver.received.length < count) {
-    if (Date.now() - started > 10_000) throw new Error(`expected ${count} deliveries, got ${receiver.received.length}`);
+  while (running.receiver.received.length < count) {
+    if (Date.now() - started > 10_000) throw new Error(`expected ${count} deliveries, got ${running.receiver.received.length}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -35,20 +26,20 @@ async function waitForDeliveries(count: number) {
 describe('monitoring a hook', () => {
   it('sends a test payload and shows each event’s result', async () => {
     await hookOnScreen();
-    receiver.answer((request, response) => {
+    running.receiver.answer((request, response) => {
       const event = JSON.parse(request.body).event;
       response.writeHead(event === 'User.Created' ? 500 : 200).end(event === 'User.Created' ? '{"error":"db down"}' : '{"ok":true}');
     });
-    await app.page.getByRole('button', { name: 'Send test payload' }).click();
-    const dialog = app.page.getByRole('dialog', { name: 'Send test payload' });
+    await running.app.page.getByRole('button', { name: 'Send test payload' }).click();
+    const dialog = running.app.page.getByRole('dialog', { name: 'Send test payload' });
     await dialog.getByText('1 of 2 failed').waitFor();
     const userRow = dialog.getByRole('row', { name: /User\.Created/ });
     expect(await userRow.textContent()).toContain('4 attempts');
     expect(await userRow.textContent()).toContain('{"error":"db down"}');
-    await app.screenshot('test-payload-dialog');
+    await running.app.screenshot('test-payload-dialog');
     await dialog.getByRole('button', { name: 'Close' }).click();
-    const [stored] = await app.core.call('hooks.list', {});
-    expect(await app.core.call('logs.query', { hookId: stored!.id, range: 'all', limit: 10 })).toEqual({
+    const [stored] = await running.app.core.call('hooks.list', {});
+    expect(await running.app.core.call('logs.query', { hookId: stored!.id, range: 'all', limit: 10 })).toEqual({
       items: [],
       nextCursor: null,
       total: 0,
@@ -57,113 +48,113 @@ describe('monitoring a hook', () => {
 
   it('triggers an event and shows the delivery with every attempt', async () => {
     const hook = await hookOnScreen();
-    receiver.answer(reply(500, '{"error":"try later"}'), reply(502, 'bad gateway'), reply(200, '{"ok":true}'));
-    await app.page.getByRole('button', { name: 'Trigger event' }).click();
-    const dialog = app.page.getByRole('dialog', { name: 'Trigger event' });
+    running.receiver.answer(reply(500, '{"error":"try later"}'), reply(502, 'bad gateway'), reply(200, '{"ok":true}'));
+    await running.app.page.getByRole('button', { name: 'Trigger event' }).click();
+    const dialog = running.app.page.getByRole('dialog', { name: 'Trigger event' });
     await expect.poll(() => dialog.locator('textarea').inputValue()).toContain('"event": "PostSignIn"');
-    await app.screenshot('trigger-event-dialog');
+    await running.app.screenshot('trigger-event-dialog');
     await dialog.getByRole('button', { name: 'Send to 1 webhook' }).click();
 
-    const row = app.page.getByRole('row', { name: /PostSignIn/ });
+    const row = running.app.page.getByRole('row', { name: /PostSignIn/ });
     await expect.poll(async () => row.textContent(), { timeout: 10_000 }).toMatch(/Success.*200.*3$/);
-    await app.screenshot('recent-requests');
+    await running.app.screenshot('recent-requests');
     await row.click();
-    await app.page.getByText('Attempt 3', { exact: true }).waitFor();
-    expect(await app.page.locator('.attempt').count()).toBe(3);
-    await app.page.getByText('✓ Matches HMAC-SHA256 of the raw body').waitFor();
-    const body = await app.page.getByLabel('Request body', { exact: true }).textContent();
+    await running.app.page.getByText('Attempt 3', { exact: true }).waitFor();
+    expect(await running.app.page.locator('.attempt').count()).toBe(3);
+    await running.app.page.getByText('✓ Matches HMAC-SHA256 of the raw body').waitFor();
+    const body = await running.app.page.getByLabel('Request body', { exact: true }).textContent();
     expect(JSON.parse(body!).hookId).toBe(hook.id);
-    await app.screenshot('request-detail');
+    await running.app.screenshot('request-detail');
   });
 
   it('delivers nothing to a disabled hook', async () => {
     await hookOnScreen();
-    await app.page.getByRole('button', { name: 'More actions' }).click();
-    await app.page.getByRole('menuitem', { name: 'Disable webhook' }).click();
-    await app.page.getByText('Disabled', { exact: true }).first().waitFor();
-    await app.page.getByRole('button', { name: 'Trigger event' }).click();
-    const dialog = app.page.getByRole('dialog', { name: 'Trigger event' });
+    await running.app.page.getByRole('button', { name: 'More actions' }).click();
+    await running.app.page.getByRole('menuitem', { name: 'Disable webhook' }).click();
+    await running.app.page.getByText('Disabled', { exact: true }).first().waitFor();
+    await running.app.page.getByRole('button', { name: 'Trigger event' }).click();
+    const dialog = running.app.page.getByRole('dialog', { name: 'Trigger event' });
     await dialog.getByText('No enabled webhook subscribes to PostSignIn; nothing would be sent.').waitFor();
     expect(await dialog.getByRole('button', { name: /Send to 0 webhooks/ }).isDisabled()).toBe(true);
-    await app.core.call('events.trigger', { event: 'PostSignIn' });
+    await running.app.core.call('events.trigger', { event: 'PostSignIn' });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(receiver.received).toHaveLength(0);
+    expect(running.receiver.received).toHaveLength(0);
   });
 
   it('regenerates the key and the receiver’s signature check follows it', async () => {
     const hook = await hookOnScreen();
     // A receiver that reads its key from the app's settings each time, as a developer updating .env would.
-    receiver.answer(async (request, response) => {
-      const { signingKey: key } = (await app.core.call('hooks.list', {})).find((stored) => stored.id === hook.id) as Hook;
+    running.receiver.answer(async (request, response) => {
+      const { signingKey: key } = (await running.app.core.call('hooks.list', {})).find((stored) => stored.id === hook.id) as Hook;
       const valid = createHmac('sha256', key).update(request.body).digest('hex') === request.headers['logto-signature-sha-256'];
       response.writeHead(valid ? 200 : 401).end(valid ? 'verified' : 'bad signature');
     });
-    await app.page.getByRole('button', { name: 'Reveal' }).click();
-    const before = await app.page.getByLabel('Signing key').textContent();
+    await running.app.page.getByRole('button', { name: 'Reveal' }).click();
+    const before = await running.app.page.getByLabel('Signing key').textContent();
     expect(before).toBe(hook.signingKey);
-    await app.page.getByRole('button', { name: 'Regenerate' }).click();
-    await app.page.getByRole('dialog', { name: 'Regenerate signing key?' }).getByRole('button', { name: 'Regenerate' }).click();
-    await expect.poll(() => app.page.getByLabel('Signing key').textContent()).not.toBe(before);
-    const after = await app.page.getByLabel('Signing key').textContent();
-    expect(after).toBe((await app.core.call('hooks.list', {})).find((stored) => stored.id === hook.id)!.signingKey);
+    await running.app.page.getByRole('button', { name: 'Regenerate' }).click();
+    await running.app.page.getByRole('dialog', { name: 'Regenerate signing key?' }).getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => running.app.page.getByLabel('Signing key').textContent()).not.toBe(before);
+    const after = await running.app.page.getByLabel('Signing key').textContent();
+    expect(after).toBe((await running.app.core.call('hooks.list', {})).find((stored) => stored.id === hook.id)!.signingKey);
 
-    await app.page.getByRole('button', { name: 'Trigger event' }).click();
-    await app.page.getByRole('dialog', { name: 'Trigger event' }).getByRole('button', { name: 'Send to 1 webhook' }).click();
+    await running.app.page.getByRole('button', { name: 'Trigger event' }).click();
+    await running.app.page.getByRole('dialog', { name: 'Trigger event' }).getByRole('button', { name: 'Send to 1 webhook' }).click();
     await waitForDeliveries(1);
-    const row = app.page.getByRole('row', { name: /PostSignIn/ });
+    const row = running.app.page.getByRole('row', { name: /PostSignIn/ });
     await expect.poll(async () => row.textContent(), { timeout: 10_000 }).toMatch(/Success/);
   });
 
   it('filters the request log and deletes the hook', async () => {
     const hook = await hookOnScreen();
-    receiver.answer((request, response) => {
+    running.receiver.answer((request, response) => {
       const event = JSON.parse(request.body).event;
       response.writeHead(event === 'User.Created' ? 404 : 200).end();
     });
     for (const event of ['PostSignIn', 'User.Created', 'PostSignIn'] as const) {
-      const { deliveries } = await app.core.call('events.trigger', { event });
-      await waitForDeliveries(receiver.received.length + deliveries.length - receiver.received.length);
+      const { deliveries } = await running.app.core.call('events.trigger', { event });
+      await waitForDeliveries(running.receiver.received.length + deliveries.length - running.receiver.received.length);
     }
     await waitForDeliveries(3);
-    await app.page.getByRole('tab', { name: 'Recent requests' }).click();
-    await expect.poll(() => app.page.getByRole('row', { name: /Success|Failed/ }).count(), { timeout: 10_000 }).toBe(3);
-    await app.page.getByLabel('Outcome').selectOption('failed');
-    await expect.poll(() => app.page.getByRole('row', { name: /Success|Failed/ }).count()).toBe(1);
-    expect(await app.page.getByRole('row', { name: /Failed/ }).textContent()).toContain('User.Created');
-    await app.page.getByLabel('Outcome').selectOption('');
-    await app.page.getByLabel('Search request and response bodies').fill(hook.id);
-    await expect.poll(() => app.page.getByRole('row', { name: /Success|Failed/ }).count()).toBe(3);
-    await app.page.getByLabel('Search request and response bodies').fill('no-such-thing');
-    await app.page.getByText('No request matches these filters').waitFor();
+    await running.app.page.getByRole('tab', { name: 'Recent requests' }).click();
+    await expect.poll(() => running.app.page.getByRole('row', { name: /Success|Failed/ }).count(), { timeout: 10_000 }).toBe(3);
+    await running.app.page.getByLabel('Outcome').selectOption('failed');
+    await expect.poll(() => running.app.page.getByRole('row', { name: /Success|Failed/ }).count()).toBe(1);
+    expect(await running.app.page.getByRole('row', { name: /Failed/ }).textContent()).toContain('User.Created');
+    await running.app.page.getByLabel('Outcome').selectOption('');
+    await running.app.page.getByLabel('Search request and response bodies').fill(hook.id);
+    await expect.poll(() => running.app.page.getByRole('row', { name: /Success|Failed/ }).count()).toBe(3);
+    await running.app.page.getByLabel('Search request and response bodies').fill('no-such-thing');
+    await running.app.page.getByText('No request matches these filters').waitFor();
 
-    await app.page.getByRole('button', { name: 'More actions' }).click();
-    await app.page.getByRole('menuitem', { name: 'Delete webhook' }).click();
-    await app.page
+    await running.app.page.getByRole('button', { name: 'More actions' }).click();
+    await running.app.page.getByRole('menuitem', { name: 'Delete webhook' }).click();
+    await running.app.page
       .getByRole('dialog', { name: /Delete/ })
       .getByRole('button', { name: 'Delete webhook' })
       .click();
-    await app.page.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
-    expect(await app.core.call('hooks.list', {})).toEqual([]);
+    await running.app.page.getByRole('heading', { name: 'No webhooks yet' }).waitFor();
+    expect(await running.app.core.call('hooks.list', {})).toEqual([]);
   });
 });
 
 describe('keyboard', () => {
   it('opens a dialog with focus inside, keeps it while typing, and closes on Escape back to where it was', async () => {
     await hookOnScreen();
-    const trigger = app.page.getByRole('button', { name: 'Trigger event' });
+    const trigger = running.app.page.getByRole('button', { name: 'Trigger event' });
     await trigger.focus();
-    await app.page.keyboard.press('Enter');
-    const dialog = app.page.getByRole('dialog', { name: 'Trigger event' });
-    await expect.poll(() => app.page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await running.app.page.keyboard.press('Enter');
+    const dialog = running.app.page.getByRole('dialog', { name: 'Trigger event' });
+    await expect.poll(() => running.app.page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     const editor = dialog.locator('textarea');
     await expect.poll(() => editor.inputValue()).toContain('"event": "PostSignIn"');
     await editor.focus();
-    await app.page.keyboard.type(' ');
-    await app.page.keyboard.type('x');
-    expect(await app.page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await running.app.page.keyboard.type(' ');
+    await running.app.page.keyboard.type('x');
+    expect(await running.app.page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await dialog.getByText('Not valid JSON').waitFor();
-    await app.page.keyboard.press('Escape');
+    await running.app.page.keyboard.press('Escape');
     expect(await dialog.count()).toBe(0);
-    expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe('Trigger event');
+    expect(await running.app.page.evaluate(() => document.activeElement?.textContent)).toBe('Trigger event');
   });
 });

@@ -1,33 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from '../support/app';
-import { type Receiver, reply, startReceiver } from '../support/receiver';
+import { describe, expect, it } from 'vitest';
+import { reply, startReceiver } from '../support/receiver';
+import { useApp } from '../support/useApp';
 
-let app: RunningApp;
-let receiver: Receiver;
-beforeEach(async () => {
-  receiver = await startReceiver();
-  app = await startApp();
-});
-afterEach(async () => {
-  await app?.close();
-  await receiver?.close();
-});
+const running = useApp({ receiver: true });
 
 async function openRequests(name: string) {
-  await app.reload();
-  await app.page.getByRole('button', { name }).click();
-  await app.page.getByRole('tab', { name: 'Recent requests' }).click();
+  await running.app.reload();
+  await running.app.page.getByRole('button', { name }).click();
+  await running.app.page.getByRole('tab', { name: 'Recent requests' }).click();
 }
 
 describe('finding your way in the request log', () => {
   it('shows and copies delivery ids, and brings you back to the same place and row in a long list', async () => {
-    await app.core.call('hooks.create', { name: 'Busy hook', url: receiver.url, events: ['PostSignIn'] });
+    await running.app.core.call('hooks.create', { name: 'Busy hook', url: running.receiver.url, events: ['PostSignIn'] });
     for (let batch = 0; batch < 5; batch++) {
-      await Promise.all(Array.from({ length: 50 }, () => app.core.call('events.trigger', { event: 'PostSignIn' })));
+      await Promise.all(Array.from({ length: 50 }, () => running.app.core.call('events.trigger', { event: 'PostSignIn' })));
     }
-    await app.core.settled();
+    await running.app.core.settled();
     await openRequests('Busy hook');
-    const { page } = app;
+    const { page } = running.app;
     const scroller = page.getByTestId('delivery-scroll');
     await page
       .getByRole('row', { name: /PostSignIn/ })
@@ -63,7 +54,7 @@ describe('finding your way in the request log', () => {
     expect(await scroller.evaluate((element) => element.scrollTop)).toBe(left);
     expect(await page.locator(`tr[data-id="${id}"]`).getAttribute('aria-current')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-id'))).toBe(id);
-    await app.screenshot('long-list-back');
+    await running.app.screenshot('long-list-back');
   });
 
   it('names why a delivery failed, and shows its attempts as a timeline with the last one open', async () => {
@@ -71,55 +62,55 @@ describe('finding your way in the request log', () => {
     const gone = await startReceiver();
     const refusedUrl = gone.url;
     await gone.close();
-    await app.core.call('hooks.create', { name: 'Nobody home', url: refusedUrl, events: ['PostSignIn'] });
-    await app.core.call('hooks.create', { name: 'Flaky', url: receiver.url, events: ['User.Created'] });
-    receiver.answer(reply(500, '{"error":"try later"}'), reply(502, 'bad gateway'), reply(200, '{"ok":true}'));
-    await app.core.call('events.trigger', { event: 'PostSignIn' });
-    await app.core.call('events.trigger', { event: 'User.Created' });
-    await app.core.settled();
+    await running.app.core.call('hooks.create', { name: 'Nobody home', url: refusedUrl, events: ['PostSignIn'] });
+    await running.app.core.call('hooks.create', { name: 'Flaky', url: running.receiver.url, events: ['User.Created'] });
+    running.receiver.answer(reply(500, '{"error":"try later"}'), reply(502, 'bad gateway'), reply(200, '{"ok":true}'));
+    await running.app.core.call('events.trigger', { event: 'PostSignIn' });
+    await running.app.core.call('events.trigger', { event: 'User.Created' });
+    await running.app.core.settled();
 
     await openRequests('Nobody home');
-    await app.page
+    await running.app.page
       .getByRole('row', { name: /PostSignIn/ })
       .getByRole('button')
       .first()
       .click();
-    const newest = app.page.locator('.attempt').first();
+    const newest = running.app.page.locator('.attempt').first();
     expect(await newest.locator('.tag').textContent()).toBe('Connection refused');
     const message = (await newest.locator('.attempt-error').textContent())!;
-    expect(await app.page.getByText(message, { exact: true }).count()).toBe(1);
+    expect(await running.app.page.getByText(message, { exact: true }).count()).toBe(1);
 
     await openRequests('Flaky');
-    await app.page
+    await running.app.page
       .getByRole('row', { name: /User\.Created/ })
       .getByRole('button')
       .first()
       .click();
-    await app.page.locator('.attempt').nth(2).waitFor();
-    const summaries = await app.page.locator('.attempt summary strong').allTextContents();
+    await running.app.page.locator('.attempt').nth(2).waitFor();
+    const summaries = await running.app.page.locator('.attempt summary strong').allTextContents();
     expect(summaries).toEqual(['Attempt 3', 'Attempt 2', 'Attempt 1']);
-    expect(await app.page.locator('.attempt details[open]').count()).toBe(1);
-    expect(await app.page.locator('.attempt').first().locator('details').getAttribute('open')).toBe('');
-    await app.page.getByText('Attempt 1', { exact: true }).click();
-    const body = app.page.getByLabel('Response body (attempt 1)', { exact: true });
+    expect(await running.app.page.locator('.attempt details[open]').count()).toBe(1);
+    expect(await running.app.page.locator('.attempt').first().locator('details').getAttribute('open')).toBe('');
+    await running.app.page.getByText('Attempt 1', { exact: true }).click();
+    const body = running.app.page.getByLabel('Response body (attempt 1)', { exact: true });
     await body.waitFor();
     // JSON is highlighted, the text unchanged.
     expect(await body.locator('.json-key').first().textContent()).toBe('"error"');
     expect(JSON.parse((await body.textContent())!)).toEqual({ error: 'try later' });
-    await app.screenshot('request-timeline');
+    await running.app.screenshot('request-timeline');
   });
 
   it('marks local endpoints once, small, until dismissed for good', async () => {
-    await app.core.call('hooks.create', { name: 'Local', url: 'http://localhost:3000/hooks', events: ['PostSignIn'] });
-    await app.reload();
-    const note = () => app.page.getByText('marks an endpoint a real Logto tenant could not reach');
+    await running.app.core.call('hooks.create', { name: 'Local', url: 'http://localhost:3000/hooks', events: ['PostSignIn'] });
+    await running.app.reload();
+    const note = () => running.app.page.getByText('marks an endpoint a real Logto tenant could not reach');
     await note().waitFor();
-    expect(await app.page.getByRole('row', { name: /Local/ }).locator('.tag').textContent()).toBe('local');
-    await app.page.getByRole('button', { name: 'Got it, hide these marks' }).click();
+    expect(await running.app.page.getByRole('row', { name: /Local/ }).locator('.tag').textContent()).toBe('local');
+    await running.app.page.getByRole('button', { name: 'Got it, hide these marks' }).click();
     expect(await note().count()).toBe(0);
-    await app.reload();
-    await app.page.getByRole('row', { name: /Local/ }).waitFor();
+    await running.app.reload();
+    await running.app.page.getByRole('row', { name: /Local/ }).waitFor();
     expect(await note().count()).toBe(0);
-    expect(await app.page.getByRole('row', { name: /Local/ }).locator('.tag').count()).toBe(0);
+    expect(await running.app.page.getByRole('row', { name: /Local/ }).locator('.tag').count()).toBe(0);
   });
 });

@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from '../support/app';
+import { describe, expect, it } from 'vitest';
+import { useApp } from '../support/useApp';
 
-let app: RunningApp;
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  await app?.close();
-});
+const running = useApp();
 
-const toasts = () => app.page.locator('.toast');
+const toasts = () => running.app.page.locator('.toast');
 
 /** Every form control that a toast overlaps where the control can be seen (the screen clips what it scrolls away). */
 const coveredControls = () =>
-  app.page.evaluate(() => {
+  running.app.page.evaluate(() => {
     const boxes = [...document.querySelectorAll('.toast')].map((toast) => toast.getBoundingClientRect());
     const screen = document.querySelector('main')!.getBoundingClientRect();
     const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -33,9 +27,9 @@ const coveredControls = () =>
 
 describe('toasts', () => {
   it('show at most three successes, which leave by themselves and never lie over a control', async () => {
-    await app.core.call('hooks.create', { name: 'CRM sync', url: 'http://localhost:4000/hooks', events: ['PostSignIn'] });
-    await app.reload();
-    const { page } = app;
+    await running.app.core.call('hooks.create', { name: 'CRM sync', url: 'http://localhost:4000/hooks', events: ['PostSignIn'] });
+    await running.app.reload();
+    const { page } = running.app;
     await page.getByRole('button', { name: 'CRM sync' }).click();
     for (const width of [1280, 900]) {
       await page.setViewportSize({ width, height: 820 });
@@ -51,14 +45,14 @@ describe('toasts', () => {
       await page.keyboard.press('End');
       await page.mouse.wheel(0, 5000);
       expect(await coveredControls()).toEqual([]);
-      await app.screenshot(`toasts-${width}`);
+      await running.app.screenshot(`toasts-${width}`);
       await expect.poll(() => toasts().count(), { timeout: 8000 }).toBe(0);
       await page.getByRole('button', { name: 'Discard' }).click();
     }
   });
 
   it('keep an error until dismissed, but only on the screen it concerns', async () => {
-    const { page } = app;
+    const { page } = running.app;
     await page
       .getByLabel('Hooks file to import')
       .setInputFiles({ name: 'hooks.json', mimeType: 'application/json', buffer: Buffer.from('{') });

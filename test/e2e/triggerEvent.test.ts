@@ -1,23 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningApp, startApp } from '../support/app';
-import { type Receiver, startReceiver } from '../support/receiver';
+import { describe, expect, it } from 'vitest';
+import { useApp } from '../support/useApp';
 
-let app: RunningApp;
-let receiver: Receiver;
-beforeEach(async () => {
-  receiver = await startReceiver();
-  app = await startApp();
-});
-afterEach(async () => {
-  await app?.close();
-  await receiver?.close();
-});
+const running = useApp({ receiver: true });
 
 describe('the trigger event dialog', () => {
   it('keeps a draft per event, resets and formats, names JSON mistakes, saves payloads and sends one again from history', async () => {
-    await app.core.call('hooks.create', { name: 'Local receiver', url: receiver.url, events: ['PostSignIn', 'User.Created'] });
-    await app.reload();
-    const { page } = app;
+    await running.app.core.call('hooks.create', {
+      name: 'Local receiver',
+      url: running.receiver.url,
+      events: ['PostSignIn', 'User.Created'],
+    });
+    await running.app.reload();
+    const { page } = running.app;
     await page.getByRole('button', { name: 'Local receiver' }).click();
     await page.getByRole('button', { name: 'Trigger event' }).click();
     const dialog = page.getByRole('dialog', { name: 'Trigger event' });
@@ -45,17 +39,17 @@ describe('the trigger event dialog', () => {
     await dialog.getByLabel('Name for this payload').fill('with marker');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await dialog.getByRole('button', { name: 'with marker', exact: true }).waitFor();
-    expect((await app.core.call('payloads.list', { event: 'PostSignIn' })).map((saved) => saved.payload)).toEqual([
+    expect((await running.app.core.call('payloads.list', { event: 'PostSignIn' })).map((saved) => saved.payload)).toEqual([
       { event: 'PostSignIn', marker: 'mine' },
     ]);
     await dialog.getByRole('button', { name: 'Reset to sample' }).click();
     expect(await editor.inputValue()).not.toContain('marker');
-    await app.screenshot('trigger-event-saved');
+    await running.app.screenshot('trigger-event-saved');
     await dialog.getByRole('button', { name: 'with marker', exact: true }).click();
     expect(await editor.inputValue()).toContain('"marker": "mine"');
     await dialog.getByRole('button', { name: 'Send to 1 webhook' }).click();
-    await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(1);
-    expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ event: 'PostSignIn', marker: 'mine' });
+    await expect.poll(() => running.receiver.received.length, { timeout: 10_000 }).toBe(1);
+    expect(JSON.parse(running.receiver.received[0]!.body)).toMatchObject({ event: 'PostSignIn', marker: 'mine' });
 
     // History: what was sent, ready to send again.
     await page.getByRole('tab', { name: 'Settings' }).click();
@@ -63,7 +57,7 @@ describe('the trigger event dialog', () => {
     await dialog.getByRole('button', { name: /^Load PostSignIn triggered/ }).click();
     await expect.poll(() => editor.inputValue()).toContain('"marker": "mine"');
     await dialog.getByRole('button', { name: 'Send to 1 webhook' }).click();
-    await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(2);
-    expect(JSON.parse(receiver.received[1]!.body)).toMatchObject({ event: 'PostSignIn', marker: 'mine' });
+    await expect.poll(() => running.receiver.received.length, { timeout: 10_000 }).toBe(2);
+    expect(JSON.parse(running.receiver.received[1]!.body)).toMatchObject({ event: 'PostSignIn', marker: 'mine' });
   });
 });

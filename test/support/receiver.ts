@@ -58,3 +58,18 @@ export async function startReceiver(path = '/webhooks/logto'): Promise<Receiver>
       }),
   };
 }
+
+/**
+ * Answers by what the body says: "fail" gets a 404, "slow" waits until the returned release is
+ * called (it lets every waiting one go), anything else a 200.
+ */
+export function answerByMarker(receiver: Receiver): () => void {
+  const waiting: Array<() => void> = [];
+  receiver.answer(async (request, response) => {
+    if (request.body.includes('"slow"')) await new Promise<void>((resolve) => waiting.push(resolve));
+    response.writeHead(request.body.includes('"fail"') ? 404 : 200).end();
+  });
+  return () => {
+    for (const resolve of waiting.splice(0)) resolve();
+  };
+}
