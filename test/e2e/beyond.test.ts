@@ -3,8 +3,8 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { useApp } from '../support/perTest';
 import { type Receiver, reply } from '../support/receiver';
-import { useApp } from '../support/useApp';
 
 const running = useApp({ receiver: true });
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from '../support/axe';
+import { useApp } from '../support/perTest';
 import { reply } from '../support/receiver';
-import { useApp } from '../support/useApp';
 
 const running = useApp({ receiver: true });
 

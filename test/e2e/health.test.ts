@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useApp } from '../support/perTest';
 import { answerByMarker } from '../support/receiver';
-import { useApp } from '../support/useApp';
 
 const running = useApp({ receiver: true });
 let release: () => void;

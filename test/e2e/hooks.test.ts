@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useApp } from '../support/useApp';
+import { useApp } from '../support/perTest';
 
 const running = useApp();
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from '../support/axe';
-import { useApp } from '../support/useApp';
+import { useApp } from '../support/perTest';
 
 const running = useApp({ receiver: true });
 

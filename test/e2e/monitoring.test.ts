@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Hook } from '../../shared/domain';
 import type { HookEvent } from '../../shared/events';
+import { useApp } from '../support/perTest';
 import { reply } from '../support/receiver';
-import { useApp } from '../support/useApp';
 
 const running = useApp({ receiver: true });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { useApp } from '../support/perTest';
 import { reply, startReceiver } from '../support/receiver';
-import { useApp } from '../support/useApp';
 
 const running = useApp({ receiver: true });
 

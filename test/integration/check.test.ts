@@ -16,7 +16,7 @@ import type { CheckSend } from '../../electron/core/delivery/engine';
 import type { CheckCase, CheckProgress } from '../../shared/check';
 import type { Delivery, Hook } from '../../shared/domain';
 import { cliInProcess } from '../support/cli';
-import { openTestCore, type TestCore } from '../support/core';
+import { withCore } from '../support/core';
 import { freePort, startProcess } from '../support/process';
 import { startReceiver } from '../support/receiver';
 import { useTempDir } from '../support/tempDir';
@@ -32,18 +32,9 @@ const fixture = (name: string) => join('test/fixtures/receivers', `${name}.mjs`)
 
 const cli = (...args: string[]) => cliInProcess(dataDir, ...args);
 
-async function withApp<T>(work: (app: TestCore) => Promise<T>): Promise<T> {
-  const app = openTestCore({ dataDir });
-  try {
-    return await work(app);
-  } finally {
-    await app.dispose();
-  }
-}
-
 /** A hook named `name` whose receiver is the fixture, started with the hook's own key. */
 async function hookWithReceiver(name: string, receiver: string, events = ['User.Created', 'PostSignIn']) {
-  return withApp(async (app) => {
+  return withCore(dataDir, async (app) => {
     const hook = await app.call('hooks.create', { name, url: 'http://127.0.0.1:9/placeholder', events });
     const process = await startProcess(globalThis.process.execPath, [fixture(receiver)], { env: { SIGNING_KEY: hook.signingKey } });
     return app.call('hooks.update', { id: hook.id, url: process.url });
@@ -149,7 +140,9 @@ describe('hookbench check', () => {
 
   it('fails every case of an unreachable receiver, exit 1', async () => {
     const closed = await freePort();
-    await withApp((app) => app.call('hooks.create', { name: 'Gone', url: `http://127.0.0.1:${closed}/hook`, events: ['User.Created'] }));
+    await withCore(dataDir, (app) =>
+      app.call('hooks.create', { name: 'Gone', url: `http://127.0.0.1:${closed}/hook`, events: ['User.Created'] }),
+    );
     const result = await cli('check', '--hook', 'Gone', '--burst', '3', '--json');
     expect(result.code).toBe(1);
     const run = JSON.parse(result.out) as { cases: CheckCase[] };
@@ -182,7 +175,7 @@ describe('hookbench check', () => {
     });
     expect(await cli('check')).toMatchObject({ code: 2, err: expect.stringContaining('check needs --hook') });
 
-    await withApp((app) => app.call('hooks.update', { id: hook.id, enabled: false }));
+    await withCore(dataDir, (app) => app.call('hooks.update', { id: hook.id, enabled: false }));
     const disabled = await cli('check', '--hook', hook.id, '--burst', '2');
     expect(disabled.code).toBe(0);
     expect(disabled.err).toContain('warning: “Lab” is disabled: Logto sends it nothing until it is enabled. Checked anyway.');
@@ -192,7 +185,7 @@ describe('hookbench check', () => {
 describe('check runs in the core', () => {
   it('logs every request as kind check linked to its run, keeps the run, and lists it', async () => {
     const hook = await hookWithReceiver('Logged', 'correct', ['User.Created']);
-    await withApp(async (app) => {
+    await withCore(dataDir, async (app) => {
       const told: CheckProgress[] = [];
       app.subscribe((channel, payload) => channel === 'check.progress' && told.push(payload as CheckProgress));
       const run = await app.call('check.run', { hookId: hook.id, burst: 4 });
@@ -220,12 +213,12 @@ describe('check runs in the core', () => {
       ]);
     });
     // Kept across restarts.
-    await withApp(async (app) => expect(await app.call('check.runs', { hookId: hook.id })).toHaveLength(1));
+    await withCore(dataDir, async (app) => expect(await app.call('check.runs', { hookId: hook.id })).toHaveLength(1));
   });
 
   it('passes a forged request answered 5xx but flags it, because Logto would retry it', async () => {
     const receiver = await startReceiver();
-    await withApp(async (app) => {
+    await withCore(dataDir, async (app) => {
       const hook = await app.call('hooks.create', { name: 'Throws', url: receiver.url, events: ['User.Created'] });
       const expected = (body: string) => createHmac('sha256', hook.signingKey).update(body).digest('hex');
       receiver.answer((request, response) => {
@@ -284,7 +277,7 @@ describe('check runs in the core', () => {
   });
 
   it('answers not_found for an unknown hook or run, and invalid_input when no event matches', async () => {
-    await withApp(async (app) => {
+    await withCore(dataDir, async (app) => {
       const hook = await app.call('hooks.create', { name: 'H', url: 'http://127.0.0.1:9/x', events: ['PostSignIn'] });
       await expect(app.call('check.run', { hookId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
       await expect(app.call('check.get', { runId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
@@ -299,7 +292,7 @@ describe('check runs in the core', () => {
 describe('signature.diagnose', () => {
   it('diagnoses a logged delivery with its hook’s key, and refuses half-pasted input', async () => {
     const hook = await hookWithReceiver('Diagnosed', 'correct', ['User.Created']);
-    await withApp(async (app) => {
+    await withCore(dataDir, async (app) => {
       const { deliveries } = await app.call('events.trigger', { event: 'User.Created' });
       await app.finished(deliveries[0]!.id);
       expect(await app.call('signature.diagnose', { deliveryId: deliveries[0]!.id })).toMatchObject({ verdict: 'valid', mistake: null });

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleForNode } from '../../bench/bundle.mjs';
 import { defaultDataDir } from '../../electron/cli/dataDir';
 import { cliInProcess } from '../support/cli';
-import { allDeliveries, openTestCore, type TestCore } from '../support/core';
+import { allDeliveries, openTestCore, withCore } from '../support/core';
 import { type Receiver, reply, startReceiver } from '../support/receiver';
 import { useTempDir } from '../support/tempDir';
 
@@ -21,17 +21,8 @@ afterEach(() => receiver.close());
 
 const cli = (...args: string[]) => cliInProcess(dataDir, ...args);
 
-/** Hooks made the way a user would: through the app's core, in the same data folder. */
-async function withApp<T>(work: (app: TestCore) => Promise<T>): Promise<T> {
-  const app = openTestCore({ dataDir });
-  try {
-    return await work(app);
-  } finally {
-    await app.dispose();
-  }
-}
 const createHook = (name: string, events: string[] = ['PostSignIn', 'User.Created']) =>
-  withApp((app) => app.call('hooks.create', { name, url: receiver.url, events }));
+  withCore(dataDir, (app) => app.call('hooks.create', { name, url: receiver.url, events }));
 
 describe('hookbench', () => {
   it('explains itself and refuses what it does not know, with exit code 2', async () => {

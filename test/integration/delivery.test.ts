@@ -1,31 +1,22 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeliveryEngine } from '../../electron/core/delivery/engine';
 import { RequestLog } from '../../electron/core/log/requestLog';
 import { PushHub } from '../../electron/core/notices';
 import { samplePayload } from '../../electron/core/payloads';
-import { openTestCore, type TestCore } from '../support/core';
-import { type Receiver, reply, startReceiver } from '../support/receiver';
+import { useCore } from '../support/perTest';
+import { reply } from '../support/receiver';
 
-let core: TestCore;
-let receiver: Receiver;
-beforeEach(async () => {
-  core = openTestCore();
-  receiver = await startReceiver();
-});
-afterEach(async () => {
-  await core.dispose();
-  await receiver.close();
-});
+const running = useCore();
 
 const createHook = (overrides: Record<string, unknown> = {}) =>
-  core.call('hooks.create', { name: 'Receiver', url: receiver.url, events: ['PostSignIn', 'User.Created'], ...overrides });
+  running.core.call('hooks.create', { name: 'Receiver', url: running.receiver.url, events: ['PostSignIn', 'User.Created'], ...overrides });
 
 async function triggerOne(event: 'PostSignIn' | 'User.Created' = 'User.Created', payload?: Record<string, unknown>) {
-  const { deliveries } = await core.call('events.trigger', { event, payload });
+  const { deliveries } = await running.core.call('events.trigger', { event, payload });
   expect(deliveries).toHaveLength(1);
-  return core.finished(deliveries[0]!.id);
+  return running.core.finished(deliveries[0]!.id);
 }
 
 /** What Logto's docs tell receivers to do: HMAC the raw body bytes, compare in constant time. */
@@ -41,13 +32,13 @@ describe('what a receiver gets', () => {
   it('a POST whose signature verifies over the raw body, with Logto’s headers and hookId last', async () => {
     const hook = await createHook({ headers: [{ name: 'X-Tenant', value: 'acme' }] });
     const verify = verifiesLikeLogtoDocs(hook.signingKey);
-    receiver.answer((request, response) => {
+    running.receiver.answer((request, response) => {
       response.writeHead(verify(request) ? 200 : 401).end(verify(request) ? '{"received":true}' : 'bad signature');
     });
     const delivery = await triggerOne();
 
     expect(delivery.outcome).toBe('success');
-    const [arrived] = receiver.received;
+    const [arrived] = running.receiver.received;
     expect(arrived!.method).toBe('POST');
     expect(arrived!.headers).toMatchObject({
       'user-agent': 'Logto (https://logto.io/)',
@@ -67,11 +58,11 @@ describe('what a receiver gets', () => {
   it('fails signature checks after the key is regenerated until the receiver follows', async () => {
     const hook = await createHook();
     const verifyOld = verifiesLikeLogtoDocs(hook.signingKey);
-    receiver.answer((request, response) => {
+    running.receiver.answer((request, response) => {
       response.writeHead(verifyOld(request) ? 200 : 401).end();
     });
     expect((await triggerOne()).outcome).toBe('success');
-    await core.call('hooks.regenerateKey', { id: hook.id });
+    await running.core.call('hooks.regenerateKey', { id: hook.id });
     const after = await triggerOne();
     expect(after).toMatchObject({ outcome: 'failed', status: 401, attemptCount: 1 });
   });
@@ -84,7 +75,7 @@ describe('what a receiver gets', () => {
       ],
     });
     await triggerOne();
-    const [arrived] = receiver.received;
+    const [arrived] = running.receiver.received;
     expect(arrived!.headers['user-agent']).toBe('Logto (https://logto.io/), my-tests');
     expect(arrived!.headers['content-type']).toBe('application/vnd.acme+json');
     expect(verifiesLikeLogtoDocs(hook.signingKey)(arrived!)).toBe(true);
@@ -93,42 +84,42 @@ describe('what a receiver gets', () => {
   it('sends an edited payload as given, with hookId moved to the end as Logto places it', async () => {
     const hook = await createHook();
     await triggerOne('User.Created', { hookId: 'ignored', createdAt: '2026-01-01T00:00:00.000Z', data: { id: 'u1' } });
-    expect(receiver.received[0]!.body).toBe(
+    expect(running.receiver.received[0]!.body).toBe(
       JSON.stringify({ event: 'User.Created', createdAt: '2026-01-01T00:00:00.000Z', data: { id: 'u1' }, hookId: hook.id }),
     );
   });
 
   it('follows a 308 redirect with the same POST, as fetch in Logto does', async () => {
     await createHook();
-    receiver.answer(reply(308, '', { location: '/webhooks/logto/' }), reply(200, 'ok'));
+    running.receiver.answer(reply(308, '', { location: '/webhooks/logto/' }), reply(200, 'ok'));
     const delivery = await triggerOne();
     expect(delivery).toMatchObject({ outcome: 'success', status: 200, attemptCount: 1 });
-    expect(receiver.received.map((request) => [request.method, request.url])).toEqual([
+    expect(running.receiver.received.map((request) => [request.method, request.url])).toEqual([
       ['POST', '/webhooks/logto'],
       ['POST', '/webhooks/logto/'],
     ]);
-    expect(receiver.received[1]!.body).toBe(receiver.received[0]!.body);
+    expect(running.receiver.received[1]!.body).toBe(running.receiver.received[0]!.body);
   });
 });
 
 describe('retries, as Logto retries', () => {
   it('500, 500, 200: one entry, three attempts, success, with a short backoff', async () => {
     await createHook();
-    receiver.answer(reply(500, 'boom'), reply(500, 'boom'), reply(200, '{"ok":true}'));
+    running.receiver.answer(reply(500, 'boom'), reply(500, 'boom'), reply(200, '{"ok":true}'));
     const delivery = await triggerOne();
     expect(delivery).toMatchObject({ outcome: 'success', status: 200, attemptCount: 3, error: null });
     expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([500, 500, 200]);
     const [first, second, third] = delivery.attempts;
     expect(second!.startedAt - first!.startedAt).toBeGreaterThanOrEqual(300);
     expect(third!.startedAt - second!.startedAt).toBeGreaterThanOrEqual(600);
-    expect(new Set(receiver.received.map((request) => request.body)).size).toBe(1);
-    const page = await core.call('logs.query', { hookId: delivery.hookId! });
+    expect(new Set(running.receiver.received.map((request) => request.body)).size).toBe(1);
+    const page = await running.core.call('logs.query', { hookId: delivery.hookId! });
     expect(page.items).toHaveLength(1);
   });
 
   it('always 500: four attempts inside 10 s, then failed', async () => {
     await createHook();
-    receiver.answer(reply(503, 'down', { 'retry-after': '120' }));
+    running.receiver.answer(reply(503, 'down', { 'retry-after': '120' }));
     const delivery = await triggerOne();
     expect(delivery).toMatchObject({ outcome: 'failed', status: 503, attemptCount: 4 });
     expect(delivery.durationMs).toBeLessThan(10_000);
@@ -137,7 +128,7 @@ describe('retries, as Logto retries', () => {
 
   it('404 is not retried', async () => {
     await createHook();
-    receiver.answer(reply(404, '{"message":"no route"}'));
+    running.receiver.answer(reply(404, '{"message":"no route"}'));
     const delivery = await triggerOne();
     expect(delivery).toMatchObject({ outcome: 'failed', status: 404, attemptCount: 1 });
     expect(delivery.attempts[0]!.body).toBe('{"message":"no route"}');
@@ -147,7 +138,7 @@ describe('retries, as Logto retries', () => {
 
   it('a receiver that hangs times out after 10 s, once', async () => {
     await createHook();
-    receiver.answer(() => {});
+    running.receiver.answer(() => {});
     const delivery = await triggerOne();
     expect(delivery).toMatchObject({ outcome: 'failed', status: null, attemptCount: 1 });
     expect(delivery.attempts[0]!.error!.kind).toBe('timeout');
@@ -170,7 +161,7 @@ describe('retries, as Logto retries', () => {
   });
 
   it('a failed TLS handshake is one failed attempt that names TLS', async () => {
-    await createHook({ url: receiver.url.replace('http://', 'https://') });
+    await createHook({ url: running.receiver.url.replace('http://', 'https://') });
     const delivery = await triggerOne();
     expect(delivery).toMatchObject({ outcome: 'failed', status: null, attemptCount: 1 });
     expect(delivery.attempts[0]!.error!.kind).toBe('tls');
@@ -186,7 +177,7 @@ describe('retries, as Logto retries', () => {
 
   it('a connection reset mid-response is one failed attempt', async () => {
     await createHook();
-    receiver.answer((_request, response, raw) => {
+    running.receiver.answer((_request, response, raw) => {
       response.writeHead(200, { 'content-length': '100' });
       response.write('partial');
       setTimeout(() => raw.socket.destroy(), 20);
@@ -201,7 +192,7 @@ describe('retries, as Logto retries', () => {
   it('a 50 MB response is read, kept to 64 KiB and marked truncated', async () => {
     await createHook();
     const chunk = Buffer.alloc(1024 * 1024, 'x');
-    receiver.answer(async (_request, response) => {
+    running.receiver.answer(async (_request, response) => {
       response.writeHead(200, { 'content-type': 'text/plain' });
       for (let i = 0; i < 50; i++) {
         if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
@@ -221,12 +212,12 @@ describe('fan-out', () => {
     const second = await createHook({ name: 'Second', events: ['User.Created'] });
     await createHook({ name: 'Other event', events: ['Role.Created'] });
     const disabled = await createHook({ name: 'Paused' });
-    await core.call('hooks.update', { id: disabled.id, enabled: false });
+    await running.core.call('hooks.update', { id: disabled.id, enabled: false });
 
-    const { deliveries } = await core.call('events.trigger', { event: 'User.Created' });
+    const { deliveries } = await running.core.call('events.trigger', { event: 'User.Created' });
     expect(deliveries.map((delivery) => delivery.hookId).sort()).toEqual([first.id, second.id].sort());
-    await Promise.all(deliveries.map((delivery) => core.finished(delivery.id)));
-    const hookIds = receiver.received.map((request) => JSON.parse(request.body).hookId);
+    await Promise.all(deliveries.map((delivery) => running.core.finished(delivery.id)));
+    const hookIds = running.receiver.received.map((request) => JSON.parse(request.body).hookId);
     expect(hookIds.sort()).toEqual([first.id, second.id].sort());
   });
 
@@ -234,21 +225,21 @@ describe('fan-out', () => {
     for (let i = 0; i < 14; i++) await createHook({ name: `Hook ${i}` });
     let open = 0;
     let most = 0;
-    receiver.answer(async (_request, response) => {
+    running.receiver.answer(async (_request, response) => {
       most = Math.max(most, ++open);
       await new Promise((resolve) => setTimeout(resolve, 150));
       open--;
       response.end('ok');
     });
-    const { deliveries } = await core.call('events.trigger', { event: 'PostSignIn' });
+    const { deliveries } = await running.core.call('events.trigger', { event: 'PostSignIn' });
     expect(deliveries).toHaveLength(14);
-    await Promise.all(deliveries.map((delivery) => core.finished(delivery.id)));
+    await Promise.all(deliveries.map((delivery) => running.core.finished(delivery.id)));
     expect(most).toBe(10);
   });
 
   it('refuses to deliver to a named hook that is disabled or not subscribed', async () => {
     const hook = await createHook({ events: ['PostSignIn'] });
-    await expect(core.call('events.trigger', { event: 'User.Created', hookIds: [hook.id] })).rejects.toThrow(
+    await expect(running.core.call('events.trigger', { event: 'User.Created', hookIds: [hook.id] })).rejects.toThrow(
       '“Receiver” does not subscribe to User.Created; add the event to the hook first.',
     );
   });
@@ -257,28 +248,28 @@ describe('fan-out', () => {
 describe('send test payload', () => {
   it('sends Logto’s fixed test payload for each selected event at once and records nothing', async () => {
     const hook = await createHook();
-    receiver.answer(reply(200, '{"ok":true}'));
-    const results = await core.call('hooks.test', { id: hook.id });
+    running.receiver.answer(reply(200, '{"ok":true}'));
+    const results = await running.core.call('hooks.test', { id: hook.id });
     expect(results.map((result) => [result.event, result.ok, result.status, result.body])).toEqual([
       ['PostSignIn', true, 200, '{"ok":true}'],
       ['User.Created', true, 200, '{"ok":true}'],
     ]);
-    const bodies = receiver.received.map((request) => JSON.parse(request.body));
+    const bodies = running.receiver.received.map((request) => JSON.parse(request.body));
     const signIn = bodies.find((body) => body.event === 'PostSignIn');
     expect(Object.keys(signIn).slice(0, 7)).toEqual(['event', 'hookId', 'createdAt', 'userAgent', 'sessionId', 'userIp', 'userId']);
     expect(signIn.user.username).toBe('fake-user');
     const created = bodies.find((body) => body.event === 'User.Created');
     expect(created).toMatchObject({ hookId: hook.id, path: '/fake-path/:id', method: 'POST', status: 200, data: { result: 'success' } });
-    expect((await core.call('logs.query', { hookId: hook.id })).items).toEqual([]);
+    expect((await running.core.call('logs.query', { hookId: hook.id })).items).toEqual([]);
   });
 
   it('reports each event’s failure with its status and body', async () => {
     const hook = await createHook();
-    receiver.answer((request, response) => {
+    running.receiver.answer((request, response) => {
       const failing = JSON.parse(request.body).event === 'User.Created';
       response.writeHead(failing ? 422 : 200).end(failing ? 'unknown event' : 'ok');
     });
-    const results = await core.call('hooks.test', { id: hook.id });
+    const results = await running.core.call('hooks.test', { id: hook.id });
     expect(results.find((result) => result.event === 'User.Created')).toMatchObject({ ok: false, status: 422, body: 'unknown event' });
     expect(results.find((result) => result.event === 'PostSignIn')).toMatchObject({ ok: true, status: 200 });
   });
@@ -297,7 +288,7 @@ describe('a request log that cannot be written', () => {
     const engine = new DeliveryEngine({ recorder: failingLog, pushes, report: (notice) => notices.push(notice) });
     const [delivery] = await engine.fanOut([hook], samplePayload('User.Created')).done;
     await engine.close();
-    expect(receiver.received).toHaveLength(0);
+    expect(running.receiver.received).toHaveLength(0);
     expect(delivery).toMatchObject({ outcome: 'failed', attemptCount: 0 });
     expect(notices).toEqual([
       expect.objectContaining({
@@ -311,11 +302,11 @@ describe('a request log that cannot be written', () => {
 describe('quitting', () => {
   it('cancels deliveries in flight and the log says so', async () => {
     await createHook();
-    receiver.answer(() => {});
-    const { deliveries } = await core.call('events.trigger', { event: 'User.Created' });
+    running.receiver.answer(() => {});
+    const { deliveries } = await running.core.call('events.trigger', { event: 'User.Created' });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await core.close();
-    const log = new RequestLog(`${core.dataDir}/requests.sqlite`, () => {});
+    await running.core.close();
+    const log = new RequestLog(`${running.core.dataDir}/requests.sqlite`, () => {});
     expect(log.get(deliveries[0]!.id)).toMatchObject({ outcome: 'cancelled', attemptCount: 1 });
     expect(log.get(deliveries[0]!.id).attempts[0]!.error!.kind).toBe('cancelled');
     log.close();

@@ -1,55 +1,46 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Hook } from '../../shared/domain';
-import { openTestCore, type TestCore } from '../support/core';
-import { type Receiver, startReceiver } from '../support/receiver';
+import { openTestCore } from '../support/core';
+import { useCore } from '../support/perTest';
 
-let core: TestCore;
-let receiver: Receiver;
-beforeEach(async () => {
-  core = openTestCore();
-  receiver = await startReceiver();
-});
-afterEach(async () => {
-  await core.dispose();
-  await receiver.close();
-});
+const running = useCore();
 
 describe('send test payload with what the form holds now', () => {
   it('tests the unsaved URL, headers and events, signed with the stored key, and saves nothing', async () => {
-    const hook = await core.call('hooks.create', { name: 'Stored', url: 'http://127.0.0.1:9/nowhere', events: ['PostSignIn'] });
-    const results = await core.call('hooks.test', {
+    const hook = await running.core.call('hooks.create', { name: 'Stored', url: 'http://127.0.0.1:9/nowhere', events: ['PostSignIn'] });
+    const results = await running.core.call('hooks.test', {
       id: hook.id,
-      url: receiver.url,
+      url: running.receiver.url,
       events: ['User.Created'],
       headers: [{ name: 'x-draft', value: 'yes' }],
     });
     expect(results.map(({ event, ok }) => ({ event, ok }))).toEqual([{ event: 'User.Created', ok: true }]);
-    const [arrived] = receiver.received;
+    const [arrived] = running.receiver.received;
     expect(JSON.parse(arrived!.body)).toMatchObject({ event: 'User.Created', hookId: hook.id });
     expect(arrived!.headers['x-draft']).toBe('yes');
     expect(arrived!.headers['logto-signature-sha-256']).toBe(createHmac('sha256', hook.signingKey).update(arrived!.body).digest('hex'));
-    expect(await core.call('hooks.list', {})).toEqual([hook]);
+    expect(await running.core.call('hooks.list', {})).toEqual([hook]);
   });
 
   it('refuses a key from the caller and an override the form would refuse', async () => {
-    const hook = await core.call('hooks.create', { name: 'Stored', url: receiver.url, events: ['PostSignIn'] });
-    await expect(core.call('hooks.test', { id: hook.id, signingKey: 'mine' } as never)).rejects.toThrow(
+    const hook = await running.core.call('hooks.create', { name: 'Stored', url: running.receiver.url, events: ['PostSignIn'] });
+    await expect(running.core.call('hooks.test', { id: hook.id, signingKey: 'mine' } as never)).rejects.toThrow(
       'hooks.test does not take "signingKey".',
     );
-    await expect(core.call('hooks.test', { id: hook.id, headers: [{ name: 'host', value: 'x' }] })).rejects.toThrow(
+    await expect(running.core.call('hooks.test', { id: hook.id, headers: [{ name: 'host', value: 'x' }] })).rejects.toThrow(
       'host is set from the endpoint URL; change the URL instead',
     );
-    expect(receiver.received).toEqual([]);
+    expect(running.receiver.received).toEqual([]);
   });
 });
 
 describe('events.trigger', () => {
   it('answers a payload nested 5 000 deep with a clear refusal, sending nothing', async () => {
-    const hook = await core.call('hooks.create', { name: 'Deep', url: receiver.url, events: ['User.Created'] });
+    const hook = await running.core.call('hooks.create', { name: 'Deep', url: running.receiver.url, events: ['User.Created'] });
     let payload: Record<string, unknown> = { leaf: true };
     for (let depth = 0; depth < 5_000; depth++) payload = { inner: payload };
-    const answer = await core.envelope('events.trigger', { event: 'User.Created', payload });
+    const answer = await running.core.envelope('events.trigger', { event: 'User.Created', payload });
     expect(answer).toEqual({
       ok: false,
       error: {
@@ -57,24 +48,29 @@ describe('events.trigger', () => {
         message: "events.trigger's input is nested too deeply to check; flatten it (a few hundred levels at most).",
       },
     });
-    expect(await core.call('logs.count', { hookId: hook.id })).toEqual({ count: 0 });
-    expect(receiver.received).toHaveLength(0);
+    expect(await running.core.call('logs.count', { hookId: hook.id })).toEqual({ count: 0 });
+    expect(running.receiver.received).toHaveLength(0);
   });
 
   it('sends one delivery to a hook named three times', async () => {
-    const hook = await core.call('hooks.create', { name: 'Once', url: receiver.url, events: ['User.Created'] });
-    const { deliveries } = await core.call('events.trigger', { event: 'User.Created', hookIds: [hook.id, hook.id, hook.id] });
+    const hook = await running.core.call('hooks.create', { name: 'Once', url: running.receiver.url, events: ['User.Created'] });
+    const { deliveries } = await running.core.call('events.trigger', { event: 'User.Created', hookIds: [hook.id, hook.id, hook.id] });
     expect(deliveries).toHaveLength(1);
-    await core.settled();
-    expect(receiver.received).toHaveLength(1);
+    await running.core.settled();
+    expect(running.receiver.received).toHaveLength(1);
   });
 });
 
 describe('a hook without a signing key', () => {
   it('can be created, kept and given a pasted key later', async () => {
-    const hook = await core.call('hooks.create', { name: 'Keyless', url: receiver.url, events: ['User.Created'], signingKey: '' });
+    const hook = await running.core.call('hooks.create', {
+      name: 'Keyless',
+      url: running.receiver.url,
+      events: ['User.Created'],
+      signingKey: '',
+    });
     expect(hook.signingKey).toBe('');
-    const pasted = await core.call('hooks.update', { id: hook.id, signingKey: 'Ab3dEf6hIj9lMn2pQr5tUv8xYz1bCd4f' });
+    const pasted = await running.core.call('hooks.update', { id: hook.id, signingKey: 'Ab3dEf6hIj9lMn2pQr5tUv8xYz1bCd4f' });
     expect(pasted.signingKey).toBe('Ab3dEf6hIj9lMn2pQr5tUv8xYz1bCd4f');
   });
 });
@@ -82,16 +78,16 @@ describe('a hook without a signing key', () => {
 describe('another process on the same folder', () => {
   it('pushes hooks.changed to the open core within a second when a second core (the CLI) changes hooks.json', async () => {
     const pushed: Hook[][] = [];
-    core.subscribe((channel, payload) => {
+    running.core.subscribe((channel, payload) => {
       if (channel === 'hooks.changed') pushed.push((payload as { hooks: Hook[] }).hooks);
     });
-    const cli = openTestCore({ dataDir: core.dataDir });
+    const cli = openTestCore({ dataDir: running.core.dataDir });
     try {
-      const added = await cli.call('hooks.create', { name: 'From the CLI', url: receiver.url, events: ['PostSignIn'] });
+      const added = await cli.call('hooks.create', { name: 'From the CLI', url: running.receiver.url, events: ['PostSignIn'] });
       await expect.poll(() => pushed.at(-1), { timeout: 1_000, interval: 20 }).toEqual([added]);
       await cli.call('hooks.remove', { id: added.id });
       await expect.poll(() => pushed.at(-1), { timeout: 1_000, interval: 20 }).toEqual([]);
-      expect(await core.call('hooks.list', {})).toEqual([]);
+      expect(await running.core.call('hooks.list', {})).toEqual([]);
     } finally {
       await cli.close();
     }
@@ -99,10 +95,10 @@ describe('another process on the same folder', () => {
 
   it('does not push hooks.changed for its own changes', async () => {
     const pushed: unknown[] = [];
-    core.subscribe((channel, payload) => {
+    running.core.subscribe((channel, payload) => {
       if (channel === 'hooks.changed') pushed.push(payload);
     });
-    await core.call('hooks.create', { name: 'Own', url: receiver.url, events: ['PostSignIn'] });
+    await running.core.call('hooks.create', { name: 'Own', url: running.receiver.url, events: ['PostSignIn'] });
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect(pushed).toEqual([]);
   });

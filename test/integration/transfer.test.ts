@@ -1,74 +1,69 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { curlCommand, shellQuote } from '../../shared/curl';
-import { allDeliveries, openTestCore, type TestCore } from '../support/core';
-import { type Receiver, reply, startReceiver } from '../support/receiver';
+import { allDeliveries, openTestCore } from '../support/core';
+import { useCore } from '../support/perTest';
+import { reply } from '../support/receiver';
 
-let core: TestCore;
-let receiver: Receiver;
-beforeEach(async () => {
-  core = openTestCore();
-  receiver = await startReceiver();
-});
-afterEach(async () => {
-  await core.dispose();
-  await receiver.close();
-});
+const running = useCore();
 
-const createHook = () => core.call('hooks.create', { name: 'Receiver', url: receiver.url, events: ['User.Created', 'PostSignIn'] });
+const createHook = () =>
+  running.core.call('hooks.create', { name: 'Receiver', url: running.receiver.url, events: ['User.Created', 'PostSignIn'] });
 async function deliver(event: 'User.Created' | 'PostSignIn' = 'User.Created', payload?: Record<string, unknown>) {
-  const { deliveries } = await core.call('events.trigger', { event, payload });
-  return core.finished(deliveries[0]!.id);
+  const { deliveries } = await running.core.call('events.trigger', { event, payload });
+  return running.core.finished(deliveries[0]!.id);
 }
 
 describe('redeliver', () => {
   it('sends the same bytes again, signed with the current key, as a new entry that links to the original', async () => {
     const hook = await createHook();
-    receiver.answer(reply(500, 'down'), reply(500, 'down'), reply(500, 'down'), reply(500, 'down'), reply(200, 'ok'));
+    running.receiver.answer(reply(500, 'down'), reply(500, 'down'), reply(500, 'down'), reply(500, 'down'), reply(200, 'ok'));
     const original = await deliver();
     expect(original.outcome).toBe('failed');
-    const rekeyed = await core.call('hooks.regenerateKey', { id: hook.id });
+    const rekeyed = await running.core.call('hooks.regenerateKey', { id: hook.id });
 
-    const { delivery } = await core.call('logs.redeliver', { id: original.id });
-    const again = await core.finished(delivery.id);
+    const { delivery } = await running.core.call('logs.redeliver', { id: original.id });
+    const again = await running.core.finished(delivery.id);
     expect(again).toMatchObject({ outcome: 'success', redeliveryOf: original.id, event: original.event, hookId: hook.id });
-    const arrived = receiver.received.at(-1)!;
+    const arrived = running.receiver.received.at(-1)!;
     expect(arrived.body).toBe(original.request.body);
     expect(arrived.headers['logto-signature-sha-256']).toBe(createHmac('sha256', rekeyed.signingKey).update(arrived.body).digest('hex'));
-    expect((await core.call('logs.query', { hookId: hook.id, range: 'all' })).items).toHaveLength(2);
+    expect((await running.core.call('logs.query', { hookId: hook.id, range: 'all' })).items).toHaveLength(2);
   });
 
   it('redelivers every unsuccessful delivery in a range after saying how many', async () => {
     const hook = await createHook();
-    receiver.answer((request, response) => {
+    running.receiver.answer((request, response) => {
       response.writeHead(JSON.parse(request.body).event === 'User.Created' ? 404 : 200).end();
     });
     await deliver('User.Created');
     await deliver('User.Created');
     await deliver('PostSignIn');
-    expect(await core.call('logs.unsuccessfulCount', { hookId: hook.id, range: '1h' })).toEqual({ count: 2 });
-    receiver.answer(reply(200, 'ok'));
-    expect(await core.call('logs.redeliverUnsuccessful', { hookId: hook.id, range: '1h' })).toEqual({
+    expect(await running.core.call('logs.unsuccessfulCount', { hookId: hook.id, range: '1h' })).toEqual({ count: 2 });
+    running.receiver.answer(reply(200, 'ok'));
+    expect(await running.core.call('logs.redeliverUnsuccessful', { hookId: hook.id, range: '1h' })).toEqual({
       count: 2,
       runId: expect.any(String),
     });
-    await core.settled();
-    const redelivered = (await allDeliveries(core)).filter((delivery) => delivery.redeliveryOf !== null);
+    await running.core.settled();
+    const redelivered = (await allDeliveries(running.core)).filter((delivery) => delivery.redeliveryOf !== null);
     expect(redelivered.map(({ outcome }) => ({ outcome }))).toEqual([{ outcome: 'success' }, { outcome: 'success' }]);
   });
 
   it('explains why a delivery of a deleted or disabled hook cannot be sent again', async () => {
     const hook = await createHook();
     const original = await deliver();
-    await core.call('hooks.update', { id: hook.id, enabled: false });
-    await expect(core.call('logs.redeliver', { id: original.id })).rejects.toThrow(
+    await running.core.call('hooks.update', { id: hook.id, enabled: false });
+    await expect(running.core.call('logs.redeliver', { id: original.id })).rejects.toThrow(
       '“Receiver” is disabled; enable it to send requests again.',
     );
-    await core.call('hooks.remove', { id: hook.id });
-    await expect(core.call('logs.redeliver', { id: original.id })).rejects.toThrow('has been deleted, so it cannot be sent again');
-    await expect(core.call('logs.redeliver', { id: 'no-such-delivery' })).rejects.toThrow('No delivery has the id "no-such-delivery"');
+    await running.core.call('hooks.remove', { id: hook.id });
+    await expect(running.core.call('logs.redeliver', { id: original.id })).rejects.toThrow('has been deleted, so it cannot be sent again');
+    await expect(running.core.call('logs.redeliver', { id: 'no-such-delivery' })).rejects.toThrow(
+      'No delivery has the id "no-such-delivery"',
+    );
   });
 });
 
@@ -81,10 +76,10 @@ describe('copy as cURL', () => {
   it('replays the exact request: the receiver gets the same bytes and the signature verifies', async () => {
     const hook = await createHook();
     const original = await deliver('User.Created', { data: { note: `O'Brien says "hi" & $PATH` } });
-    receiver.received.length = 0;
+    running.receiver.received.length = 0;
     // Asynchronously: the receiver answering curl lives in this process.
     await promisify(execFile)('sh', ['-c', `${curlCommand(original.request)} --silent --show-error --output /dev/null`]);
-    const replayed = receiver.received[0]!;
+    const replayed = running.receiver.received[0]!;
     expect(replayed.body).toBe(original.request.body);
     expect(replayed.headers['logto-signature-sha-256']).toBe(createHmac('sha256', hook.signingKey).update(replayed.body).digest('hex'));
     // The log records the whole header block as it went on the wire, host and connection included.
@@ -95,9 +90,9 @@ describe('copy as cURL', () => {
 describe('export', () => {
   it('writes HAR 1.2 with one entry per attempt that parses back with every field a viewer needs', async () => {
     const hook = await createHook();
-    receiver.answer(reply(503, '{"retry":true}'), reply(200, '{"ok":true}', { 'x-receiver': 'yes' }));
+    running.receiver.answer(reply(503, '{"retry":true}'), reply(200, '{"ok":true}', { 'x-receiver': 'yes' }));
     const delivery = await deliver();
-    const file = await core.call('logs.export', { hookId: hook.id, range: 'all', format: 'har' });
+    const file = await running.core.call('logs.export', { hookId: hook.id, range: 'all', format: 'har' });
     expect(file).toMatchObject({ count: 1, mimeType: 'application/json' });
     expect(file.fileName).toMatch(/\.har$/);
     const { log } = JSON.parse(file.content);
@@ -109,7 +104,7 @@ describe('export', () => {
       expect(new Date(entry.startedDateTime).toISOString()).toBe(entry.startedDateTime);
       expect(entry.request).toMatchObject({
         method: 'POST',
-        url: receiver.url,
+        url: running.receiver.url,
         httpVersion: 'HTTP/1.1',
         cookies: [],
         queryString: [],
@@ -138,12 +133,12 @@ describe('export', () => {
 
   it('writes JSON Lines, one whole delivery per line, filtered as on screen', async () => {
     const hook = await createHook();
-    receiver.answer((request, response) => {
+    running.receiver.answer((request, response) => {
       response.writeHead(JSON.parse(request.body).event === 'User.Created' ? 500 : 200).end();
     });
     await deliver('PostSignIn');
     await deliver('User.Created');
-    const file = await core.call('logs.export', { hookId: hook.id, range: 'all', format: 'jsonl', outcome: 'success' });
+    const file = await running.core.call('logs.export', { hookId: hook.id, range: 'all', format: 'jsonl', outcome: 'success' });
     const lines = file.content
       .trimEnd()
       .split('\n')
@@ -155,15 +150,15 @@ describe('export', () => {
 
 describe('hook definitions', () => {
   it('exports without signing keys unless asked, and imports them back as new hooks', async () => {
-    const hook = await core.call('hooks.create', {
+    const hook = await running.core.call('hooks.create', {
       name: 'CRM',
       url: 'http://localhost:3000/x',
       events: ['PostSignIn'],
       headers: [{ name: 'x-tenant', value: 'acme' }],
     });
-    const plain = await core.call('hooks.export', {});
+    const plain = await running.core.call('hooks.export', {});
     expect(plain.content).not.toContain(hook.signingKey);
-    const withKeys = await core.call('hooks.export', { includeSigningKeys: true });
+    const withKeys = await running.core.call('hooks.export', { includeSigningKeys: true });
     expect(withKeys.content).toContain(hook.signingKey);
 
     const other = openTestCore();
@@ -194,7 +189,7 @@ describe('hook definitions', () => {
         'not a hook',
       ],
     });
-    const report = await core.call('hooks.import', { content });
+    const report = await running.core.call('hooks.import', { content });
     expect(report.imported.map((hook) => hook.name)).toEqual(['Good']);
     expect(report.skipped).toEqual([
       { index: 1, name: 'Bad URL', reason: 'url: Enter a full URL with its scheme: did you mean http://example.com/hooks?' },
@@ -225,13 +220,13 @@ describe('hook definitions', () => {
         signingKey: '',
       },
     ];
-    const report = await core.call('hooks.import', { content: JSON.stringify(fromLogto) });
+    const report = await running.core.call('hooks.import', { content: JSON.stringify(fromLogto) });
     expect(report).toMatchObject({ applied: true, skipped: [] });
     expect(report.entries.map(({ name, outcome }) => ({ name, outcome }))).toEqual([
       { name: 'Legacy', outcome: 'imported' },
       { name: 'No key', outcome: 'imported' },
     ]);
-    expect(await core.call('hooks.list', {})).toEqual([
+    expect(await running.core.call('hooks.list', {})).toEqual([
       expect.objectContaining({
         name: 'Legacy',
         events: ['PostRegister'],
@@ -248,47 +243,47 @@ describe('hook definitions', () => {
   });
 
   it('finds the hooks you already have and asks before changing anything, then replaces, keeps both or skips', async () => {
-    const hook = await core.call('hooks.create', { name: 'CRM', url: 'http://localhost:3000/x', events: ['PostSignIn'] });
-    const other = await core.call('hooks.create', { name: 'Audit', url: 'http://localhost:3000/audit', events: ['User.Created'] });
-    const exported = JSON.parse((await core.call('hooks.export', { includeSigningKeys: true })).content);
+    const hook = await running.core.call('hooks.create', { name: 'CRM', url: 'http://localhost:3000/x', events: ['PostSignIn'] });
+    const other = await running.core.call('hooks.create', { name: 'Audit', url: 'http://localhost:3000/audit', events: ['User.Created'] });
+    const exported = JSON.parse((await running.core.call('hooks.export', { includeSigningKeys: true })).content);
     exported.hooks[0].events = ['PostSignIn', 'User.Deleted'];
     delete exported.hooks[1].id; // matched by name and URL instead
     exported.hooks.push({ name: 'New', events: ['User.Created'], config: { url: 'http://localhost:3000/new' } });
     const content = JSON.stringify(exported);
 
-    const preview = await core.call('hooks.import', { content });
+    const preview = await running.core.call('hooks.import', { content });
     expect(preview).toMatchObject({ applied: false, imported: [], skipped: [] });
     expect(preview.entries).toEqual([
       { index: 0, name: 'CRM', outcome: 'duplicate', duplicateOf: { id: hook.id, name: 'CRM', by: 'id' } },
       { index: 1, name: 'Audit', outcome: 'duplicate', duplicateOf: { id: other.id, name: 'Audit', by: 'name and URL' } },
       { index: 2, name: 'New', outcome: 'imported' },
     ]);
-    expect(await core.call('hooks.list', {})).toEqual([hook, other]);
+    expect(await running.core.call('hooks.list', {})).toEqual([hook, other]);
 
-    const skipped = await core.call('hooks.import', { content, onDuplicate: 'skip' });
+    const skipped = await running.core.call('hooks.import', { content, onDuplicate: 'skip' });
     expect(skipped.skipped).toEqual([
       { index: 0, name: 'CRM', reason: 'you already have “CRM” (same id)' },
       { index: 1, name: 'Audit', reason: 'you already have “Audit” (same name and URL)' },
     ]);
-    expect((await core.call('hooks.list', {})).map((stored) => stored.name)).toEqual(['CRM', 'Audit', 'New']);
+    expect((await running.core.call('hooks.list', {})).map((stored) => stored.name)).toEqual(['CRM', 'Audit', 'New']);
 
-    const replaced = await core.call('hooks.import', { content, onDuplicate: 'replace' });
+    const replaced = await running.core.call('hooks.import', { content, onDuplicate: 'replace' });
     expect(replaced.entries.map(({ outcome }) => outcome)).toEqual(['replaced', 'replaced', 'replaced']);
-    const afterReplace = await core.call('hooks.list', {});
+    const afterReplace = await running.core.call('hooks.list', {});
     expect(afterReplace).toHaveLength(3);
     expect(afterReplace[0]).toEqual({ ...hook, events: ['PostSignIn', 'User.Deleted'] });
 
-    const both = await core.call('hooks.import', { content, onDuplicate: 'keep-both' });
+    const both = await running.core.call('hooks.import', { content, onDuplicate: 'keep-both' });
     expect(both.entries.map(({ outcome }) => outcome)).toEqual(['kept-both', 'kept-both', 'kept-both']);
-    const all = await core.call('hooks.list', {});
+    const all = await running.core.call('hooks.list', {});
     expect(all).toHaveLength(6);
     expect(new Set(all.map((stored) => stored.id)).size).toBe(6);
     expect(both.imported[0]!.signingKey).toBe(hook.signingKey);
   });
 
   it('refuses a file that is not a hooks export, saying what it expected', async () => {
-    await expect(core.call('hooks.import', { content: '{"hooks": 3}' })).rejects.toThrow('The file holds no list of hooks');
-    await expect(core.call('hooks.import', { content: 'hooks:\n - name: x' })).rejects.toThrow('The file is not JSON');
-    expect(await core.call('hooks.list', {})).toEqual([]);
+    await expect(running.core.call('hooks.import', { content: '{"hooks": 3}' })).rejects.toThrow('The file holds no list of hooks');
+    await expect(running.core.call('hooks.import', { content: 'hooks:\n - name: x' })).rejects.toThrow('The file is not JSON');
+    expect(await running.core.call('hooks.list', {})).toEqual([]);
   });
 });

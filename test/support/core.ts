@@ -68,3 +68,13 @@ export function openTestCore(options: Partial<CoreOptions> & { dataDir?: string 
     },
   };
 }
+
+/** Runs `work` with a core opened on `dataDir`, as the app opens it beside the command line, and closes it after. */
+export async function withCore<T>(dataDir: string, work: (core: TestCore) => Promise<T>): Promise<T> {
+  const core = openTestCore({ dataDir });
+  try {
+    return await work(core);
+  } finally {
+    await core.dispose();
+  }
+}
