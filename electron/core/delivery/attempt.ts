@@ -161,7 +161,8 @@ class Exchange {
   #send(options: Dispatcher.DispatchOptions): Hop {
     const hop = new Hop(this.#dispatcher, options, this.#limits.bodyCap);
     this.#hop = hop;
-    if (this.stopped) hop.stop(new Error(`stopped: ${this.stopped}`));
+    // A redirect hop begun after a timer fired is stopped at once too.
+    if (this.stopped) this.stop(this.stopped);
     return hop;
   }
 }

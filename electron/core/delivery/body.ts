@@ -23,7 +23,7 @@ export class BodySink {
   readonly #chunks: Uint8Array[] = [];
   #kept = 0;
   #truncated = false;
-  readonly #decoders: NodeJS.ReadWriteStream[];
+  readonly #decoders: Transform[];
   #decoded: Promise<void> | null = null;
 
   /** Throws a WireError when fetch itself would refuse the body's codings. */
@@ -64,7 +64,7 @@ export class BodySink {
 
   /** Stops decoding when the body will not be finished. */
   discard(): void {
-    for (const decoder of this.#decoders) (decoder as zlib.Gunzip).destroy();
+    for (const decoder of this.#decoders) decoder.destroy();
   }
 
   #keep(chunk: Uint8Array): void {
@@ -78,12 +78,12 @@ export class BodySink {
 }
 
 /** Decoders in the order they apply (the last coding listed is undone first); none when one is unknown. */
-function decodersFor(header: string | string[] | undefined): NodeJS.ReadWriteStream[] {
+function decodersFor(header: string | string[] | undefined): Transform[] {
   if (header === undefined) return [];
   const codings = (Array.isArray(header) ? header.join(',') : header).toLowerCase().split(',');
   if (codings.length > MAX_CODINGS)
     throw new WireError(`The response has ${codings.length} content-encodings; fetch refuses more than ${MAX_CODINGS}.`);
-  const decoders: NodeJS.ReadWriteStream[] = [];
+  const decoders: Transform[] = [];
   for (const coding of codings.reverse().map((name) => name.trim())) {
     if (coding === 'gzip' || coding === 'x-gzip') {
       decoders.push(zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
@@ -102,7 +102,7 @@ function decodersFor(header: string | string[] | undefined): NodeJS.ReadWriteStr
 }
 
 /** "deflate" as fetch reads it: zlib-wrapped when the first byte says so, else raw deflate. */
-function inflateEither(): NodeJS.ReadWriteStream {
+function inflateEither(): Transform {
   const options = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
   let inner: zlib.Inflate | zlib.InflateRaw | null = null;
   const outer = new Transform({
