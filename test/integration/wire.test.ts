@@ -115,6 +115,34 @@ describe('a header value fetch cannot send', () => {
   });
 });
 
+describe('a connection that never opens', () => {
+  // A connector that never calls back: the socket neither opens nor fails, as with a host that drops packets.
+  const neverConnects = () => new Agent({ connect: () => {} });
+  const send = (dispatcher: Agent, cancel: Cancellation) =>
+    sendAttempt(prepareRequest(hookFor('http://127.0.0.1:9/x', {}), BODY), 1, {
+      dispatcher,
+      cancel,
+      limits: { ...wireLimits, headersMs: 200 },
+    });
+
+  it('times out at the header limit, as ky’s timeout does, without waiting for the connection', async () => {
+    const stuck = neverConnects();
+    const attempt = await send(stuck, new Cancellation());
+    await stuck.destroy();
+    expect(attempt.error).toMatchObject({ kind: 'timeout' });
+    expect(attempt.durationMs).toBeLessThan(2_000);
+  });
+
+  it('ends at once when Hookbench quits', async () => {
+    const stuck = neverConnects();
+    const cancel = new Cancellation();
+    setTimeout(() => cancel.cancel(), 50);
+    const attempt = await send(stuck, cancel);
+    await stuck.destroy();
+    expect(attempt.error).toMatchObject({ kind: 'cancelled' });
+  });
+});
+
 describe('redirects, followed as fetch follows them', () => {
   let first: RawReceiver;
   let second: RawReceiver;
