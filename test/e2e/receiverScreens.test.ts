@@ -173,6 +173,43 @@ describe('the Receiver screen', () => {
   });
 });
 
+describe('captured requests beyond one page', () => {
+  it('shows the newest 100, opens older ones a page at a time, and keeps them when more arrive', async () => {
+    app = await startApp({ receiver: { port: 0 } });
+    const { core, page } = app;
+    await core.call('receiver.start', {});
+    await core.call('receiver.configure', { capture: { enabled: true } });
+    const { port } = await core.call('receiver.status', {});
+    const send = (number: number) =>
+      sendToCapture(
+        port,
+        JSON.stringify({ event: 'PostSignIn', createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, number)).toISOString(), number }),
+        null,
+      );
+    for (let number = 1; number <= 105; number++) expect((await send(number)).status).toBe(200);
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Receiver' }).click();
+    const captured = page.getByRole('region', { name: 'Captured requests' });
+    const rows = captured.getByRole('row').filter({ has: page.getByRole('button', { name: 'PostSignIn' }) });
+    await expect.poll(() => rows.count()).toBe(100);
+    await captured.getByText('100 shown, newest first').scrollIntoViewIfNeeded();
+    await checkScreen('captures-paged');
+
+    await captured.getByRole('button', { name: 'Show 100 older' }).click();
+    await expect.poll(() => rows.count()).toBe(105);
+    expect(await captured.getByRole('button', { name: 'Show 100 older' }).count()).toBe(0);
+
+    // A new capture goes on top; the older page opened stays below, with nothing missing between.
+    expect((await send(106)).status).toBe(200);
+    await expect.poll(() => rows.count()).toBe(106);
+    await rows.last().getByRole('button', { name: 'PostSignIn' }).click();
+    await captured
+      .getByText(/"number": 1\b/)
+      .first()
+      .waitFor();
+  });
+});
+
 describe('dark mode', () => {
   it('finds nothing serious on About, the Receiver screen and a scripted hook', async () => {
     app = await startApp({ receiver: { port: 0 }, colorScheme: 'dark' });

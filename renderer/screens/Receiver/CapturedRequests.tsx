@@ -1,10 +1,14 @@
-import { useEffect, useState } from 'react';
-import { onPush } from '../../api';
+import { useEffect, useRef, useState } from 'react';
+import { call, onPush } from '../../api';
 import { OutcomeBadge } from '../../components/OutcomeBadge';
 import { RelativeTime } from '../../components/RelativeTime';
+import { useAction } from '../../lib/useAction';
 import { useCall } from '../../lib/useCall';
 import { useHooks } from '../../state/hooks';
 import { CapturedDetail } from './CapturedDetail';
+import { type CapturePage, withNewest, withOlder } from './capturePages';
+
+const PAGE = 100;
 
 /** "none": captured requests whose signature no hook's key verified (`hookId: null` in the log). */
 type Matched = 'none' | string;
@@ -15,9 +19,25 @@ export function CapturedRequests({ forwardUrl }: { forwardUrl: string | null }) 
   const [matched, setMatched] = useState<Matched>('none');
   const [openId, setOpenId] = useState<string | null>(null);
   const hookId = matched === 'none' ? null : matched;
-  const { data, error, reload } = useCall('logs.query', { kind: 'captured', hookId, range: 'all', limit: 100 });
+  const query = { kind: 'captured', hookId, range: 'all', limit: PAGE } as const;
+  const { data, error, reload } = useCall('logs.query', query);
   useEffect(() => onPush('delivery.updated', (summary) => summary.kind === 'captured' && reload()), [reload]);
-  const items = data?.items ?? [];
+  // The newest page comes again on every capture; older pages the user opened stay below it.
+  const [shown, setShown] = useState<CapturePage | null>(null);
+  useEffect(() => {
+    if (data) setShown((current) => withNewest(current, { items: data.items, cursor: data.nextCursor }));
+  }, [data]);
+  // An older page asked for one hook's captures must not land under another's.
+  const showing = useRef(matched);
+  showing.current = matched;
+  const older = useAction();
+  const showOlder = (cursor: string) =>
+    older.run(async () => {
+      const asked = matched;
+      const page = await call('logs.query', { ...query, cursor });
+      if (asked === showing.current) setShown((current) => current && withOlder(current, { items: page.items, cursor: page.nextCursor }));
+    });
+  const items = shown?.items ?? [];
 
   return (
     <section className="card" aria-labelledby="captured-title">
@@ -28,6 +48,7 @@ export function CapturedRequests({ forwardUrl }: { forwardUrl: string | null }) 
           value={matched}
           onChange={(event) => {
             setMatched(event.target.value);
+            setShown(null);
             setOpenId(null);
           }}
         >
@@ -44,7 +65,7 @@ export function CapturedRequests({ forwardUrl }: { forwardUrl: string | null }) 
           {error}
         </p>
       )}
-      {data && items.length === 0 && (
+      {shown && items.length === 0 && (
         <p className="muted">
           {hookId === null ? 'No unverified request captured.' : 'No captured request was signed with this webhook’s key.'} Point Logto at
           the capture endpoint above, with capture on.
@@ -84,6 +105,14 @@ export function CapturedRequests({ forwardUrl }: { forwardUrl: string | null }) 
             ))}
           </tbody>
         </table>
+      )}
+      {shown?.cursor && (
+        <p className="list-end">
+          <button type="button" className="button secondary" disabled={older.pending} onClick={() => void showOlder(shown.cursor!)}>
+            {older.pending ? 'Loading…' : `Show ${PAGE} older`}
+          </button>
+          <span className="muted">{items.length.toLocaleString('en')} shown, newest first</span>
+        </p>
       )}
       {openId && <CapturedDetail id={openId} forwardUrl={forwardUrl} onReplayed={reload} />}
     </section>
