@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { eventGroups, type HookEvent } from '../../shared/events';
+import { fieldNote } from './fieldNote';
 
 type Props = {
   selected: readonly string[];
@@ -40,8 +41,9 @@ export function EventPicker({ selected, onChange, error }: Props) {
     onChange(eventGroups.flatMap((group) => group.events.map((event) => event.name)).filter((name) => next.has(name)));
   };
 
+  const note = fieldNote(`${searchId}-error`, error);
   return (
-    <fieldset className={`event-picker${error ? ' has-error' : ''}`} aria-describedby={error ? `${searchId}-error` : undefined}>
+    <fieldset className={`event-picker${error ? ' has-error' : ''}`} aria-describedby={note.input['aria-describedby']}>
       <legend>
         Events <span className="hint">{chosen.size} selected</span>
       </legend>
@@ -51,16 +53,11 @@ export function EventPicker({ selected, onChange, error }: Props) {
         className="event-search"
         placeholder="Filter events, e.g. Organization or SignIn"
         aria-label="Filter events"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${searchId}-error` : undefined}
+        {...note.input}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
-      {error && (
-        <p className="field-error" id={`${searchId}-error`}>
-          {error}
-        </p>
-      )}
+      {note.note}
       <div className="event-groups">
         {groups.length === 0 && <p className="muted">No event matches “{query}”.</p>}
         {groups.map((group) => {

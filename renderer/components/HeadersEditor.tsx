@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
 import type { HeaderRow } from '../../shared/validation';
+import { fieldNote } from './fieldNote';
 
 type Props = {
   rows: HeaderRow[];
@@ -25,8 +26,8 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
       </legend>
       {rows.length === 0 && <p className="muted">No custom headers.</p>}
       {rows.map((row, index) => {
-        const nameError = errors[`headers.${index}.name`];
-        const valueError = errors[`headers.${index}.value`];
+        const name = fieldNote(`${id}-${index}-name`, errors[`headers.${index}.name`]);
+        const value = fieldNote(`${id}-${index}-value`, errors[`headers.${index}.value`]);
         return (
           <div className="header-row" key={keys.current[index]}>
             <div className="header-cell">
@@ -34,30 +35,20 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
                 aria-label={`Header ${index + 1} name`}
                 placeholder="x-api-key"
                 value={row.name}
-                aria-invalid={nameError ? true : undefined}
-                aria-describedby={nameError ? `${id}-${index}-name` : undefined}
+                {...name.input}
                 onChange={(event) => edit(index, { name: event.target.value })}
               />
-              {nameError && (
-                <p className="field-error" id={`${id}-${index}-name`}>
-                  {nameError}
-                </p>
-              )}
+              {name.note}
             </div>
             <div className="header-cell">
               <input
                 aria-label={`Header ${index + 1} value`}
                 placeholder="value"
                 value={row.value}
-                aria-invalid={valueError ? true : undefined}
-                aria-describedby={valueError ? `${id}-${index}-value` : undefined}
+                {...value.input}
                 onChange={(event) => edit(index, { value: event.target.value })}
               />
-              {valueError && (
-                <p className="field-error" id={`${id}-${index}-value`}>
-                  {valueError}
-                </p>
-              )}
+              {value.note}
             </div>
             <button
               type="button"

@@ -5,6 +5,7 @@ import { type HeaderRow, hookInputSchema, logtoUrlRefusal } from '../../shared/v
 import { ApiCallError, messageOf } from '../api';
 import { useUnsavedGuard } from '../lib/useUnsavedGuard';
 import { EventPicker } from './EventPicker';
+import { fieldNote } from './fieldNote';
 import { HeadersEditor } from './HeadersEditor';
 import { RetryFields } from './RetryFields';
 
@@ -111,13 +112,8 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel, after, onVa
     }
   };
 
-  const errorId = (field: string) => `${id}-${field}-error`;
-  const fieldError = (field: string) =>
-    errors[field] && (
-      <p className="field-error" id={errorId(field)}>
-        {errors[field]}
-      </p>
-    );
+  const name = fieldNote(`${id}-name-error`, errors.name);
+  const url = fieldNote(`${id}-url-note`, errors.url, { warning: refusal });
 
   return (
     <form className="hook-form" ref={form} onSubmit={submit} noValidate>
@@ -152,11 +148,10 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel, after, onVa
             name="name"
             value={values.name}
             placeholder="e.g. Sync new users to CRM"
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? errorId('name') : undefined}
+            {...name.input}
             onChange={(event) => change({ name: event.target.value })}
           />
-          {fieldError('name')}
+          {name.note}
         </div>
       </section>
       <section className="card" aria-labelledby={`${id}-endpoint`}>
@@ -171,16 +166,10 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel, after, onVa
             value={values.url}
             placeholder="http://localhost:3000/webhooks/logto"
             spellCheck={false}
-            aria-invalid={errors.url ? true : undefined}
-            aria-describedby={errors.url ? errorId('url') : refusal ? `${id}-url-note` : undefined}
+            {...url.input}
             onChange={(event) => change({ url: event.target.value })}
           />
-          {fieldError('url')}
-          {!errors.url && refusal && (
-            <p className="field-note" id={`${id}-url-note`}>
-              {refusal}
-            </p>
-          )}
+          {url.note}
         </div>
         <HeadersEditor rows={values.headers} onChange={(headers) => change({ headers })} errors={errors} />
       </section>

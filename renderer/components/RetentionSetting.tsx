@@ -3,6 +3,7 @@ import { retentionDaysSchema } from '../../shared/validation';
 import { call, messageOf } from '../api';
 import { useCall } from '../lib/useCall';
 import { useNotices } from '../state/notices';
+import { fieldNote } from './fieldNote';
 
 /** How long the request log keeps deliveries; older ones are removed at start and hourly. */
 export function RetentionSetting() {
@@ -36,6 +37,7 @@ export function RetentionSetting() {
   };
 
   if (days === null) return stored.error ? <p className="field-error">{stored.error}</p> : null;
+  const note = fieldNote('retention-error', error);
   return (
     <div className="retention">
       {!editing ? (
@@ -63,8 +65,7 @@ export function RetentionSetting() {
               max={3650}
               value={draft}
               aria-label="Days to keep requests"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'retention-error' : undefined}
+              {...note.input}
               onChange={(event) => setDraft(event.target.value)}
             />{' '}
             days
@@ -82,11 +83,7 @@ export function RetentionSetting() {
           >
             Cancel
           </button>
-          {error && (
-            <p className="field-error" id="retention-error">
-              {error}
-            </p>
-          )}
+          {note.note}
         </form>
       )}
     </div>

@@ -5,6 +5,7 @@ import { messageOf } from '../api';
 import { useAction } from '../lib/useAction';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
+import { fieldNote } from './fieldNote';
 
 type Props = {
   signingKey: string;
@@ -59,6 +60,9 @@ export function SigningKeyField({ signingKey, onSave, onRegenerate }: Props) {
       event.preventDefault();
       void save();
     };
+    const note = fieldNote(`${id}-key-note`, error, {
+      hint: 'Used exactly as typed: nothing is trimmed, so it matches the key your receiver (or Logto’s Console) has.',
+    });
     return (
       <div className="field">
         <label className="label" htmlFor={`${id}-key`}>
@@ -71,23 +75,14 @@ export function SigningKeyField({ signingKey, onSave, onRegenerate }: Props) {
           value={draft}
           autoComplete="off"
           spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-key-error` : `${id}-key-hint`}
+          {...note.input}
           onKeyDown={onEnter}
           onChange={(event) => {
             setDraft(event.target.value);
             setError(null);
           }}
         />
-        {error ? (
-          <p className="field-error" id={`${id}-key-error`}>
-            {error}
-          </p>
-        ) : (
-          <p className="hint" id={`${id}-key-hint`}>
-            Used exactly as typed: nothing is trimmed, so it matches the key your receiver (or Logto’s Console) has.
-          </p>
-        )}
+        {note.note}
         <div className="key-row">
           <button type="button" className="button small primary" disabled={saving} onClick={() => void save()}>
             {saving ? 'Saving…' : 'Save key'}

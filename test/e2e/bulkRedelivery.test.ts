@@ -3,7 +3,7 @@
  * pace, then the run's pushed progress, cancelled part-way; and a second run to the end.
  */
 import { describe, expect, it } from 'vitest';
-import { seriousAxeFindings } from '../support/axe';
+import { descriptionOf, seriousAxeFindings } from '../support/axe';
 import { useApp } from '../support/perTest';
 import { reply } from '../support/receiver';
 
@@ -29,6 +29,8 @@ describe('bulk redelivery', () => {
     expect(await dialog.getByLabel('Requests per second').inputValue()).toBe('10');
     await dialog.getByLabel('Send at most').fill('0');
     await dialog.getByText('Send at most a whole number from 1 to 10,000').waitFor();
+    // The mistake is read with its field, and the label stays the field's name.
+    expect(await descriptionOf(dialog.getByLabel('Send at most', { exact: true }))).toBe('Send at most a whole number from 1 to 10,000');
     expect(await dialog.getByRole('button', { name: /again$/ }).isDisabled()).toBe(true);
     await dialog.getByLabel('Send at most').fill('3');
     await dialog.getByLabel('Requests per second').fill('1');

@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../support/app';
-import { seriousAxeFindings } from '../support/axe';
+import { descriptionOf, seriousAxeFindings } from '../support/axe';
 import { startProcess } from '../support/process';
 import { type Receiver, startReceiver } from '../support/receiver';
 
@@ -42,6 +42,7 @@ describe('the Check receiver tab', () => {
 
     await page.getByLabel('Burst size').fill('0');
     await page.getByText('Burst size is a whole number from 1 to 1000').waitFor();
+    expect(await descriptionOf(page.getByLabel('Burst size', { exact: true }))).toBe('Burst size is a whole number from 1 to 1000');
     expect(await page.getByRole('button', { name: 'Run check' }).isDisabled()).toBe(true);
     await page.getByLabel('Burst size').fill('5');
     await page.getByRole('checkbox', { name: 'PostSignIn' }).uncheck();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { descriptionOf } from '../support/axe';
 import { useApp } from '../support/perTest';
 
 const running = useApp();
@@ -44,13 +45,7 @@ describe('creating a hook', () => {
     await page.getByRole('button', { name: 'Create webhook' }).click();
 
     // Each error is announced with its field (aria-describedby), not read as part of the label.
-    const errorAt = (label: string) =>
-      page.getByLabel(label, { exact: true }).evaluate((input) =>
-        (input.getAttribute('aria-describedby') ?? '')
-          .split(' ')
-          .map((id) => document.getElementById(id)?.textContent)
-          .join(' '),
-      );
+    const errorAt = (label: string) => descriptionOf(page.getByLabel(label, { exact: true }));
     await expect(errorAt('Endpoint URL')).resolves.toBe('Enter a full URL with its scheme: did you mean http://localhost:4000/hooks?');
     await expect(errorAt('Name')).resolves.toBe('Give the hook a name');
     await expect(errorAt('Header 1 name')).resolves.toContain('"bad header" is not a valid header name');

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { fieldNote } from '../fieldNote';
 
 type Props = {
   text: string;
@@ -12,6 +13,7 @@ type Props = {
 /** The payload as editable JSON, with its first mistake named by line and column. */
 export function PayloadEditor({ text, problem, canReset, onChange, onReset, onFormat }: Props) {
   const id = useId();
+  const note = fieldNote(`${id}-problem`, problem, { live: true });
   return (
     <div className="field">
       <div className="editor-head">
@@ -33,15 +35,10 @@ export function PayloadEditor({ text, problem, canReset, onChange, onReset, onFo
         spellCheck={false}
         rows={16}
         value={text}
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? `${id}-problem` : undefined}
+        {...note.input}
         onChange={(change) => onChange(change.target.value)}
       />
-      {problem && (
-        <p className="field-error" id={`${id}-problem`} aria-live="polite">
-          {problem}
-        </p>
-      )}
+      {note.note}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { fieldNote } from '../fieldNote';
 import type { CheckedRun, RunDraft } from './runDraft';
 
 type Props = {
@@ -15,6 +16,8 @@ type Props = {
 export function RunOptions({ open, draft, checked, locked, onOpen, onChange }: Props) {
   const id = useId();
   const set = (change: Partial<RunDraft>) => onChange({ ...draft, ...change });
+  const repeat = fieldNote(`${id}-repeat-note`, checked.repeatError, { hint: 'times the event is sent to each webhook' });
+  const rate = fieldNote(`${id}-rate-note`, checked.rateError, { hint: 'empty sends everything at once' });
   return (
     <details
       className="run-options"
@@ -38,19 +41,10 @@ export function RunOptions({ open, draft, checked, locked, onOpen, onChange }: P
             id={`${id}-repeat`}
             inputMode="numeric"
             value={draft.repeat}
-            aria-invalid={checked.repeatError !== null}
-            aria-describedby={`${id}-repeat-note`}
+            {...repeat.input}
             onChange={(change) => set({ repeat: change.target.value })}
           />
-          {checked.repeatError ? (
-            <p className="field-error" id={`${id}-repeat-note`}>
-              {checked.repeatError}
-            </p>
-          ) : (
-            <p className="hint" id={`${id}-repeat-note`}>
-              times the event is sent to each webhook
-            </p>
-          )}
+          {repeat.note}
         </div>
         <div className="field">
           <label className="label" htmlFor={`${id}-rate`}>
@@ -61,19 +55,10 @@ export function RunOptions({ open, draft, checked, locked, onOpen, onChange }: P
             inputMode="decimal"
             placeholder="all at once"
             value={draft.rate}
-            aria-invalid={checked.rateError !== null}
-            aria-describedby={`${id}-rate-note`}
+            {...rate.input}
             onChange={(change) => set({ rate: change.target.value })}
           />
-          {checked.rateError ? (
-            <p className="field-error" id={`${id}-rate-note`}>
-              {checked.rateError}
-            </p>
-          ) : (
-            <p className="hint" id={`${id}-rate-note`}>
-              empty sends everything at once
-            </p>
-          )}
+          {rate.note}
         </div>
         <label className="checkbox-line">
           <input type="checkbox" checked={draft.duplicate} onChange={(change) => set({ duplicate: change.target.checked })} />

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { Delivery } from '../../../shared/domain';
 import { ApiCallError, call, messageOf } from '../../api';
+import { fieldNote } from '../../components/fieldNote';
 import { HeadersView, JsonView } from '../../components/JsonView';
 import { formatTime } from '../../format';
 import { useAction } from '../../lib/useAction';
@@ -61,6 +62,7 @@ export function CapturedDetail({ id, forwardUrl, onReplayed }: { id: string; for
       (saved) => `Saved as “${saved.name}”: Trigger event offers it for ${saved.event}.`,
     );
 
+  const replayNote = fieldNote('replay-error', targetError);
   return (
     <section className="captured-detail" aria-label="Captured request">
       <h3>
@@ -76,8 +78,7 @@ export function CapturedDetail({ id, forwardUrl, onReplayed }: { id: string; for
           aria-label="Replay to (optional)"
           placeholder={forwardUrl ?? hook?.config.url ?? 'http://localhost:3000/webhooks/logto'}
           value={target}
-          aria-invalid={targetError ? true : undefined}
-          aria-describedby={targetError ? 'replay-error' : undefined}
+          {...replayNote.input}
           onChange={(event) => {
             setTarget(event.target.value);
             setTargetError(null);
@@ -89,11 +90,7 @@ export function CapturedDetail({ id, forwardUrl, onReplayed }: { id: string; for
         <button type="button" className="button secondary" disabled={pending || payload === null} onClick={() => void save()}>
           Save as trigger payload
         </button>
-        {targetError && (
-          <p className="field-error" id="replay-error">
-            {targetError}
-          </p>
-        )}
+        {replayNote.note}
       </form>
       <p className="hint">
         Replay sends the captured bytes and signature unchanged (Redeliver signs afresh); empty: to the forward target or the matched

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { ReceiverStatus } from '../../../shared/domain';
 import { ApiCallError, call, messageOf } from '../../api';
+import { fieldNote } from '../../components/fieldNote';
 import { useNotices } from '../../state/notices';
 
 type Errors = { port?: string; forwardUrl?: string; other?: string };
@@ -42,6 +43,8 @@ export function ReceiverSettingsForm({ status, onSaved }: { status: ReceiverStat
     }
   };
 
+  const portNote = fieldNote('receiver-port-error', errors.port);
+  const forwardNote = fieldNote('receiver-forward-error', errors.forwardUrl);
   return (
     <form onSubmit={save} noValidate aria-label="Receiver settings">
       <div className="field">
@@ -55,15 +58,10 @@ export function ReceiverSettingsForm({ status, onSaved }: { status: ReceiverStat
           max={65535}
           className="narrow-input"
           value={port}
-          aria-invalid={errors.port ? true : undefined}
-          aria-describedby={errors.port ? 'receiver-port-error' : undefined}
+          {...portNote.input}
           onChange={(event) => setPort(event.target.value)}
         />
-        {errors.port && (
-          <p className="field-error" id="receiver-port-error">
-            {errors.port}
-          </p>
-        )}
+        {portNote.note}
       </div>
       <div className="field">
         <label className="inline-label">
@@ -80,15 +78,10 @@ export function ReceiverSettingsForm({ status, onSaved }: { status: ReceiverStat
           type="url"
           placeholder="http://localhost:3000/webhooks/logto"
           value={forwardUrl}
-          aria-invalid={errors.forwardUrl ? true : undefined}
-          aria-describedby={errors.forwardUrl ? 'receiver-forward-error' : undefined}
+          {...forwardNote.input}
           onChange={(event) => setForwardUrl(event.target.value)}
         />
-        {errors.forwardUrl && (
-          <p className="field-error" id="receiver-forward-error">
-            {errors.forwardUrl}
-          </p>
-        )}
+        {forwardNote.note}
       </div>
       {errors.other && (
         <p className="field-error" role="alert">

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Pushes } from '../../../shared/channels';
 import { REDELIVERY_LIMIT_DEFAULT, REDELIVERY_MAX, REDELIVERY_RATE_DEFAULT } from '../../../shared/limits';
 import type { TimeRange } from '../../../shared/time';
 import { call, messageOf, onPush } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { fieldNote } from '../../components/fieldNote';
 import { formatCount } from '../../format';
 
 type Progress = Pushes['redelivery.progress'];
@@ -39,6 +40,9 @@ export function RedeliverDialog({ hookId, range, rangeLabel, onClose }: Props) {
       ? null
       : `Send at most a whole number from 1 to ${formatCount(REDELIVERY_MAX)}`;
   const paceError = perSecond > 0 && perSecond <= 1000 ? null : 'The pace is more than 0 and at most 1000 a second';
+  const id = useId();
+  const capNote = fieldNote(`${id}-cap-error`, capError);
+  const paceNote = fieldNote(`${id}-pace-error`, paceError);
   const planned = count === null ? 0 : Math.min(count, capError ? count : cap);
 
   const start = async () => {
@@ -71,31 +75,37 @@ export function RedeliverDialog({ hookId, range, rangeLabel, onClose }: Props) {
               {formatCount(count)} {count === 1 ? 'request' : 'requests'} from the {rangeLabel} failed, were interrupted or were cancelled.
               Each is sent again with the same body, signed with the current key, as a new entry — the oldest first.
             </p>
-            <label className="field">
-              <span className="label">Send at most</span>
+            <div className="field">
+              <label className="label" htmlFor={`${id}-cap`}>
+                Send at most
+              </label>
               <input
+                id={`${id}-cap`}
                 type="number"
                 min={1}
                 max={REDELIVERY_MAX}
                 value={limit}
                 onChange={(change) => setLimit(change.target.value)}
-                aria-invalid={capError !== null}
+                {...capNote.input}
               />
-              {capError && <span className="field-error">{capError}</span>}
-            </label>
-            <label className="field">
-              <span className="label">Requests per second</span>
+              {capNote.note}
+            </div>
+            <div className="field">
+              <label className="label" htmlFor={`${id}-pace`}>
+                Requests per second
+              </label>
               <input
+                id={`${id}-pace`}
                 type="number"
                 min={0.1}
                 max={1000}
                 step="any"
                 value={pace}
                 onChange={(change) => setPace(change.target.value)}
-                aria-invalid={paceError !== null}
+                {...paceNote.input}
               />
-              {paceError && <span className="field-error">{paceError}</span>}
-            </label>
+              {paceNote.note}
+            </div>
           </>
         )}
         {runId !== null && (

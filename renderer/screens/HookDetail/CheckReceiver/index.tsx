@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { type CheckProgress, type CheckRun, DEFAULT_BURST, MAX_BURST } from '../../../../shared/check';
 import type { Hook } from '../../../../shared/domain';
 import type { HookEvent } from '../../../../shared/events';
 import { call, messageOf, onPush } from '../../../api';
+import { fieldNote } from '../../../components/fieldNote';
 import { formatTime } from '../../../format';
 import { useCall } from '../../../lib/useCall';
 import { useNow } from '../../../lib/useNow';
@@ -47,6 +48,8 @@ export function CheckReceiver({ hook }: { hook: Hook }) {
   const burstSize = Number(burst);
   const burstError =
     Number.isInteger(burstSize) && burstSize >= 1 && burstSize <= MAX_BURST ? null : `Burst size is a whole number from 1 to ${MAX_BURST}`;
+  const id = useId();
+  const burstNote = fieldNote(`${id}-burst-error`, burstError);
   const start = async () => {
     if (burstError || events.length === 0) return;
     setError(null);
@@ -91,19 +94,22 @@ export function CheckReceiver({ hook }: { hook: Hook }) {
           ))}
           {events.length === 0 && <p className="field-error">Choose at least one event.</p>}
         </fieldset>
-        <label className="field">
-          <span className="label">Burst size</span>
+        <div className="field">
+          <label className="label" htmlFor={`${id}-burst`}>
+            Burst size
+          </label>
           <input
+            id={`${id}-burst`}
             type="number"
             min={1}
             max={MAX_BURST}
             value={burst}
             onChange={(change) => setBurst(change.target.value)}
-            aria-invalid={burstError !== null}
+            {...burstNote.input}
             className="short-select"
           />
-          {burstError && <span className="field-error">{burstError}</span>}
-        </label>
+          {burstNote.note}
+        </div>
         <div className="form-actions">
           <button
             type="button"
