@@ -56,7 +56,13 @@ export default defineConfig(({ mode }): UserConfig => {
         // Two cores: e2e starts Chromium, and two at once is all they carry.
         maxWorkers: 2,
         // Only e2e needs a browser; without one it stops before any test, saying what to install or set.
-        projects: [project('unit'), project('integration'), project('e2e', { globalSetup: ['test/support/browser.ts'] })],
+        // A page that answers in 1 s alone can take 3 s while another browser and the core share the
+        // two cores: polls wait up to 5 s before they call it a failure.
+        projects: [
+          project('unit'),
+          project('integration'),
+          project('e2e', { globalSetup: ['test/support/browser.ts'], expect: { poll: { timeout: 5_000 } } }),
+        ],
       },
     };
   }
