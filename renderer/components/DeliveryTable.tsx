@@ -111,7 +111,8 @@ const DeliveryRow = memo(function DeliveryRow({ item, index, selected, onOpen }:
       </td>
       <td>
         <span className="id-cell">
-          <code title={item.id}>{item.id.slice(0, 8)}</code>
+          {/* The end: ids begin with their time, so a burst shares its first characters. */}
+          <code title={item.id}>…{item.id.slice(-8)}</code>
           <CopyButton text={item.id} label={`Copy delivery id ${item.id}`} shown="Copy" />
         </span>
       </td>

@@ -31,8 +31,13 @@ describe('finding your way in the request log', () => {
       element.scrollTop = element.scrollHeight;
     });
     await expect.poll(() => page.locator('.toolbar .muted').textContent()).toBe('250 of 250 shown');
+    // Sent in one burst, the rows still show ids a person can tell apart, each the end of its full id.
+    const shown = await page.locator('.id-cell code').allTextContents();
+    expect(shown.length).toBeGreaterThan(20);
+    expect(new Set(shown).size).toBe(shown.length);
     const id = (await page.locator('tr[data-id]').nth(20).getAttribute('data-id'))!;
     const row = page.locator(`tr[data-id="${id}"]`);
+    expect(id.endsWith((await row.locator('.id-cell code').textContent())!.replace('…', ''))).toBe(true);
     const time = row.locator('time');
     expect(await time.getAttribute('title')).toBeTruthy();
     expect(Date.parse((await time.getAttribute('datetime'))!)).toBeGreaterThan(Date.now() - 60_000);
