@@ -67,6 +67,36 @@ describe('monitoring a hook', () => {
     await running.app.screenshot('request-detail');
   });
 
+  it('says a delivery still waiting for its receiver went out, and shows its attempt once it ends', async () => {
+    const hook = await hookOnScreen(['PostSignIn']);
+    let answer!: () => void;
+    running.receiver.answer(async (request, response, raw) => {
+      await new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+      reply(200, '{"ok":true}')(request, response, raw);
+    });
+    const [started] = (await running.app.core.call('events.trigger', { event: 'PostSignIn' })).deliveries;
+    await waitForDeliveries(1);
+    const { page } = running.app;
+    await page.getByRole('tab', { name: 'Recent requests' }).click();
+    await page
+      .getByRole('row', { name: /PostSignIn/ })
+      .getByRole('button')
+      .first()
+      .click();
+    const attempts = page.locator('.timeline');
+    await attempts.getByText(/^Sent (just now|\d+ s ago), waiting for the receiver\.$/).waitFor();
+    expect(await page.getByText('No attempt was made.').count()).toBe(0);
+    await running.app.screenshot('request-detail-sending');
+
+    answer();
+    await attempts.getByText('Attempt 1', { exact: true }).waitFor();
+    expect(await attempts.getByText('waiting for the receiver', { exact: false }).count()).toBe(0);
+    expect((await running.app.core.call('logs.get', { id: started!.id })).outcome).toBe('success');
+    expect(hook.id).toBe(started!.hookId);
+  });
+
   it('delivers nothing to a disabled hook', async () => {
     await hookOnScreen();
     await running.app.page.getByRole('button', { name: 'More actions' }).click();

@@ -12,6 +12,7 @@ import { useHooks } from '../../state/hooks';
 import { useNavigation } from '../../state/navigation';
 import { AttemptItem } from './AttemptItem';
 import { SignatureCheck } from './SignatureCheck';
+import { StillSending } from './StillSending';
 
 export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
   const go = useNavigation((state) => state.go);
@@ -43,8 +44,16 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
           </h1>
           {delivery && (
             <p className="muted">
-              <RelativeTime at={delivery.createdAt} /> · status {delivery.status ?? 'none'} · {formatDuration(delivery.durationMs)} ·{' '}
-              {delivery.attemptCount} {delivery.attemptCount === 1 ? 'attempt' : 'attempts'}
+              <RelativeTime at={delivery.createdAt} />
+              {delivery.outcome === 'in_flight' ? (
+                ' · waiting for the receiver'
+              ) : (
+                <>
+                  {' '}
+                  · status {delivery.status ?? 'none'} · {formatDuration(delivery.durationMs)} · {delivery.attemptCount}{' '}
+                  {delivery.attemptCount === 1 ? 'attempt' : 'attempts'}
+                </>
+              )}
               {delivery.redeliveryOf && (
                 <>
                   {' · '}
@@ -102,7 +111,8 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
             <h2>Attempts</h2>
             {delivery.retryBehaviour && <p className="muted retry-rule">Followed: {retryBehaviourLabel[delivery.retryBehaviour]}</p>}
             <ol className="timeline">
-              {delivery.attempts.length === 0 && <li className="muted">No attempt was made.</li>}
+              {delivery.outcome === 'in_flight' && <StillSending since={delivery.createdAt} />}
+              {delivery.attempts.length === 0 && delivery.outcome !== 'in_flight' && <li className="muted">No attempt was made.</li>}
               {/* Newest first and open: the attempt that decided the outcome is what one looks for. */}
               {[...delivery.attempts].reverse().map((attempt, index) => (
                 <AttemptItem key={attempt.number} attempt={attempt} firstStart={delivery.attempts[0]!.startedAt} open={index === 0} />
