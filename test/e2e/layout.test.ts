@@ -41,6 +41,36 @@ describe('a 900 px window', () => {
     await running.app.screenshot('layout-900-requests');
   });
 
+  it('wraps a 60-character name and a 200-character URL on the hook and its requests instead of running off the window', async () => {
+    const name = `Sync users to the CRM for the ${'Z'.repeat(30)}`;
+    const url = `http://localhost:4000/webhooks/logto?token=${'q'.repeat(140)}&tenant=acme`;
+    const hook = await running.app.core.call('hooks.create', { name, url, events: ['PostSignIn'] });
+    await running.app.core.call('events.trigger', { event: 'PostSignIn' });
+    await running.app.core.settled();
+    const [delivery] = (await running.app.core.call('logs.query', { hookId: hook.id, limit: 1 })).items;
+    await running.app.reload();
+    const { page } = running.app;
+    for (const width of [1280, 900]) {
+      await page.setViewportSize({ width, height: 760 });
+      await page.getByRole('button', { name }).click();
+      await page.getByRole('heading', { name: new RegExp(name) }).waitFor();
+      expect(await clipped()).toEqual([]);
+      // The state tag stays one word on one line beside the wrapped name.
+      const tag = page.locator('h1 .tag');
+      expect((await tag.boundingBox())!.height).toBeLessThan(24);
+      await running.app.screenshot(`layout-${width}-long-hook`);
+      await page.getByRole('tab', { name: 'Recent requests' }).click();
+      await page.locator(`tr[data-id="${delivery!.id}"]`).click();
+      await page.getByRole('heading', { name: 'Attempts' }).waitFor();
+      expect(await clipped()).toEqual([]);
+      // The way back reads as one line of a link, flush left, not a centred block.
+      const back = page.getByRole('button', { name: new RegExp(`← ${name}`) });
+      expect(await back.evaluate((element) => getComputedStyle(element).textAlign)).toBe('left');
+      await running.app.screenshot(`layout-${width}-long-request`);
+      await page.getByRole('button', { name: 'Hooks' }).click();
+    }
+  });
+
   it('keeps the event picker’s columns where they are while filtering', async () => {
     await running.app.page.getByRole('button', { name: 'Create your first webhook' }).click();
     const description = running.app.page.getByText('A user finished signing in.');
