@@ -195,7 +195,8 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel, after, onVa
             Discard
           </button>
         )}
-        <button type="submit" className="button primary" disabled={saving || !dirty}>
+        {/* A new hook's form (it has Cancel) is never greyed out: submitting it empty is how one learns what it needs. */}
+        <button type="submit" className="button primary" disabled={saving || (!dirty && !onCancel)}>
           {saving ? 'Saving…' : submitLabel}
         </button>
       </div>

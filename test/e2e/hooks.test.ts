@@ -36,6 +36,19 @@ describe('creating a hook', () => {
     await running.app.screenshot('hook-list');
   });
 
+  it('says what a new hook needs when Create is pressed on the empty form', async () => {
+    const { page } = running.app;
+    await page.getByRole('button', { name: 'Create your first webhook' }).click();
+    const create = page.getByRole('button', { name: 'Create webhook' });
+    expect(await create.isEnabled()).toBe(true);
+    await create.click();
+    await expect(descriptionOf(page.getByLabel('Name', { exact: true }))).resolves.toBe('Give the hook a name');
+    await expect(descriptionOf(page.getByLabel('Endpoint URL', { exact: true }))).resolves.toMatch(/URL/);
+    await page.getByText('Pick at least one event').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
+    expect(await running.app.core.call('hooks.list', {})).toEqual([]);
+  });
+
   it('shows each mistake next to its field and saves nothing', async () => {
     const { page } = running.app;
     await page.getByRole('button', { name: 'Create your first webhook' }).click();
