@@ -50,13 +50,16 @@ export const hookUrlSchema = z
 
 function urlProblem(value: string): string | null {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    // "javascript:…" names a scheme; "localhost:3000/…" is a host and port missing theirs.
+    const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(value)?.[1];
+    if (scheme) return `Use an http:// or https:// URL (this one starts with ${scheme}:)`;
     return `Enter a full URL with its scheme: did you mean http://${value.replace(/^\/+/, '')}?`;
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'Enter a full URL with its scheme, e.g. http://localhost:3000/webhooks';
+    return unparsable(value);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return `Use an http:// or https:// URL (this one starts with ${url.protocol}//)`;
@@ -65,6 +68,17 @@ function urlProblem(value: string): string | null {
     return 'Remove the user name and password from the URL; send credentials in a custom header instead';
   }
   return null;
+}
+
+/** Why a URL that has a scheme still does not parse, as specifically as can be told. */
+function unparsable(value: string): string {
+  if (/\s/.test(value)) return 'Remove the spaces from the URL (in a path or query, write a space as %20)';
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(value)?.[1] ?? '';
+  const host = authority.replace(/^.*@/, '');
+  if (host === '') return 'Add the host after the scheme, e.g. http://localhost:3000/webhooks';
+  const port = /:(\d+)$/.exec(host)?.[1];
+  if (port && Number(port) > 65535) return `The port must be from 0 to 65535 (this one is ${port})`;
+  return `"${host}" is not a host name, IP address or host:port; check it, e.g. http://localhost:3000/webhooks`;
 }
 
 /** One Logto event name; anything else is refused with the name that was given. */

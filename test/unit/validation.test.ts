@@ -29,7 +29,15 @@ describe('hook input', () => {
     [{ ...valid, url: '' }, 'url', 'Enter the endpoint URL, e.g. http://localhost:3000/webhooks'],
     [{ ...valid, url: 'localhost:3000/hooks' }, 'url', 'Enter a full URL with its scheme: did you mean http://localhost:3000/hooks?'],
     [{ ...valid, url: 'ftp://example.com/hooks' }, 'url', 'Use an http:// or https:// URL (this one starts with ftp://)'],
-    [{ ...valid, url: 'http://exa mple.com' }, 'url', 'Enter a full URL with its scheme, e.g. http://localhost:3000/webhooks'],
+    [{ ...valid, url: 'http://exa mple.com' }, 'url', 'Remove the spaces from the URL (in a path or query, write a space as %20)'],
+    [{ ...valid, url: 'http://localhost:99999/x' }, 'url', 'The port must be from 0 to 65535 (this one is 99999)'],
+    [{ ...valid, url: 'http://' }, 'url', 'Add the host after the scheme, e.g. http://localhost:3000/webhooks'],
+    [
+      { ...valid, url: 'http://exa_mple%zz.com/x' },
+      'url',
+      '"exa_mple%zz.com" is not a host name, IP address or host:port; check it, e.g. http://localhost:3000/webhooks',
+    ],
+    [{ ...valid, url: 'javascript:alert(1)' }, 'url', 'Use an http:// or https:// URL (this one starts with javascript:)'],
     [
       { ...valid, url: 'http://user:pw@localhost/x' },
       'url',
