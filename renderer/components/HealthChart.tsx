@@ -23,7 +23,7 @@ export function HealthChart({ summary, hourly }: { summary: HealthSummary; hourl
       <div className="health-figures">
         <div>
           <strong data-testid="health-total">{summary.total.toLocaleString()}</strong>
-          <span className="muted">requests (24 h)</span>
+          <span className="muted">{summary.total === 1 ? 'request' : 'requests'} (24 h)</span>
         </div>
         <div>
           <strong data-testid="health-rate">{formatRate(summary.successRate)}</strong>

@@ -1,4 +1,5 @@
 import type { ImportEntry, ImportReport, OnDuplicate } from '../../shared/contract';
+import { counted } from '../../shared/counted';
 import { Dialog } from './Dialog';
 
 const CHOICES: Array<{ choice: OnDuplicate; label: string; says: string }> = [
@@ -66,7 +67,7 @@ export function ImportReportDialog({ fileName, report, onChoose, busy, onClose }
   const count = (outcome: ImportEntry['outcome']) => report.entries.filter((entry) => entry.outcome === outcome).length;
   const title = report.applied
     ? `Imported ${report.imported.length}, skipped ${report.skipped.length}`
-    : `${duplicates} of ${report.entries.length} ${report.entries.length === 1 ? 'hook' : 'hooks'} in ${fileName} you already have`;
+    : `${duplicates} of ${counted(report.entries.length, 'hook')} in ${fileName} you already have`;
   return (
     <Dialog label={report.applied ? 'Import report' : 'Import: hooks you already have'} wide onClose={onClose}>
       <h2>{title}</h2>

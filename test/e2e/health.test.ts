@@ -23,11 +23,14 @@ describe('health of a hook', () => {
     await running.app.page.getByRole('button', { name: 'Local receiver' }).click();
     await running.app.page.getByRole('tab', { name: 'Recent requests' }).click();
     await expect.poll(() => card().total).toBe('1');
+    const figures = running.app.page.locator('.health-figures');
+    expect(await figures.textContent()).toContain('1request (24 h)');
 
     // An older delivery finishing after a newer one still counts (the newest row does not change).
     await running.app.core.call('events.trigger', { event: 'PostSignIn', payload: { marker: 'slow' } });
     await running.app.core.call('events.trigger', { event: 'PostSignIn', payload: { marker: 'fail' } });
     await expect.poll(() => card().total, { timeout: 10_000 }).toBe('2');
+    expect(await figures.textContent()).toContain('2requests (24 h)');
     expect(await card().rate).toBe('50.0%');
     release();
     await expect.poll(() => card().total, { timeout: 10_000 }).toBe('3');

@@ -78,25 +78,25 @@ describe('deleting a hook', () => {
     await page.getByRole('button', { name: 'CRM sync' }).click();
     await page.getByRole('region', { name: 'Danger zone' }).getByRole('button', { name: 'Delete webhook' }).click();
     let dialog = page.getByRole('dialog', { name: 'Delete “CRM sync”?' });
-    await dialog.getByLabel('Also delete its 2 deliveries from the request log').check();
-    await dialog.getByRole('button', { name: 'Delete webhook and 2 deliveries' }).waitFor();
+    await dialog.getByLabel('Also delete its 2 logged requests from the request log').check();
+    await dialog.getByRole('button', { name: 'Delete webhook and 2 logged requests' }).waitFor();
     await app!.screenshot('delete-hook-with-deliveries');
-    await dialog.getByRole('button', { name: 'Delete webhook and 2 deliveries' }).click();
-    await page.getByRole('status').filter({ hasText: 'Deleted “CRM sync” and its 2 deliveries.' }).waitFor();
+    await dialog.getByRole('button', { name: 'Delete webhook and 2 logged requests' }).click();
+    await page.getByRole('status').filter({ hasText: 'Deleted “CRM sync” and its 2 logged requests.' }).waitFor();
     expect((await app!.core.call('logs.count', { hookId: working.id })).count).toBe(0);
 
     await page.getByRole('button', { name: 'billing' }).click();
     await page.getByRole('button', { name: 'More actions' }).click();
     await page.getByRole('menuitem', { name: 'Delete webhook' }).click();
     dialog = page.getByRole('dialog', { name: 'Delete “billing”?' });
-    await dialog.getByLabel('Also delete its 1 delivery from the request log').waitFor();
+    await dialog.getByLabel('Also delete its 1 logged request from the request log').waitFor();
     await dialog.getByRole('button', { name: 'Delete webhook', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Deleted “billing”.' }).waitFor();
     expect((await app!.core.call('logs.count', { hookId: failing.id })).count).toBe(1);
 
     await page.getByRole('button', { name: 'Audit trail' }).click();
     await page.getByRole('region', { name: 'Danger zone' }).getByRole('button', { name: 'Delete webhook' }).click();
-    await page.getByRole('dialog', { name: 'Delete “Audit trail”?' }).getByText('It has no deliveries in the request log.').waitFor();
+    await page.getByRole('dialog', { name: 'Delete “Audit trail”?' }).getByText('It has nothing in the request log.').waitFor();
   });
 });
 
@@ -116,7 +116,7 @@ describe.each(['light', 'dark'] as const)('the hook list in %s mode', (colorSche
     await app!.screenshot(`hook-list-sort-${colorScheme}-900`);
     await page.getByRole('button', { name: 'CRM sync' }).click();
     await page.getByRole('region', { name: 'Danger zone' }).getByRole('button', { name: 'Delete webhook' }).click();
-    await page.getByRole('dialog', { name: 'Delete “CRM sync”?' }).getByText('Also delete its 2 deliveries').waitFor();
+    await page.getByRole('dialog', { name: 'Delete “CRM sync”?' }).getByText('Also delete its 2 logged requests').waitFor();
     expect(await seriousAxeFindings(page)).toEqual([]);
   });
 });

@@ -61,6 +61,12 @@ describe('monitoring a hook', () => {
     await row.click();
     await running.app.page.getByText('Attempt 3', { exact: true }).waitFor();
     expect(await running.app.page.locator('.attempt').count()).toBe(3);
+    // Why each attempt was followed by another, or not, said once and plainly.
+    expect(await running.app.page.locator('.attempt-retry').allTextContents()).toEqual([
+      'Done: 200 is 2xx',
+      'Retried: 502 is 5xx',
+      'Retried: 500 is 5xx',
+    ]);
     await running.app.page.getByText('✓ Matches HMAC-SHA256 of the raw body').waitFor();
     const body = await running.app.page.getByLabel('Request body', { exact: true }).textContent();
     expect(JSON.parse(body!).hookId).toBe(hook.id);

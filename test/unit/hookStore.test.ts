@@ -174,7 +174,7 @@ describe('hook file that cannot be used', () => {
     },
   ];
   it.each([
-    ['a JSON array of hooks (Logto’s GET /hooks)', JSON.stringify(logtoHooks), 'holds a JSON array of 1 hook(s)'],
+    ['a JSON array of hooks (Logto’s GET /hooks)', JSON.stringify(logtoHooks), 'holds a JSON array of 1 hook (the shape'],
     ['null', 'null', 'is not a Hookbench hooks file (expected {"schemaVersion": 2, "hooks": [...]}, found null)'],
     ['a typo in "hooks"', JSON.stringify({ schemaVersion: 2, hookz: logtoHooks }), 'has no list of hooks'],
     ['neither schemaVersion nor hooks', JSON.stringify({ hookz: logtoHooks }), 'found an object with "hookz"'],
@@ -217,12 +217,12 @@ describe('hook file that cannot be used', () => {
     const reopened = open(dir);
     expect(reopened.list().map((hook) => hook.name)).toEqual(['Good']);
     const message = reopened.notices[0]!.message;
-    expect(message).toContain('had 4 hook(s) that could not be used');
+    expect(message).toContain('had 4 hooks that could not be used');
     expect(message).toContain('"Broken" (events: "Not.An.Event" is not a Logto webhook event)');
     expect(message).toContain('"File URL" (config.url: Use an http:// or https:// URL (this one starts with file://))');
     expect(message).toContain('"CRLF" (config.headers.x-a: Header values cannot contain a line break (CR, U+000D); remove it)');
     expect(message).toContain('"Host" (config.headers.host: host is set from the endpoint URL; change the URL instead)');
-    expect(message).toContain('The 1 valid one(s) were kept');
+    expect(message).toContain('The 1 valid one was kept');
     const aside = asideFiles(dir, 'invalid')[0]!;
     expect(JSON.parse(readFileSync(join(dir, aside), 'utf8')).hooks).toHaveLength(5);
   });

@@ -1,5 +1,6 @@
 /** `hookbench check`: a hook's receiver checked the way Logto will treat it (docs/receiver-lab.md). */
 import { type CheckCase, DEFAULT_BURST, MAX_BURST } from '../../../shared/check';
+import { counted } from '../../../shared/counted';
 import { isHookEvent } from '../../../shared/events';
 import { junitXml } from '../../../shared/junit';
 import { defineCommand } from '../command';
@@ -38,7 +39,7 @@ export default defineCommand({
     const stopProgress = new Progress(context.out.stderr).follow(
       context.core,
       'check.progress',
-      ({ judged, count }) => `${count} case${count === 1 ? '' : 's'} judged · ${MARK[judged.verdict]}  ${judged.id}…`,
+      ({ judged, count }) => `${counted(count, 'case')} judged · ${MARK[judged.verdict]}  ${judged.id}…`,
     );
     const run = await context
       .call('check.run', { hookId: hook.id, events: options.event?.filter(isHookEvent), burst }, { events: '--event', burst: '--burst' })

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ValidInput } from '../../../shared/contract';
+import { counted } from '../../../shared/counted';
 import type { Hook } from '../../../shared/domain';
 import { UserFacingError } from '../../../shared/errors';
 import type { HookEvent } from '../../../shared/events';
@@ -207,7 +208,7 @@ export class HookStore {
       return {
         kind: 'aside',
         reason: 'unrecognised',
-        what: `holds a JSON array of ${raw.length} hook(s) (the shape Logto's GET /hooks returns), not Hookbench's hooks file. To use them, import that file: Import hooks in the app, or \`hookbench hooks import <file>\``,
+        what: `holds a JSON array of ${counted(raw.length, 'hook')} (the shape Logto's GET /hooks returns), not Hookbench's hooks file. To use them, import that file: Import hooks in the app, or \`hookbench hooks import <file>\``,
         hooks: [],
       };
     }
@@ -235,7 +236,7 @@ export class HookStore {
       else unreadable.push(`${nameOf(candidate)} (${describeIssue(parsed.error)})`);
     }
     if (unreadable.length > 0) {
-      const what = `had ${unreadable.length} hook(s) that could not be used: ${unreadable.join('; ')}. The ${hooks.length} valid one(s) were kept`;
+      const what = `had ${counted(unreadable.length, 'hook')} that could not be used: ${unreadable.join('; ')}. ${hooks.length === 1 ? 'The 1 valid one was' : `The ${hooks.length} valid ones were`} kept`;
       return { kind: 'aside', reason: 'invalid', what, hooks };
     }
     return { kind: migration.migrated ? 'migrate' : 'ok', hooks };

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { counted } from '../../../shared/counted';
 import type { Hook } from '../../../shared/domain';
 import { sign } from '../delivery/sign';
 
@@ -19,6 +20,6 @@ export function verifySignature(body: Buffer, header: string | undefined, hooks:
   const reason =
     keyed.length === 0
       ? 'no hook has a signing key to check it with; paste the key from Logto’s Console into a hook'
-      : `it matches none of the keys of your ${keyed.length} hook(s) with a key`;
+      : `it matches none of the keys of your ${counted(keyed.length, 'hook')} with a key`;
   return { kind: 'invalid', reason };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { counted } from '../../../shared/counted';
 import type { Hook, TriggerRecord } from '../../../shared/domain';
 import { eventGroups, type HookEvent } from '../../../shared/events';
 import { call, messageOf } from '../../api';
@@ -167,7 +168,7 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
               ? runButtonLabel(runDraft, checkedRun, targets.length)
               : sending
                 ? 'Sending…'
-                : `Send to ${targets.length} ${targets.length === 1 ? 'webhook' : 'webhooks'}`}
+                : `Send to ${counted(targets.length, 'webhook')}`}
           </button>
         )}
       </div>

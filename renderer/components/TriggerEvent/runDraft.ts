@@ -1,3 +1,4 @@
+import { counted } from '../../../shared/counted';
 import { TRIGGER_RUN_MAX_RATE, TRIGGER_RUN_MAX_REPEAT } from '../../../shared/limits';
 import { formatCount } from '../../format';
 
@@ -45,12 +46,10 @@ export function checkRun(draft: RunDraft): CheckedRun {
   };
 }
 
-const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
-
 /** The main button's words: what a click sends, e.g. "Send 200 deliveries at 50/s to 2 webhooks". */
 export function runButtonLabel(draft: RunDraft, checked: CheckedRun, hooks: number): string {
   if (checked.repeat === null) return 'Send run';
   const deliveries = checked.repeat * (draft.duplicate ? 2 : 1) * hooks;
   const pace = checked.rate === undefined ? 'all at once' : `at ${formatCount(checked.rate)}/s`;
-  return `Send ${plural(deliveries, 'delivery', 'deliveries')} ${pace} to ${plural(hooks, 'webhook', 'webhooks')}`;
+  return `Send ${counted(deliveries, 'delivery', 'deliveries')} ${pace} to ${counted(hooks, 'webhook')}`;
 }

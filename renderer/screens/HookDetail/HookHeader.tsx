@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { counted } from '../../../shared/counted';
 import type { Hook } from '../../../shared/domain';
 import { MoreMenu } from '../../components/MoreMenu';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -65,7 +66,7 @@ export function HookHeader({ hook }: { hook: Hook }) {
           onClose={() => setOpen(null)}
           onSent={(count) => {
             setOpen(null);
-            toast('success', `Sent to ${count} ${count === 1 ? 'webhook' : 'webhooks'}.`);
+            toast('success', `Sent to ${counted(count, 'webhook')}.`);
             go({ name: 'hook', id: hook.id, tab: 'requests' });
           }}
         />

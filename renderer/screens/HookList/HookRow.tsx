@@ -1,3 +1,4 @@
+import { counted } from '../../../shared/counted';
 import type { HealthSummary, Hook } from '../../../shared/domain';
 import { logtoUrlRefusal } from '../../../shared/validation';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -24,9 +25,7 @@ export function HookRow({ hook, health, onOpen }: { hook: Hook; health?: HealthS
           </span>
         )}
       </td>
-      <td className="nowrap">
-        {hook.events.length} {hook.events.length === 1 ? 'event' : 'events'}
-      </td>
+      <td className="nowrap">{counted(hook.events.length, 'event')}</td>
       <td className="nowrap">{formatCount(health?.total ?? 0)}</td>
       <td className="nowrap">
         <span className={`health-dot ${tone}`} aria-hidden="true" /> {formatRate(rate)}

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { counted } from '../../../shared/counted';
 import { call } from '../../api';
 import { HookTransfer } from '../../components/HookTransfer';
 import { RetentionSetting } from '../../components/RetentionSetting';
@@ -61,10 +62,7 @@ export function HookList() {
             onClose={() => setTriggering(false)}
             onSent={(count) => {
               setTriggering(false);
-              toast(
-                'success',
-                `Sent to ${count} ${count === 1 ? 'webhook' : 'webhooks'}. Open a webhook’s Recent requests to see each delivery.`,
-              );
+              toast('success', `Sent to ${counted(count, 'webhook')}. Open a webhook’s Recent requests to see each delivery.`);
             }}
           />
         )}

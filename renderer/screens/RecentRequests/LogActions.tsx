@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { counted } from '../../../shared/counted';
 import type { Hook } from '../../../shared/domain';
 import { APP_EXPORT_LIMIT } from '../../../shared/limits';
 import { call } from '../../api';
@@ -36,7 +37,7 @@ export function LogActions({ hook }: { hook: Hook }) {
         saveFile(file);
         return file;
       },
-      (file) => `Exported ${formatCount(file.count)} ${file.count === 1 ? 'delivery' : 'deliveries'} as ${file.fileName}.`,
+      (file) => `Exported ${counted(file.count, 'delivery', 'deliveries')} as ${file.fileName}.`,
     );
   return (
     <div className="toolbar">

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { Pushes } from '../../../shared/channels';
+import { counted } from '../../../shared/counted';
 import { REDELIVERY_LIMIT_DEFAULT, REDELIVERY_MAX, REDELIVERY_RATE_DEFAULT } from '../../../shared/limits';
 import type { TimeRange } from '../../../shared/time';
 import { call, messageOf, onPush } from '../../api';
@@ -72,8 +73,9 @@ export function RedeliverDialog({ hookId, range, rangeLabel, onClose }: Props) {
         {count !== null && count > 0 && runId === null && (
           <>
             <p>
-              {formatCount(count)} {count === 1 ? 'request' : 'requests'} from the {rangeLabel} failed, were interrupted or were cancelled.
-              Each is sent again with the same body, signed with the current key, as a new entry — the oldest first.
+              {counted(count, 'request')} from the {rangeLabel}{' '}
+              {count === 1 ? 'failed, was interrupted or was cancelled' : 'failed, were interrupted or were cancelled'}. Each is sent again
+              with the same body, signed with the current key, as a new entry — the oldest first.
             </p>
             <div className="field">
               <label className="label" htmlFor={`${id}-cap`}>

@@ -20,9 +20,8 @@ export function AttemptItem({ attempt, firstStart, open }: Props) {
         </summary>
         {attempt.error && <p className="attempt-error">{attempt.error.message}</p>}
         {attempt.retry && (
-          <p className="attempt-retry">
-            <span className="label">Retry:</span> {attempt.retry}
-          </p>
+          // Recorded as "retried: 503 is 5xx", "not retried: 429 is not 5xx": already a sentence of its own.
+          <p className="attempt-retry">{attempt.retry.charAt(0).toUpperCase() + attempt.retry.slice(1)}</p>
         )}
         {attempt.note && <p className="attempt-note">{attempt.note}</p>}
         <HeadersView label={`Response headers (attempt ${attempt.number})`} headers={attempt.headers} />

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { counted } from '../../../shared/counted';
 import { curlCommand } from '../../../shared/curl';
 import { call, onPush } from '../../api';
 import { CopyButton } from '../../components/CopyButton';
@@ -50,8 +51,7 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
               ) : (
                 <>
                   {' '}
-                  · status {delivery.status ?? 'none'} · {formatDuration(delivery.durationMs)} · {delivery.attemptCount}{' '}
-                  {delivery.attemptCount === 1 ? 'attempt' : 'attempts'}
+                  · status {delivery.status ?? 'none'} · {formatDuration(delivery.durationMs)} · {counted(delivery.attemptCount, 'attempt')}
                 </>
               )}
               {delivery.redeliveryOf && (

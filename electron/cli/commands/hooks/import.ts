@@ -31,7 +31,7 @@ export default defineCommand({
         context.out.say(`duplicate #${entry.index + 1} ${entry.name}: same ${match.by} as your hook ${match.name} (${match.id})`);
       }
       context.out.say(
-        `Nothing was imported: ${duplicates.length} hook(s) are already here. Run again with --on-duplicate replace, keep-both or skip.`,
+        `Nothing was imported: ${duplicates.length === 1 ? '1 hook is' : `${duplicates.length} hooks are`} already here. Run again with --on-duplicate replace, keep-both or skip.`,
       );
       return EXIT_STATUS.invalid_input;
     }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { type CheckProgress, type CheckRun, DEFAULT_BURST, MAX_BURST } from '../../../../shared/check';
+import { counted } from '../../../../shared/counted';
 import type { Hook } from '../../../../shared/domain';
 import type { HookEvent } from '../../../../shared/events';
 import { call, messageOf, onPush } from '../../../api';
@@ -163,8 +164,8 @@ function Progress({ running }: { running: Running }) {
   return (
     <div role="status">
       <p className="muted">
-        <progress aria-label="Check in progress" /> {running.judged.length} {running.judged.length === 1 ? 'case' : 'cases'} judged ·{' '}
-        {running.sent.size} requests sent, {running.answered.size} answered · {seconds} s
+        <progress aria-label="Check in progress" /> {counted(running.judged.length, 'case')} judged ·{' '}
+        {counted(running.sent.size, 'request')} sent, {running.answered.size} answered · {seconds} s
       </p>
       {running.judged.length > 0 && (
         <ul className="report-list" aria-label="Cases judged so far">
