@@ -4,6 +4,7 @@
  */
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { triggerRun } from '../../electron/core/check/triggerRun';
 import { DeliveryEngine, type DeliveryRecorder } from '../../electron/core/delivery/engine';
 import { PushHub } from '../../electron/core/notices';
 import type { Delivery, Hook, RetryBehaviour } from '../../shared/domain';
@@ -206,6 +207,56 @@ describe('fan-out concurrency', () => {
     // What fits still goes.
     const [fits] = await engine.fanOut([hook()], { event: 'User.Created', createdAt: 'x' }).done;
     expect(fits).toMatchObject({ outcome: 'success' });
+  });
+});
+
+describe('a trigger run longer than the bound on deliveries waiting or in flight', () => {
+  it('waits for room and sends every one, never holding more than the bound, instead of failing halfway', async () => {
+    openEngine({ maxPending: 30 });
+    let inFlight = 0;
+    let most = 0;
+    receiver.answer(async (_request, response) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      response.writeHead(200).end('{"ok":true}');
+    });
+    const hooks = [hook(), hook(), hook()];
+    const report = await triggerRun(engine, {
+      hooks,
+      payload: () => ({ event: 'User.Created', createdAt: 'x' }),
+      repeat: 40,
+      duplicate: false,
+      shuffle: false,
+    });
+    expect(report).toMatchObject({ planned: 120, started: 120, finished: 120, failed: 0, stopped: false });
+    expect(receiver.received).toHaveLength(120);
+    expect(most).toBeLessThanOrEqual(30);
+    // A trigger that could never fit is still refused at once, saying why.
+    const many = Array.from({ length: 31 }, () => hook());
+    expect(() => engine.fanOut(many, { event: 'User.Created', createdAt: 'x' })).toThrow(
+      'This would send 31 deliveries at once, and Hookbench keeps at most 30 waiting or in flight',
+    );
+  });
+
+  it('stops waiting and sends nothing more once the run is stopped', async () => {
+    openEngine({ maxPending: 5 });
+    const hung = await startReceiver();
+    hung.answer(() => {});
+    const stop = new AbortController();
+    const run = triggerRun(engine, {
+      hooks: [hook({ url: hung.url })],
+      payload: () => ({ event: 'User.Created', createdAt: 'x' }),
+      repeat: 50,
+      duplicate: false,
+      shuffle: false,
+      signal: stop.signal,
+    });
+    await vi.waitFor(() => expect(hung.received).toHaveLength(5));
+    stop.abort();
+    await hung.close();
+    const report = await run;
+    expect(report).toMatchObject({ started: 5, finished: 5, stopped: true });
   });
 });
 

@@ -6,7 +6,7 @@ import type { Delivery, DeliverySummary, EventPayload, Hook } from '../../shared
 function answeringEngine(log: string[]) {
   let sent = 0;
   return {
-    fanOut(hooks: Hook[], _payload: EventPayload) {
+    async fanOutWhenRoom(hooks: Hook[], _payload: EventPayload) {
       const index = sent++;
       log.push(`sent ${index}`);
       const done = new Promise<Delivery[]>((resolve) =>

@@ -27,7 +27,7 @@ export type TriggerRunOptions = {
   signal?: AbortSignal;
 };
 
-type Fan = Pick<DeliveryEngine, 'fanOut'>;
+type Fan = Pick<DeliveryEngine, 'fanOutWhenRoom'>;
 
 export async function triggerRun(engine: Fan, options: TriggerRunOptions): Promise<TriggerRunProgress> {
   const runId = options.runId ?? newId();
@@ -63,8 +63,11 @@ export async function triggerRun(engine: Fan, options: TriggerRunOptions): Promi
   options.onProgress?.(progress(false));
   const ticker = setInterval(() => options.onProgress?.(progress(false)), options.progressEveryMs ?? 500);
 
-  const send = (payload: EventPayload) => {
-    const { started: summaries, done } = engine.fanOut(options.hooks, payload);
+  // Past the engine's bound on deliveries waiting or in flight, a send waits for room.
+  const send = async (payload: EventPayload) => {
+    const sent = await engine.fanOutWhenRoom(options.hooks, payload, signal);
+    if (!sent) return;
+    const { started: summaries, done } = sent;
     started += summaries.length;
     pending.push(
       done.then((deliveries) => {
@@ -76,8 +79,12 @@ export async function triggerRun(engine: Fan, options: TriggerRunOptions): Promi
 
   try {
     const rate = options.ratePerSecond;
-    if (!rate) for (const payload of sends) send(payload);
-    else {
+    if (!rate) {
+      for (const payload of sends) {
+        if (signal?.aborted) break;
+        await send(payload);
+      }
+    } else {
       // The rate is of deliveries, as the log and the achieved rate count them: each send starts one per hook.
       // Each send has its due time; every wake-up sends all that are due, so timer granularity costs
       // no rate. Waiting is always a timer, never a loop: the answers to what was sent arrive on
@@ -89,7 +96,7 @@ export async function triggerRun(engine: Fan, options: TriggerRunOptions): Promi
         if (wait > 0) await sleep(wait, signal);
         if (signal?.aborted) break;
         const now = performance.now();
-        while (next < sends.length && dueAt(next) <= now) send(sends[next++]!);
+        while (next < sends.length && dueAt(next) <= now && !signal?.aborted) await send(sends[next++]!);
       }
     }
     await Promise.all(pending);

@@ -61,6 +61,8 @@ export class DeliveryEngine {
   readonly #limits: WireLimits;
   readonly #http: HttpDispatcher;
   #pending = 0;
+  /** Long runs waiting for room under the bound, first come first served. */
+  readonly #waitingForRoom: Array<{ count: number; go: () => void }> = [];
   readonly #closing = new Cancellation();
   readonly #inFlight = new Set<Promise<unknown>>();
   #closed: Promise<void> | null = null;
@@ -81,11 +83,7 @@ export class DeliveryEngine {
    * is recorded as started; `done` settles when they have all finished.
    */
   fanOut(hooks: Hook[], payload: EventPayload): { started: DeliverySummary[]; done: Promise<Delivery[]> } {
-    const { hookId: _replaced, ...fields } = payload;
-    // Logto appends hookId after the event's own fields; the key order is part of the signed bytes.
-    return this.#send(
-      hooks.map((hook) => ({ hook, event: payload.event, body: JSON.stringify({ ...fields, hookId: hook.id }), redeliveryOf: null })),
-    );
+    return this.#send(this.#bodies(hooks, payload));
   }
 
   /** Sends the exact bytes of earlier deliveries again, signed with each hook's current key, as new linked entries. */
@@ -95,14 +93,53 @@ export class DeliveryEngine {
     );
   }
 
-  #send(sends: Send[]) {
-    if (this.#pending + sends.length > this.#maxPending) {
+  /**
+   * `fanOut` for a long trigger run: when the deliveries do not fit under the bound on those waiting
+   * or in flight, it waits for room (first come, first served) instead of being refused halfway.
+   * Answers null, sending nothing, when `signal` was aborted meanwhile.
+   */
+  async fanOutWhenRoom(
+    hooks: Hook[],
+    payload: EventPayload,
+    signal?: AbortSignal,
+  ): Promise<{ started: DeliverySummary[]; done: Promise<Delivery[]> } | null> {
+    this.#refuseOverBound(hooks.length, 0);
+    if (this.#waitingForRoom.length > 0 || this.#pending + hooks.length > this.#maxPending) {
+      await new Promise<void>((go) => this.#waitingForRoom.push({ count: hooks.length, go }));
+    } else {
+      this.#pending += hooks.length;
+    }
+    // The room is held from here on (counted in #pending), whatever else runs before this line.
+    if (signal?.aborted) {
+      this.#pending -= hooks.length;
+      this.#letWaitingIn();
+      return null;
+    }
+    return this.#send(this.#bodies(hooks, payload), true);
+  }
+
+  /** Deliveries that could never fit, or not now, are refused with what to do. */
+  #refuseOverBound(count: number, pending: number): void {
+    if (count > this.#maxPending) {
       throw new UserFacingError(
         'invalid_input',
-        `Hookbench already has ${this.#pending.toLocaleString('en')} deliveries waiting or in flight, and this would add ${sends.length.toLocaleString('en')} (at most ${this.#maxPending.toLocaleString('en')} in all); wait for them to finish (a receiver that hangs holds each for 10 s), then trigger again.`,
+        `This would send ${count.toLocaleString('en')} deliveries at once, and Hookbench keeps at most ${this.#maxPending.toLocaleString('en')} waiting or in flight; subscribe fewer hooks to this event, or send to some of them at a time.`,
       );
     }
-    this.#pending += sends.length;
+    if (pending + count > this.#maxPending) {
+      throw new UserFacingError(
+        'invalid_input',
+        `Hookbench already has ${pending.toLocaleString('en')} deliveries waiting or in flight, and this would add ${count.toLocaleString('en')} (at most ${this.#maxPending.toLocaleString('en')} in all); wait for them to finish (a receiver that hangs holds each for 10 s), then trigger again.`,
+      );
+    }
+  }
+
+  /** `reserved`: the room was already counted in #pending (fanOutWhenRoom). */
+  #send(sends: Send[], reserved = false) {
+    if (!reserved) {
+      this.#refuseOverBound(sends.length, this.#pending);
+      this.#pending += sends.length;
+    }
     // Logto's p-map: concurrency 10 within this one trigger; other triggers have their own.
     const limiter = new Limiter(LOGTO_FAN_OUT_CONCURRENCY);
     const works = sends.map((send) => this.#begin(send));
@@ -112,6 +149,7 @@ export class DeliveryEngine {
           .run(() => this.#complete(work, true))
           .finally(() => {
             this.#pending--;
+            this.#letWaitingIn();
           }),
       ),
     );
@@ -160,6 +198,21 @@ export class DeliveryEngine {
       await this.#http.close();
     })();
     return this.#closed;
+  }
+
+  #bodies(hooks: Hook[], payload: EventPayload): Send[] {
+    const { hookId: _replaced, ...fields } = payload;
+    // Logto appends hookId after the event's own fields; the key order is part of the signed bytes.
+    return hooks.map((hook) => ({ hook, event: payload.event, body: JSON.stringify({ ...fields, hookId: hook.id }), redeliveryOf: null }));
+  }
+
+  #letWaitingIn(): void {
+    for (let first = this.#waitingForRoom[0]; first && this.#pending + first.count <= this.#maxPending; first = this.#waitingForRoom[0]) {
+      this.#waitingForRoom.shift();
+      // Held at once: the run sends on a later microtask, and nothing may take this room before it.
+      this.#pending += first.count;
+      first.go();
+    }
   }
 
   #track(work: Promise<unknown>): void {
