@@ -28,6 +28,7 @@ export type { PushChannel, Pushes } from './channels';
 
 import { exportFormats } from './deliveryFormats';
 import {
+  MAX_IMPORT_BYTES,
   MAX_PAYLOAD_BYTES,
   REDELIVERY_LIMIT_DEFAULT,
   REDELIVERY_MAX,
@@ -289,7 +290,7 @@ export const contract = {
       .object({
         content: z
           .string({ required_error: 'Choose a file to import', invalid_type_error: 'The file content must be text' })
-          .max(5 * 1024 * 1024, 'That file is over 5 MB; a hooks export is a few kB'),
+          .max(MAX_IMPORT_BYTES, 'That file is over 5 MB; a hooks export is a few kB'),
         onDuplicate: z
           .enum(onDuplicateChoices, { errorMap: () => ({ message: 'onDuplicate must be replace, keep-both or skip' }) })
           .optional(),

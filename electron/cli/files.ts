@@ -1,6 +1,6 @@
-import { closeSync, createWriteStream, fchmodSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, createWriteStream, fchmodSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { usageError } from './errors';
+import { CliError, usageError } from './errors';
 import { type OutStream, writeAll } from './output';
 
 /** Owner read/write only: an export may carry signing keys and custom header values such as tokens. */
@@ -15,12 +15,34 @@ function why(error: unknown, file: string): string {
   return (error as Error).message;
 }
 
-export function readText(file: string): string {
+/**
+ * A text file given on the command line, read only up to `maxBytes` (it may be /dev/zero or a pipe
+ * that never ends), a byte-order mark dropped as editors on Windows write one.
+ */
+export function readText(file: string, maxBytes: number): string {
+  if (file === '') throw usageError('Name the file to read; an empty name was given');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let fd: number | undefined;
   try {
-    return readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      size += read;
+      if (size > maxBytes) throw usageError(`${file} is over ${maxBytes / (1024 * 1024)} MB; that is more than Hookbench takes here`);
+      chunks.push(chunk.subarray(0, read));
+    }
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw usageError(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : why(error, file)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 }
 
 /**

@@ -85,6 +85,21 @@ describe('hookbench', () => {
       code: 2,
       err: expect.stringContaining('no such file'),
     });
+    // A file that never ends is read no further than the largest payload, and refused.
+    expect(await cli('trigger', 'User.Created', '--payload', '/dev/zero')).toEqual({
+      code: 2,
+      out: '',
+      err: 'hookbench: /dev/zero is over 1 MB; that is more than Hookbench takes here\n',
+    });
+    expect(await cli('hooks', 'import', '/dev/zero')).toMatchObject({ code: 2, err: expect.stringContaining('/dev/zero is over 5 MB') });
+    expect(await cli('trigger', 'User.Created', '--payload', '')).toMatchObject({
+      code: 2,
+      err: 'hookbench: Name the file to read; an empty name was given\n',
+    });
+    // A byte-order mark, as some Windows editors write, is not part of the JSON.
+    writeFileSync(file, `\uFEFF${JSON.stringify({ event: 'User.Created', createdAt: '2026-01-02T00:00:00.000Z' })}`);
+    expect((await cli('trigger', 'User.Created', '--payload', file)).code).toBe(0);
+    expect(JSON.parse(receiver.received.at(-1)!.body)).toMatchObject({ createdAt: '2026-01-02T00:00:00.000Z' });
     expect(await cli('trigger', 'User.Exploded')).toMatchObject({
       code: 2,
       err: 'hookbench: "User.Exploded" is not a Logto webhook event\n',

@@ -1,4 +1,5 @@
 import { isHookEvent } from '../../../shared/events';
+import { MAX_PAYLOAD_BYTES } from '../../../shared/limits';
 import { defineCommand } from '../command';
 import { deliverAndReport } from '../deliveries';
 import { FAILED, usageError } from '../errors';
@@ -45,7 +46,7 @@ export default defineCommand({
     let payload: Record<string, unknown> | undefined;
     if (options.payload !== undefined) {
       try {
-        payload = JSON.parse(readText(options.payload));
+        payload = JSON.parse(readText(options.payload, MAX_PAYLOAD_BYTES));
       } catch (error) {
         if (!(error instanceof SyntaxError)) throw error;
         throw usageError(`${options.payload} is not valid JSON: ${error.message}`);

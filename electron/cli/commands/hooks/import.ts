@@ -1,4 +1,5 @@
 import { type ImportEntry, onDuplicateChoices } from '../../../../shared/contract';
+import { MAX_IMPORT_BYTES } from '../../../../shared/limits';
 import { defineCommand } from '../../command';
 import { EXIT_STATUS, usageError } from '../../errors';
 import { readText } from '../../files';
@@ -23,7 +24,11 @@ export default defineCommand({
     const choice = options['on-duplicate'];
     const onDuplicate = onDuplicateChoices.find((candidate) => candidate === choice);
     if (choice !== undefined && !onDuplicate) throw usageError(`--on-duplicate takes ${onDuplicateChoices.join(', ')}, not "${choice}"`);
-    const report = await context.call('hooks.import', { content: readText(file), onDuplicate }, { onDuplicate: '--on-duplicate' });
+    const report = await context.call(
+      'hooks.import',
+      { content: readText(file, MAX_IMPORT_BYTES), onDuplicate },
+      { onDuplicate: '--on-duplicate' },
+    );
     const duplicates = report.entries.filter((entry) => entry.outcome === 'duplicate');
     if (!report.applied) {
       for (const entry of duplicates) {
