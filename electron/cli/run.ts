@@ -9,7 +9,7 @@ import { type Core, confHookFile, openCore } from '../core';
 import { type Command, commonOptions } from './command';
 import { commands } from './commands';
 import { Context } from './context';
-import { defaultDataDir } from './dataDir';
+import { chosenDataDir } from './dataDir';
 import { CliError, EXIT_STATUS, usageError } from './errors';
 import { commandHelp, groupHelp, USAGE } from './help';
 import { Output, type OutStream } from './output';
@@ -57,7 +57,7 @@ async function route(argv: string[], io: CliIo, out: Output): Promise<number> {
     io.stdout.write(`${commandHelp(found.command)}\n`);
     return 0;
   }
-  const dataDir = parsed.dataDir ?? leading['data-dir'] ?? defaultDataDir(io.env);
+  const dataDir = chosenDataDir(parsed.dataDir ?? leading['data-dir'], io.env);
   let core: Core | null = null;
   try {
     core = openCore({ dataDir, hookFile: confHookFile(dataDir), version: io.version });

@@ -184,6 +184,17 @@ describe('the data folder', () => {
     expect(defaultDataDir({ HOOKBENCH_DATA_DIR: '/tmp/elsewhere' }, 'linux')).toBe('/tmp/elsewhere');
   });
 
+  it('is never the app’s own by accident: an empty --data-dir or HOOKBENCH_DATA_DIR is refused', async () => {
+    expect(await cliInProcess('', 'hooks', 'list')).toEqual({
+      code: 2,
+      out: '',
+      err: 'hookbench: --data-dir is empty; name a folder, or leave the option out to use the app’s own\n',
+    });
+    expect(() => defaultDataDir({ HOOKBENCH_DATA_DIR: '' }, 'linux')).toThrow(
+      'HOOKBENCH_DATA_DIR is set but empty; set it to a folder, or unset it to use the app’s own',
+    );
+  });
+
   it('matches the productName Electron names userData after', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(pkg.productName).toBe('Hookbench');
