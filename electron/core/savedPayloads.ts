@@ -7,7 +7,7 @@
  * Triggers come by the thousand in a load run, so the history is written at most once a second
  * (and on close), re-reading the file first so another process's changes are kept.
  */
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { SavedPayload, TriggerRecord } from '../../shared/domain';
@@ -16,9 +16,9 @@ import { type HookEvent, hookEvents } from '../../shared/events';
 import type { Report } from './notices';
 import { newId } from './util/ids';
 import { moveAside } from './util/moveAside';
+import { writePrivately } from './util/privateFile';
 
 export const PAYLOADS_FILE_NAME = 'payloads.json';
-const FILE_MODE = 0o600;
 const FILE_VERSION = 1;
 export const HISTORY_KEPT = 50;
 
@@ -135,11 +135,8 @@ export class SavedPayloads {
   }
 
   #write(file: PayloadsFile): void {
-    const temp = `${this.#path}.${process.pid}.tmp`;
     try {
-      writeFileSync(temp, `${JSON.stringify(file, null, 2)}\n`, { mode: FILE_MODE });
-      chmodSync(temp, FILE_MODE);
-      renameSync(temp, this.#path);
+      writePrivately(this.#path, `${JSON.stringify(file, null, 2)}\n`);
     } catch (error) {
       throw new UserFacingError('storage', `Could not save to ${this.#path}: ${(error as Error).message}`);
     }

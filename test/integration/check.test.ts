@@ -5,13 +5,13 @@
  */
 
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run';
 import { CheckRunner } from '../../electron/core/check/runner';
-import { CheckRunStore } from '../../electron/core/check/runStore';
+import { CHECK_RUNS_FILE, CheckRunStore } from '../../electron/core/check/runStore';
 import type { CheckSend } from '../../electron/core/delivery/engine';
 import type { CheckCase, CheckProgress } from '../../shared/check';
 import type { Delivery, Hook } from '../../shared/domain';
@@ -212,8 +212,9 @@ describe('check runs in the core', () => {
         expect.objectContaining({ id: run.id, passed: true, counts: { pass: 12 - 1, fail: 0, skip: 0, info: 1 } }),
       ]);
     });
-    // Kept across restarts.
+    // Kept across restarts, in a file only its owner reads: the evidence holds the headers sent, tokens included.
     await withCore(dataDir, async (app) => expect(await app.call('check.runs', { hookId: hook.id })).toHaveLength(1));
+    expect(statSync(join(dataDir, CHECK_RUNS_FILE)).mode & 0o777).toBe(0o600);
   });
 
   it('passes a forged request answered 5xx but flags it, because Logto would retry it', async () => {

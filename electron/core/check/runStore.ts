@@ -1,8 +1,9 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckRun } from '../../../shared/check';
 import { UserFacingError } from '../../../shared/errors';
 import type { Report } from '../notices';
+import { writePrivately } from '../util/privateFile';
 
 export const CHECK_RUNS_FILE = 'check-runs.json';
 /** Runs kept per hook; the requests they sent stay in the request log, linked by run id. */
@@ -24,9 +25,8 @@ export class CheckRunStore {
   add(run: CheckRun): void {
     const sameHook = this.#runs.filter((kept) => kept.hookId === run.hookId).slice(0, RUNS_KEPT_PER_HOOK - 1);
     this.#runs = [run, ...sameHook, ...this.#runs.filter((kept) => kept.hookId !== run.hookId)];
-    const temporary = `${this.#path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(this.#runs));
-    renameSync(temporary, this.#path);
+    // Evidence keeps the request headers sent, custom ones (tokens) included.
+    writePrivately(this.#path, JSON.stringify(this.#runs));
   }
 
   list(hookId: string): CheckRun[] {

@@ -1,8 +1,9 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Report } from '../notices';
 import { moveAside } from '../util/moveAside';
+import { writePrivately } from '../util/privateFile';
 
 export const RECEIVER_FILE = 'receiver.json';
 export const DEFAULT_RECEIVER_PORT = 4747;
@@ -48,10 +49,6 @@ export function readReceiverSettings(dataDir: string, report: Report): ReceiverS
   }
 }
 
-/** Written whole to a temporary file and renamed over the old one, so a crash never leaves half a file. */
 export function writeReceiverSettings(dataDir: string, settings: ReceiverSettings): void {
-  const path = join(dataDir, RECEIVER_FILE);
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+  writePrivately(join(dataDir, RECEIVER_FILE), `${JSON.stringify(settings, null, 2)}\n`);
 }
