@@ -60,6 +60,14 @@ describe('a full disk', () => {
       refused = notices.filter((notice) => notice.id.startsWith('log-write-') && notice.message.includes('was not sent')).length;
     }
     expect(refused).toBeGreaterThanOrEqual(5);
+    // Asked for by id (as the command line does once a trigger ends), an unsent delivery says why it has no row.
+    const unsent = notices.find((notice) => /^log-write-(?!failed-)/.test(notice.id) && notice.message.includes('was not sent'))!;
+    const unsentId = unsent.id.slice('log-write-'.length);
+    const asked = await core.envelope('logs.get', { id: unsentId });
+    expect(asked).toMatchObject({
+      ok: false,
+      error: { code: 'storage', message: expect.stringMatching(/database or disk is full.*This delivery was not sent/) },
+    });
     const failure = notices.find((notice) => notice.id.startsWith('log-write-failed-'));
     expect(failure?.message).toMatch(/database or disk is full.*free disk space/);
 

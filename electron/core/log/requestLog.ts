@@ -17,6 +17,8 @@ export type HookCounts = { hook_id: string; succeeded: number; failed: number };
 export type LogLimits = { maxPageCount?: number };
 
 const INDEX_BATCH = 100;
+/** How many unsent deliveries `get` can still explain. */
+const UNSENT_KEPT = 1_000;
 /** Upkeep (search indexing, copying the journal in) waits until writes have been quiet this long: it shares main's thread with them. */
 const UPKEEP_IDLE_MS = 1_000;
 const INTERRUPTED = 'Hookbench stopped before this delivery finished; the receiver may or may not have received it.';
@@ -42,6 +44,8 @@ export class RequestLog implements DeliveryRecorder {
   readonly #statements = new Map<string, StatementSync>();
   /** Deliveries started and not yet waited for, oldest first: the order the engine waits in. */
   readonly #unclaimed = new Map<string, number>();
+  /** Deliveries whose first row could not be written, so they were never sent and have no row: why, for `get`. */
+  readonly #unsent = new Map<string, string>();
   #failures = 0;
   #failing = false;
   #upkeep: NodeJS.Timeout | null = null;
@@ -123,7 +127,13 @@ export class RequestLog implements DeliveryRecorder {
     const ticket = this.#unclaimed.get(deliveryId);
     if (ticket === undefined) return this.#writes.durableThrough();
     this.#unclaimed.delete(deliveryId);
-    return this.#writes.durable(ticket);
+    return this.#writes.durable(ticket).catch((error: unknown) => {
+      // A lock held elsewhere fails the whole commit with SQLite's bare words; say which file.
+      const told = this.#storageError('write', error);
+      this.#unsent.set(deliveryId, told.message);
+      if (this.#unsent.size > UNSENT_KEPT) this.#unsent.delete(this.#unsent.keys().next().value!);
+      throw told;
+    });
   }
 
   /** Commits every queued write now. Throws the storage error when some could not be committed (they stay queued). */
@@ -146,6 +156,13 @@ export class RequestLog implements DeliveryRecorder {
 
   get(id: string): Delivery {
     const [row] = this.#all<FullRow>(`SELECT ${FULL_COLUMNS} FROM deliveries WHERE id = ?`, id);
+    const unsent = this.#unsent.get(id);
+    if (!row && unsent) {
+      throw new UserFacingError(
+        'storage',
+        `${unsent}. This delivery was not sent, so that nothing goes unrecorded; free disk space or close what holds the log, then send it again.`,
+      );
+    }
     if (!row) throw new UserFacingError('not_found', `No delivery has the id "${id}"; it may have been removed by retention.`);
     const request = { ...(JSON.parse(row.request) as Omit<SentRequest, 'body'>), body: row.request_body };
     return {
