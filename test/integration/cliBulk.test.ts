@@ -40,6 +40,21 @@ describe('hookbench redeliver --failed', () => {
     expect(receiver.received).toHaveLength(3);
   });
 
+  it('prints JSON with --json, and says (exit 1) when there is nothing to send', async () => {
+    await failedDeliveries(1);
+    const run = await hookbench('redeliver', '--failed', '--hook', 'Flaky', '--json');
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.out);
+    expect(answer).toMatchObject({ redelivered: 1, succeeded: 1, failed: 0 });
+    expect(answer.deliveries).toEqual([expect.objectContaining({ event: 'User.Created', outcome: 'success', status: 200 })]);
+
+    const core = openTestCore({ dataDir });
+    await core.call('hooks.create', { name: 'Healthy', url: receiver.url, events: ['User.Created'] });
+    await core.dispose();
+    const none = await hookbench('redeliver', '--failed', '--hook', 'Healthy');
+    expect(none).toEqual({ code: 1, out: '', err: 'nothing was sent: "Healthy" has no failed deliveries in that time (--since)\n' });
+  });
+
   it('exits 1 when a redelivery fails again', async () => {
     await failedDeliveries(2);
     receiver.answer(reply(503, 'still down'));

@@ -1,3 +1,4 @@
+import { counted } from '../../../shared/counted';
 import type { DeliverySummary } from '../../../shared/domain';
 import { defineCommand } from '../command';
 import type { Context } from '../context';
@@ -23,7 +24,7 @@ export default defineCommand({
     if (options.failed) {
       if (id !== undefined) throw usageError('redeliver takes a delivery id or --failed, not both');
       if (options.hook === undefined) throw usageError('redeliver --failed needs --hook (the hook whose failed deliveries to send again)');
-      return redeliverFailed(context, options.hook, options);
+      return redeliverFailed(context, options.hook, { ...options, json: options.json === true });
     }
     if (id === undefined) throw usageError('redeliver needs a delivery id (see hookbench logs), or --failed --hook h');
     const bulkOnly = (['hook', 'since', 'limit', 'rate'] as const).find((name) => options[name] !== undefined);
@@ -42,7 +43,7 @@ const numberOption = (value: string | undefined) => (value === undefined ? undef
 async function redeliverFailed(
   context: Context,
   reference: string,
-  options: { since?: string; limit?: string; rate?: string },
+  options: { since?: string; limit?: string; rate?: string; json: boolean },
 ): Promise<number> {
   const hook = await context.hook(reference);
   const finished = new Map<string, DeliverySummary>();
@@ -64,9 +65,16 @@ async function redeliverFailed(
     );
     await context.core.settled();
     stopProgress();
-    const failures = [...finished.values()].filter((delivery) => delivery.outcome !== 'success').length;
-    context.out.print(`redelivered ${count} failed deliveries of "${hook.name}": ${count - failures} succeeded, ${failures} failed`);
-    return failures > 0 ? FAILED : 0;
+    const deliveries = [...finished.values()];
+    const failures = deliveries.filter((delivery) => delivery.outcome !== 'success').length;
+    if (options.json) context.out.json({ hookId: hook.id, redelivered: count, succeeded: count - failures, failed: failures, deliveries });
+    else if (count === 0) context.out.say(`nothing was sent: "${hook.name}" has no failed deliveries in that time (--since)`);
+    else
+      context.out.print(
+        `redelivered ${counted(count, 'failed delivery', 'failed deliveries')} of "${hook.name}": ${count - failures} succeeded, ${failures} failed`,
+      );
+    // As for trigger: nothing sent is exit 1, so a script learns that nothing happened.
+    return failures > 0 || count === 0 ? FAILED : 0;
   } finally {
     stop();
     stopProgress();
