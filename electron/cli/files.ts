@@ -1,4 +1,4 @@
-import { closeSync, createWriteStream, fchmodSync, openSync, readSync } from 'node:fs';
+import { accessSync, closeSync, constants, createWriteStream, fchmodSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CliError, usageError } from './errors';
 import { type OutStream, writeAll } from './output';
@@ -43,6 +43,20 @@ export function readText(file: string, maxBytes: number): string {
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/^\uFEFF/, '');
+}
+
+/**
+ * Refuses, before any work, a file that could not be written later: its folder missing or read-only,
+ * or a folder in its place. What a long command writes at its end must not fail after the work.
+ */
+export function checkWritable(file: string): void {
+  if (file === '') throw usageError('Name the file to write; an empty name was given');
+  try {
+    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    accessSync(dirname(file), constants.W_OK);
+  } catch (error) {
+    throw usageError(`Could not write ${file}: ${why(error, file)}`);
+  }
 }
 
 /**

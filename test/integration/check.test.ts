@@ -174,6 +174,16 @@ describe('hookbench check', () => {
       err: expect.stringContaining("Unknown option '--colour'"),
     });
     expect(await cli('check')).toMatchObject({ code: 2, err: expect.stringContaining('check needs --hook') });
+    // A JUnit file that could not be written is refused before the check runs, not after it.
+    expect(await cli('check', '--hook', 'Lab', '--junit', join(dataDir, 'no-such-folder', 'j.xml'))).toEqual({
+      code: 2,
+      out: '',
+      err: `hookbench: Could not write ${join(dataDir, 'no-such-folder', 'j.xml')}: the folder ${join(dataDir, 'no-such-folder')} does not exist; create it first or choose another file\n`,
+    });
+    expect(await cli('check', '--hook', 'Lab', '--junit', dataDir)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('that is a folder; name a file inside it'),
+    });
 
     await withCore(dataDir, (app) => app.call('hooks.update', { id: hook.id, enabled: false }));
     const disabled = await cli('check', '--hook', hook.id, '--burst', '2');

@@ -5,7 +5,7 @@ import { isHookEvent } from '../../../shared/events';
 import { junitXml } from '../../../shared/junit';
 import { defineCommand } from '../command';
 import { FAILED, usageError } from '../errors';
-import { writeOut } from '../files';
+import { checkWritable, writeOut } from '../files';
 import { json } from '../options';
 import { Progress } from '../progress';
 
@@ -34,6 +34,7 @@ export default defineCommand({
     if (unknown.length > 0) throw usageError(`Not Logto webhook events: ${unknown.join(', ')}`);
     const burst = options.burst === undefined ? DEFAULT_BURST : Number(options.burst);
     if (!Number.isInteger(burst) || burst < 1 || burst > MAX_BURST) throw usageError(`--burst takes a whole number from 1 to ${MAX_BURST}`);
+    if (options.junit !== undefined) checkWritable(options.junit);
     const hook = await context.hook(options.hook);
     context.out.say(`checking “${hook.name}” at ${hook.config.url}…`);
     const stopProgress = new Progress(context.out.stderr).follow(
