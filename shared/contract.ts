@@ -72,15 +72,15 @@ const hookRange = z
 const redeliveryRun = hookRange
   .extend({
     limit: z
-      .number({ invalid_type_error: 'limit must be a number' })
-      .int('limit must be a whole number')
-      .min(1, 'limit must be at least 1')
-      .max(REDELIVERY_MAX, `limit must be at most ${REDELIVERY_MAX}`)
+      .number({ invalid_type_error: 'The limit must be a number' })
+      .int('The limit must be a whole number')
+      .min(1, 'The limit must be at least 1')
+      .max(REDELIVERY_MAX, `The limit must be at most ${REDELIVERY_MAX.toLocaleString('en')}`)
       .default(REDELIVERY_LIMIT_DEFAULT),
     perSecond: z
-      .number({ invalid_type_error: 'perSecond must be a number' })
-      .positive('perSecond must be more than 0')
-      .max(1000, 'perSecond must be at most 1000')
+      .number({ invalid_type_error: 'The pace must be a number of sends a second' })
+      .positive('The pace must be more than 0 a second')
+      .max(1000, 'The pace must be at most 1,000 a second')
       .default(REDELIVERY_RATE_DEFAULT),
   })
   .strict();
@@ -198,10 +198,10 @@ const checkRunSchema = z
     hookId: hookIdSchema,
     events: z.array(hookEventSchema).max(100).optional(),
     burst: z
-      .number({ invalid_type_error: 'burst must be a number' })
-      .int('burst must be a whole number')
-      .min(1, 'burst must be at least 1')
-      .max(MAX_BURST, `burst must be at most ${MAX_BURST}`)
+      .number({ invalid_type_error: 'The burst size must be a number' })
+      .int('The burst size must be a whole number')
+      .min(1, 'The burst size must be at least 1')
+      .max(MAX_BURST, `The burst size must be at most ${MAX_BURST.toLocaleString('en')}`)
       .default(DEFAULT_BURST),
   })
   .strict();
@@ -236,10 +236,10 @@ const triggerRunSchema = z
     event: hookEventSchema,
     hookIds: z.array(hookIdSchema).max(500).optional(),
     repeat: z
-      .number({ invalid_type_error: 'repeat must be a number' })
-      .int('repeat must be a whole number')
-      .min(1, 'repeat must be at least 1')
-      .max(TRIGGER_RUN_MAX_REPEAT, 'repeat must be at most 100 000'),
+      .number({ invalid_type_error: 'Repeat takes a number of times' })
+      .int('Repeat takes a whole number of times')
+      .min(1, 'Repeat at least once')
+      .max(TRIGGER_RUN_MAX_REPEAT, `Repeat at most ${TRIGGER_RUN_MAX_REPEAT.toLocaleString('en')} times`),
     ratePerSecond: z
       .number({ invalid_type_error: 'The rate must be a number' })
       .positive('The rate must be above 0 per second')

@@ -12,7 +12,8 @@ function optionFor(field: string | undefined, names: FieldNames): string | undef
   if (!field) return undefined;
   const [head, index] = field.split('.');
   const option = names[head!];
-  if (!option) return field;
+  // A field with no option of its own (an argument, a file's content): the message says enough.
+  if (!option) return undefined;
   return index !== undefined && /^\d+$/.test(index) ? `${option} #${Number(index) + 1}` : option;
 }
 

@@ -65,11 +65,13 @@ describe('hookbench redeliver --failed', () => {
   it('refuses a rate, limit or combination it cannot use, naming the option, and sends nothing', async () => {
     await failedDeliveries(1);
     const cases: Array<[string[], string]> = [
-      [['--failed', '--hook', 'Flaky', '--rate', '0'], '--rate: perSecond must be more than 0'],
-      [['--failed', '--hook', 'Flaky', '--limit', 'x'], '--limit: limit must be a number'],
-      [['--failed', '--hook', 'Flaky', '--limit', '0'], '--limit: limit must be at least 1'],
+      [['--failed', '--hook', 'Flaky', '--rate', '0'], '--rate: The pace must be more than 0 a second'],
+      [['--failed', '--hook', 'Flaky', '--limit', 'x'], '--limit: The limit must be a number'],
+      [['--failed', '--hook', 'Flaky', '--limit', '0'], '--limit: The limit must be at least 1'],
       [['--failed'], 'redeliver --failed needs --hook'],
       [[], 'redeliver needs a delivery id'],
+      // An argument has no option name to point at: the message stands alone, with no internal field name.
+      [[''], 'hookbench: A delivery id is required\n'],
       [['abc', '--failed', '--hook', 'Flaky'], 'redeliver takes a delivery id or --failed, not both'],
     ];
     for (const [args, message] of cases) {

@@ -89,7 +89,7 @@ describe('hookbench trigger --repeat', () => {
     });
     expect(await hookbench('trigger', 'User.Created', '--repeat', '200000')).toMatchObject({
       code: 2,
-      err: expect.stringContaining('--repeat: repeat must be at most 100 000'),
+      err: expect.stringContaining('--repeat: Repeat at most 100,000 times'),
     });
     const payload = join(dataDir, 'payload.json');
     writeFileSync(payload, '{"data":{}}');

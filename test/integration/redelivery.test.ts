@@ -90,9 +90,9 @@ describe('redelivering failed deliveries in bulk', () => {
   it('refuses a rate or a limit it cannot use, naming the field', async () => {
     const { hook } = await failedDeliveries(1);
     for (const [input, field, message] of [
-      [{ perSecond: 0 }, 'perSecond', 'perSecond must be more than 0'],
-      [{ limit: 0 }, 'limit', 'limit must be at least 1'],
-      [{ limit: 2.5 }, 'limit', 'limit must be a whole number'],
+      [{ perSecond: 0 }, 'perSecond', 'The pace must be more than 0 a second'],
+      [{ limit: 0 }, 'limit', 'The limit must be at least 1'],
+      [{ limit: 2.5 }, 'limit', 'The limit must be a whole number'],
     ] as const) {
       expect(await running.core.envelope('logs.redeliverUnsuccessful', { hookId: hook.id, range: 'all', ...input })).toEqual({
         ok: false,

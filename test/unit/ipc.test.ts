@@ -94,7 +94,7 @@ const badInputs = {
   ],
   'logs.redeliverUnsuccessful (perSecond)': [
     { hookId: 'h', range: 'all', perSecond: 0 },
-    { code: 'invalid_input', field: 'perSecond', message: 'perSecond must be more than 0' },
+    { code: 'invalid_input', field: 'perSecond', message: 'The pace must be more than 0 a second' },
   ],
   'logs.cancelRedelivery': [{}, { code: 'invalid_input', field: 'runId', message: 'Say which run to cancel (runId)' }],
   'logs.export': [
@@ -147,7 +147,7 @@ const badInputs = {
   'app.diagnostics': [{ keys: true }, { code: 'invalid_input', message: 'app.diagnostics does not take "keys".' }],
   'check.run': [
     { hookId: 'h', burst: 0 },
-    { code: 'invalid_input', field: 'burst', message: 'burst must be at least 1' },
+    { code: 'invalid_input', field: 'burst', message: 'The burst size must be at least 1' },
   ],
   'check.runs': [
     { hookId: 'h', all: true },
@@ -161,7 +161,7 @@ const badInputs = {
   ],
   'events.triggerRun': [
     { event: 'PostSignIn', repeat: 0 },
-    { code: 'invalid_input', field: 'repeat', message: 'repeat must be at least 1' },
+    { code: 'invalid_input', field: 'repeat', message: 'Repeat at least once' },
   ],
   'events.triggerRun (payload)': [
     { event: 'PostSignIn', repeat: 2, payload: ['not', 'an', 'object'] },
