@@ -71,7 +71,7 @@ export function defineCommand<const O extends OptionSpecs, const A extends reado
       try {
         parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
       } catch (error) {
-        throw usageError(`${spec.name}: ${(error as Error).message}`, usage);
+        throw usageError(`${spec.name}: ${parseProblem(error as Error & { code?: string }, Object.keys(options), argv)}`, usage);
       }
       const { values, positionals } = parsed;
       const help = values.help === true;
@@ -92,6 +92,36 @@ export function defineCommand<const O extends OptionSpecs, const A extends reado
       };
     },
   };
+}
+
+/** parseArgs's complaint in the words of this command line, with the option meant when a typo is close to one. */
+function parseProblem(error: Error & { code?: string }, names: string[], argv: string[]): string {
+  const option = /'(--?[^' ]+)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const typed = option.replace(/^--?/, '');
+    const [meant] = names.filter((name) => editDistance(name, typed) <= 2).sort((x, y) => editDistance(x, typed) - editDistance(y, typed));
+    return meant ? `Unknown option ${option}; did you mean --${meant}?` : `Unknown option ${option}; the options it takes are below`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (error.message.includes('does not take an argument')) return `${option} takes no value`;
+    if (error.message.includes('ambiguous')) {
+      const next = argv[argv.indexOf(option) + 1] ?? '';
+      return `${option} needs a value; "${next}" starts with "-", so it reads as an option (write ${option}=${next} to give it as the value)`;
+    }
+    return `${option} needs a value`;
+  }
+  return error.message;
+}
+
+/** Letters to add, drop or change to turn one word into the other. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 /** The synopsis line, built from the option table so it always says what the parser takes. */

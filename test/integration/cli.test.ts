@@ -37,7 +37,29 @@ describe('hookbench', () => {
       code: 2,
       err: 'hookbench: --since takes 1h, 24h, 7d or all, not "forever"\n',
     });
-    expect(await cli('logs', '--colour')).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--colour'") });
+    expect(await cli('logs', '--colour')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Unknown option --colour; the options it takes are below'),
+    });
+    // Typos are matched to the option meant; values that start with a dash say how to give them.
+    expect(await cli('logs', '--jsn')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('hookbench: logs: Unknown option --jsn; did you mean --json?\n'),
+    });
+    expect(await cli('logs', '--limit', '-1')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining(
+        'hookbench: logs: --limit needs a value; "-1" starts with "-", so it reads as an option (write --limit=-1 to give it as the value)\n',
+      ),
+    });
+    expect(await cli('logs', '--json=yes')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('hookbench: logs: --json takes no value\n'),
+    });
+    expect(await cli('logs', '--limit')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('hookbench: logs: --limit needs a value\n'),
+    });
   });
 
   it('lists hooks with their health, and hides signing keys from --json', async () => {
