@@ -4,6 +4,7 @@ import type { HeaderRow } from '../../shared/validation';
 import type { OptionSpec } from './command';
 import type { Context, FieldNames } from './context';
 import { usageError } from './errors';
+import { escapeControls } from './text';
 
 export const hookOptions = {
   name: { type: 'string', placeholder: 'name', help: 'what to call the hook' },
@@ -84,5 +85,6 @@ export function describeHook(
   verb: string,
   hook: { id: string; name: string; enabled: boolean; config: { url: string } },
 ) {
-  context.out.print(`${verb}  ${hook.id}  ${hook.name}  ${hook.enabled ? 'enabled' : 'disabled'}  ${hook.config.url}`);
+  // One line per hook, whatever its name holds: a newline in it is shown as \n, as in hooks list.
+  context.out.print(`${verb}  ${hook.id}  ${escapeControls(hook.name)}  ${hook.enabled ? 'enabled' : 'disabled'}  ${hook.config.url}`);
 }

@@ -222,6 +222,9 @@ describe('output', () => {
     expect(JSON.parse(runs[4]!.out)[0].name).toBe(hostile);
     expect(runs[5]!.err).toContain('nope\\x1b');
     expect(runs[6]!.err).toContain('"Evil\\x07" is not a Logto webhook event');
+    // A name with a line break is still one line where the hook is described.
+    const added = await hookbench('hooks', 'add', '--name', 'two\nlines', '--url', receiver.url, '--event', 'PostSignIn');
+    expect(added.out.trimEnd().split('\n')).toEqual([expect.stringMatching(/^added {2}\S+ {2}two\\nlines {2}enabled {2}/)]);
   });
 
   it('counts finished deliveries on a terminal’s stderr, and is silent elsewhere', async () => {
