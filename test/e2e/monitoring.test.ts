@@ -94,6 +94,10 @@ describe('monitoring a hook', () => {
     const attempts = page.locator('.timeline');
     await attempts.getByText(/^Sent (just now|\d+ s ago), waiting for the receiver\.$/).waitFor();
     expect(await page.getByText('No attempt was made.').count()).toBe(0);
+    // What Logto does about a receiver this slow: a timeout ends the attempt and is not retried.
+    expect(await attempts.textContent()).toContain(
+      'Logto gives up on an attempt with no response headers after 10 s, and does not retry that.',
+    );
     await running.app.screenshot('request-detail-sending');
 
     answer();

@@ -11,8 +11,8 @@ export function StillSending({ since }: { since: number }) {
     <li className="attempt still-sending" aria-live="polite">
       <strong>Sent {seconds < 1 ? 'just now' : `${seconds} s ago`}, waiting for the receiver.</strong>{' '}
       <span className="muted">
-        Logto waits up to 10 s for the response headers, then retries by the hook’s rule; each attempt shows here once the delivery has
-        finished.
+        Logto gives up on an attempt with no response headers after 10 s, and does not retry that. Every attempt shows here once the
+        delivery has finished.
       </span>
     </li>
   );
