@@ -83,11 +83,13 @@ export class DeliveryEngine {
    * is recorded as started; `done` settles when they have all finished.
    */
   fanOut(hooks: Hook[], payload: EventPayload): { started: DeliverySummary[]; done: Promise<Delivery[]> } {
+    this.#take(hooks.length);
     return this.#send(this.#bodies(hooks, payload));
   }
 
   /** Sends the exact bytes of earlier deliveries again, signed with each hook's current key, as new linked entries. */
   redeliver(sends: Array<{ hook: Hook; original: Delivery }>): { started: DeliverySummary[]; done: Promise<Delivery[]> } {
+    this.#take(sends.length);
     return this.#send(
       sends.map(({ hook, original }) => ({ hook, event: original.event, body: original.request.body, redeliveryOf: original.id })),
     );
@@ -103,43 +105,38 @@ export class DeliveryEngine {
     payload: EventPayload,
     signal?: AbortSignal,
   ): Promise<{ started: DeliverySummary[]; done: Promise<Delivery[]> } | null> {
-    this.#refuseOverBound(hooks.length, 0);
-    if (this.#waitingForRoom.length > 0 || this.#pending + hooks.length > this.#maxPending) {
-      await new Promise<void>((go) => this.#waitingForRoom.push({ count: hooks.length, go }));
-    } else {
-      this.#pending += hooks.length;
-    }
+    const fitsNow = this.#waitingForRoom.length === 0 && this.#pending + hooks.length <= this.#maxPending;
+    // #take counts what fits now, and refuses what could never fit; the rest waits its turn.
+    if (fitsNow || hooks.length > this.#maxPending) this.#take(hooks.length);
+    else await new Promise<void>((go) => this.#waitingForRoom.push({ count: hooks.length, go }));
     // The room is held from here on (counted in #pending), whatever else runs before this line.
     if (signal?.aborted) {
       this.#pending -= hooks.length;
       this.#letWaitingIn();
       return null;
     }
-    return this.#send(this.#bodies(hooks, payload), true);
+    return this.#send(this.#bodies(hooks, payload));
   }
 
-  /** Deliveries that could never fit, or not now, are refused with what to do. */
-  #refuseOverBound(count: number, pending: number): void {
+  /** Counts `count` more deliveries as waiting or in flight; refuses, saying what to do, those that could never fit or do not now. */
+  #take(count: number): void {
     if (count > this.#maxPending) {
       throw new UserFacingError(
         'invalid_input',
         `This would send ${count.toLocaleString('en')} deliveries at once, and Hookbench keeps at most ${this.#maxPending.toLocaleString('en')} waiting or in flight; subscribe fewer hooks to this event, or send to some of them at a time.`,
       );
     }
-    if (pending + count > this.#maxPending) {
+    if (this.#pending + count > this.#maxPending) {
       throw new UserFacingError(
         'invalid_input',
-        `Hookbench already has ${pending.toLocaleString('en')} deliveries waiting or in flight, and this would add ${count.toLocaleString('en')} (at most ${this.#maxPending.toLocaleString('en')} in all); wait for them to finish (a receiver that hangs holds each for 10 s), then trigger again.`,
+        `Hookbench already has ${this.#pending.toLocaleString('en')} deliveries waiting or in flight, and this would add ${count.toLocaleString('en')} (at most ${this.#maxPending.toLocaleString('en')} in all); wait for them to finish (a receiver that hangs holds each for 10 s), then trigger again.`,
       );
     }
+    this.#pending += count;
   }
 
-  /** `reserved`: the room was already counted in #pending (fanOutWhenRoom). */
-  #send(sends: Send[], reserved = false) {
-    if (!reserved) {
-      this.#refuseOverBound(sends.length, this.#pending);
-      this.#pending += sends.length;
-    }
+  /** Sends deliveries already counted in #pending (#take, or a run let in by #letWaitingIn). */
+  #send(sends: Send[]) {
     // Logto's p-map: concurrency 10 within this one trigger; other triggers have their own.
     const limiter = new Limiter(LOGTO_FAN_OUT_CONCURRENCY);
     const works = sends.map((send) => this.#begin(send));
