@@ -86,11 +86,7 @@ describe('monitoring a hook', () => {
     await waitForDeliveries(1);
     const { page } = running.app;
     await page.getByRole('tab', { name: 'Recent requests' }).click();
-    await page
-      .getByRole('row', { name: /PostSignIn/ })
-      .getByRole('button')
-      .first()
-      .click();
+    await page.locator(`tr[data-id="${started!.id}"]`).click();
     const attempts = page.locator('.timeline');
     await attempts.getByText(/^Sent (just now|\d+ s ago), waiting for the receiver\.$/).waitFor();
     expect(await page.getByText('No attempt was made.').count()).toBe(0);
