@@ -180,6 +180,10 @@ describe('hookbench check', () => {
       out: '',
       err: `hookbench: Could not write ${join(dataDir, 'no-such-folder', 'j.xml')}: the folder ${join(dataDir, 'no-such-folder')} does not exist; create it first or choose another file\n`,
     });
+    expect(await cli('check', '--hook', 'Lab', '--junit', '')).toMatchObject({
+      code: 2,
+      err: 'hookbench: Name the file to write; an empty name was given\n',
+    });
     expect(await cli('check', '--hook', 'Lab', '--junit', dataDir)).toMatchObject({
       code: 2,
       err: expect.stringContaining('that is a folder; name a file inside it'),
