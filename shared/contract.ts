@@ -17,6 +17,7 @@ import {
   type Hook,
   type Notice,
   type ReceiverStatus,
+  type RemovedHook,
   type RetryBehaviour,
   retryBehaviours,
   type SavedPayload,
@@ -311,6 +312,8 @@ export const contract = {
   }>(),
   /** How many deliveries a hook has in the log, e.g. to ask before deleting them with the hook. */
   'logs.count': method(z.object({ hookId: hookIdSchema }).strict()).returns<{ count: number }>(),
+  /** Hooks that are gone but whose deliveries the log still holds, newest first: their rows are read by `hookId` as any hook's. */
+  'logs.removedHooks': method(nothing).returns<RemovedHook[]>(),
   /** Whole deliveries a page at a time, for exports of any size (the command line streams these). */
   'logs.details': method(logsQuerySchema).returns<{ items: Delivery[]; nextCursor: string | null }>(),
   'logs.get': method(z.object({ id: deliveryId }).strict()).returns<Delivery>(),

@@ -109,6 +109,14 @@ export type HealthSummary = {
   lastDeliveryAt: number | null;
 };
 
+/** A hook that was removed while its deliveries were kept: they stay in the log until retention removes them. */
+export type RemovedHook = {
+  hookId: string;
+  deliveries: number;
+  /** When its newest delivery was made. */
+  lastDeliveryAt: number | null;
+};
+
 export type HourlyCount = { hourStart: number; succeeded: number; failed: number };
 
 export type Health = HealthSummary & { hourly: HourlyCount[] };

@@ -1,5 +1,5 @@
 import type { Input, Method, Result } from '../../shared/contract';
-import type { Hook } from '../../shared/domain';
+import type { Hook, RemovedHook } from '../../shared/domain';
 import { type TimeRange, timeRanges } from '../../shared/time';
 import type { Core } from '../core';
 import { CliError, usageError } from './errors';
@@ -50,11 +50,32 @@ export class Context {
     return references ? Promise.all(references.map((reference) => this.hook(reference))) : this.call('hooks.list', {});
   }
 
+  /**
+   * Whose deliveries to read: the hooks named with --hook, where the id of a removed hook whose
+   * deliveries were kept also counts; with no --hook, every hook and every removed one.
+   */
+  async logSources(references: string[] | undefined): Promise<LogSource[]> {
+    const removed = await this.call('logs.removedHooks', {});
+    const asSource = ({ hookId }: RemovedHook): LogSource => ({ id: hookId, name: removedLabel(hookId) });
+    if (!references) return [...(await this.call('hooks.list', {})), ...removed.map(asSource)];
+    return Promise.all(
+      references.map(async (reference) => {
+        const gone = removed.find((candidate) => candidate.hookId === reference);
+        return gone ? asSource(gone) : this.hook(reference);
+      }),
+    );
+  }
+
   /** Hook id to name, for tables that show deliveries. */
   async hookNames(): Promise<Map<string, string>> {
     return new Map((await this.call('hooks.list', {})).map((hook) => [hook.id, hook.name]));
   }
 }
+
+/** A hook, or a removed hook whose deliveries the log still holds. */
+export type LogSource = { id: string; name: string };
+
+export const removedLabel = (hookId: string) => `removed hook ${hookId}`;
 
 /** A --since value, checked against the ranges the app offers. */
 export function timeRange(value: string | undefined): TimeRange {

@@ -16,6 +16,12 @@ export const hookFilter = {
   help: 'only this hook, by name or id (repeat for more; default: every hook)',
 } as const satisfies OptionSpec;
 
+/** For reading the log: a removed hook's deliveries stay there, so its id still chooses them. */
+export const loggedHookFilter = {
+  ...hookFilter,
+  help: 'only this hook, by name or id, or the id of a removed hook (repeat for more; default: every hook, removed ones too)',
+} as const satisfies OptionSpec;
+
 export const since = {
   type: 'string',
   placeholder: '1h|24h|7d|all',

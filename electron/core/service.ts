@@ -111,6 +111,15 @@ export function createService({
     },
     'logs.get': async ({ id }) => log.get(id),
     'logs.count': async ({ hookId }) => ({ count: log.countForHook(hookId) }),
+    'logs.removedHooks': async () => {
+      const current = new Set(hooks.list().map((hook) => hook.id));
+      return log
+        .hookIds()
+        .filter((hookId) => !current.has(hookId))
+        .map((hookId) => ({ hookId, deliveries: log.deliveryCount(hookId), lastDeliveryAt: log.lastDeliveryAt(hookId) }))
+        .filter((removed) => removed.deliveries > 0)
+        .sort((a, b) => (b.lastDeliveryAt ?? 0) - (a.lastDeliveryAt ?? 0));
+    },
     'logs.redeliver': async ({ id }) => {
       const original = log.get(id);
       const hook = deliverableHook(hooks, original.hookId);

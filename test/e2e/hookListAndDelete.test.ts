@@ -100,6 +100,31 @@ describe('deleting a hook', () => {
   });
 });
 
+describe('a removed hook whose deliveries were kept', () => {
+  it('is listed under Removed webhooks, and its deliveries open, read-only, until retention removes them', async () => {
+    const { failing } = await threeHooks();
+    await app!.core.call('hooks.remove', { id: failing.id });
+    await app!.reload();
+    const page = app!.page;
+    const removed = page.getByRole('region', { name: 'Removed webhooks' });
+    expect(await removed.textContent()).toContain('1 delivery, newest just now');
+    await removed.getByRole('button', { name: failing.id }).click();
+    await page.getByRole('heading', { name: /Removed webhook/ }).waitFor();
+    const rows = page.locator('.delivery-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('User.Created');
+    expect(await page.getByRole('button', { name: 'Redeliver unsuccessful…' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Export JSON Lines' }).waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await app!.screenshot('removed-hook-deliveries');
+
+    await rows.first().click();
+    await page.getByRole('button', { name: '← Removed webhook · Recent requests' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Redeliver', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByText('POST ').first().textContent()).toContain('?to=billing');
+  });
+});
+
 describe.each(['light', 'dark'] as const)('the hook list in %s mode', (colorScheme) => {
   it('has nothing serious for axe, and clips nothing at 900 px', async () => {
     await threeHooks(colorScheme);

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleForNode } from '../../bench/bundle.mjs';
+import type { Hook } from '../../shared/domain';
 import { cliProcess } from '../support/cli';
 import { openTestCore } from '../support/core';
 import { type Receiver, reply, startReceiver } from '../support/receiver';
@@ -92,13 +93,42 @@ describe('hookbench hooks remove', () => {
     await core.settled();
     await core.dispose();
 
+    const flakyId = JSON.parse((await hookbench('hooks', 'list', '--json')).out).find((hook: Hook) => hook.name === 'Flaky').id;
     const kept = await hookbench('hooks', 'remove', 'Flaky');
     expect(kept.code).toBe(0);
     expect(kept.err).toBe(
-      'hookbench: 3 logged deliveries of "Flaky" stay in the log until retention removes them (--delete-deliveries deletes them)\n',
+      `hookbench: 3 logged requests of "Flaky" stay in the log until retention removes them; read them with: hookbench logs --hook ${flakyId}\n`,
     );
     const deleted = await hookbench('hooks', 'remove', 'Other', '--delete-deliveries');
     expect(deleted.code).toBe(0);
     expect(deleted.err).toBe('hookbench: deleted 1 logged deliveries of "Other"\n');
+  });
+
+  it("keeps a removed hook's deliveries readable by logs and export, by its id or with every hook", async () => {
+    await failedDeliveries(2);
+    const core = openTestCore({ dataDir });
+    await core.call('hooks.create', { name: 'Staying', url: receiver.url, events: ['User.Created'] });
+    await core.dispose();
+    const flakyId = JSON.parse((await hookbench('hooks', 'list', '--json')).out).find((hook: Hook) => hook.name === 'Flaky').id;
+    expect((await hookbench('hooks', 'remove', 'Flaky')).code).toBe(0);
+
+    const byId = await hookbench('logs', '--hook', flakyId, '--json');
+    expect(byId.code).toBe(0);
+    expect(JSON.parse(byId.out)).toEqual([
+      expect.objectContaining({ hookId: flakyId, outcome: 'failed' }),
+      expect.objectContaining({ hookId: flakyId, outcome: 'failed' }),
+    ]);
+    const table = await hookbench('logs');
+    expect(table.out.match(new RegExp(`removed hook ${flakyId}`, 'g'))).toHaveLength(2);
+
+    const exported = await hookbench('export', '--hook', flakyId);
+    expect(
+      exported.out
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).hookId),
+    ).toEqual([flakyId, flakyId]);
+    // Its name went with it: a name no longer chooses it.
+    expect((await hookbench('logs', '--hook', 'Flaky')).code).toBe(2);
   });
 });

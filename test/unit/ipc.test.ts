@@ -86,6 +86,7 @@ const badInputs = {
   ],
   'hooks.import': [{}, { code: 'invalid_input', field: 'content', message: 'Choose a file to import' }],
   'logs.count': [{ hookId: '' }, { code: 'invalid_input', field: 'hookId', message: 'A hook id is required' }],
+  'logs.removedHooks': [{ hookId: 'h' }, { code: 'invalid_input', message: 'logs.removedHooks does not take "hookId".' }],
   'logs.redeliver': [{ id: 7 }, { code: 'invalid_input', field: 'id', message: 'The delivery id must be text' }],
   'logs.unsuccessfulCount': [{ hookId: 'h' }, { code: 'invalid_input', field: 'range', message: 'Time range must be 1h, 24h, 7d or all' }],
   'logs.redeliverUnsuccessful': [

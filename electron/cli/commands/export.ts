@@ -5,13 +5,13 @@ import { defineCommand } from '../command';
 import { type Context, timeRange } from '../context';
 import { usageError } from '../errors';
 import { writeOut } from '../files';
-import { failed, hookFilter, out, since } from '../options';
+import { failed, loggedHookFilter, out, since } from '../options';
 
 export default defineCommand({
   name: 'export',
   args: [],
   options: {
-    hook: hookFilter,
+    hook: loggedHookFilter,
     format: { type: 'string', placeholder: 'jsonl|har', help: 'JSON Lines, one delivery a line, or HAR 1.2 (default: jsonl)' },
     since,
     failed,
@@ -23,7 +23,7 @@ export default defineCommand({
     if (format !== 'jsonl' && format !== 'har') throw usageError(`--format takes jsonl or har, not "${format}"`);
     const range = timeRange(options.since);
     const outcome = options.failed ? ('failed' as const) : undefined;
-    const hooks = await context.hooksChosen(options.hook);
+    const hooks = await context.logSources(options.hook);
     const all: Delivery[] = [];
     for (const hook of hooks) for await (const delivery of pages(context, hook.id, range, outcome)) all.push(delivery);
     const statusText = (status: number) => STATUS_CODES[status] ?? '';

@@ -3,13 +3,13 @@ import { defineCommand } from '../command';
 import { timeRange } from '../context';
 import { hookLabel, outcomeStyle } from '../deliveries';
 import { usageError } from '../errors';
-import { failed, hookFilter, json, since } from '../options';
+import { failed, json, loggedHookFilter, since } from '../options';
 
 export default defineCommand({
   name: 'logs',
   args: [],
   options: {
-    hook: hookFilter,
+    hook: loggedHookFilter,
     since,
     failed,
     limit: { type: 'string', placeholder: 'n', help: 'show at most n deliveries, newest first (1 to 500; default: 50)' },
@@ -17,7 +17,7 @@ export default defineCommand({
   },
   about: ['Show logged deliveries, newest first.'],
   async run(context, options) {
-    const hooks = await context.hooksChosen(options.hook);
+    const hooks = await context.logSources(options.hook);
     const limit = Number(options.limit ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw usageError('--limit takes a whole number from 1 to 500');
     const range = timeRange(options.since);

@@ -220,6 +220,27 @@ export class RequestLog implements DeliveryRecorder {
     return row?.created_at ?? null;
   }
 
+  /**
+   * Every hook id the log holds rows for, in order. Skips from one id to the next along the hook
+   * index, so the cost grows with the number of hooks, not of rows.
+   */
+  hookIds(): string[] {
+    return this.#all<{ id: string }>(
+      `WITH RECURSIVE ids(id) AS (
+         SELECT min(hook_id) FROM deliveries
+         UNION ALL
+         SELECT (SELECT min(hook_id) FROM deliveries WHERE hook_id > ids.id) FROM ids WHERE ids.id IS NOT NULL
+       )
+       SELECT id FROM ids WHERE id IS NOT NULL`,
+    ).map((row) => row.id);
+  }
+
+  /** How many of a hook's deliveries (not checks or captures) the log holds. */
+  deliveryCount(hookId: string): number {
+    return this.#all<{ count: number }>("SELECT count(*) AS count FROM deliveries WHERE hook_id = ? AND kind = 'delivery'", hookId)[0]!
+      .count;
+  }
+
   // ---- Removing ----
 
   /** How many rows of every kind a hook has in the log. */

@@ -4,6 +4,7 @@ import { type HookTab, useNavigation } from '../../state/navigation';
 import { RecentRequests } from '../RecentRequests';
 import { CheckReceiver } from './CheckReceiver';
 import { HookHeader } from './HookHeader';
+import { RemovedHook } from './RemovedHook';
 import { Settings } from './Settings';
 
 const TABS = [
@@ -16,25 +17,14 @@ export function HookDetail({ id, tab }: { id: string; tab: HookTab }) {
   const hook = useHooks((state) => state.hooks.find((candidate) => candidate.id === id));
   const go = useNavigation((state) => state.go);
 
-  if (!hook) {
-    return (
-      <section className="page">
-        <div className="empty-state">
-          <h2>This webhook no longer exists</h2>
-          <button type="button" className="button primary" onClick={() => go({ name: 'list' })}>
-            Back to webhooks
-          </button>
-        </div>
-      </section>
-    );
-  }
+  if (!hook) return <RemovedHook hookId={id} />;
 
   return (
     <section className="page">
       <HookHeader hook={hook} />
       <Tabs label="Webhook sections" tabs={TABS} selected={tab} onSelect={(next) => go({ name: 'hook', id, tab: next })}>
         {tab === 'settings' && <Settings hook={hook} />}
-        {tab === 'requests' && <RecentRequests hook={hook} />}
+        {tab === 'requests' && <RecentRequests hookId={hook.id} events={hook.events} />}
         {tab === 'check' && <CheckReceiver hook={hook} />}
       </Tabs>
     </section>

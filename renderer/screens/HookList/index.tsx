@@ -13,6 +13,7 @@ import { useNotices } from '../../state/notices';
 import { arrangeHooks, type HookSort, hookSortLabel, hookSorts } from './arrange';
 import { HookRow } from './HookRow';
 import { LocalNote } from './LocalNote';
+import { RemovedHooks } from './RemovedHooks';
 
 export function HookList() {
   const hooks = useHooks((state) => state.hooks);
@@ -133,6 +134,7 @@ export function HookList() {
           </tbody>
         </table>
       )}
+      {status === 'ready' && <RemovedHooks />}
       {status === 'ready' && (
         <section className="app-settings" aria-labelledby="app-settings-title">
           <h2 id="app-settings-title">App settings</h2>

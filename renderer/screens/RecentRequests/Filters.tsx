@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { type DeliveryKind, deliveryKinds, deliveryOutcomes, type Hook } from '../../../shared/domain';
-import { isHookEvent } from '../../../shared/events';
+import { type DeliveryKind, deliveryKinds, deliveryOutcomes } from '../../../shared/domain';
+import { type HookEvent, isHookEvent } from '../../../shared/events';
 import { type TimeRange, timeRanges } from '../../../shared/time';
 import { statusClasses } from '../../../shared/validation';
 import { outcomeLabel } from '../../format';
@@ -13,19 +13,19 @@ export const RANGE_LABEL: Record<TimeRange, string> = { '1h': 'Last hour', '24h'
 const SEARCH_DEBOUNCE_MS = 250;
 
 /** Time range, outcome, event, status and a body search; each change asks the log again. */
-export function Filters({ hook }: { hook: Hook }) {
+export function Filters({ hookId, events }: { hookId: string; events: readonly HookEvent[] }) {
   const filters = useRequests((state) => state.filters);
   const show = useRequests((state) => state.show);
   const [text, setText] = useState(filters.text ?? '');
   const settledText = useDebounced(text, SEARCH_DEBOUNCE_MS);
 
-  const setFilters = (patch: Partial<RequestFilters>) => void show(hook.id, clean({ ...useRequests.getState().filters, ...patch }));
+  const setFilters = (patch: Partial<RequestFilters>) => void show(hookId, clean({ ...useRequests.getState().filters, ...patch }));
 
   useEffect(() => {
-    const { filters: current, hookId } = useRequests.getState();
-    if (hookId === hook.id && (current.text ?? '') !== settledText)
-      void show(hook.id, clean({ ...current, text: settledText || undefined }));
-  }, [settledText, hook.id, show]);
+    const { filters: current, hookId: shownId } = useRequests.getState();
+    if (shownId === hookId && (current.text ?? '') !== settledText)
+      void show(hookId, clean({ ...current, text: settledText || undefined }));
+  }, [settledText, hookId, show]);
 
   return (
     <search className="filters">
@@ -54,7 +54,7 @@ export function Filters({ hook }: { hook: Hook }) {
         onChange={(change) => setFilters({ event: isHookEvent(change.target.value) ? change.target.value : undefined })}
       >
         <option value="">Any event</option>
-        {hook.events.map((event) => (
+        {events.map((event) => (
           <option key={event} value={event}>
             {event}
           </option>
@@ -84,7 +84,7 @@ export function Filters({ hook }: { hook: Hook }) {
 }
 
 /** Which kind of rows the list shows; it sits with the row count, apart from the filters that narrow a kind down. */
-export function KindFilter({ hook }: { hook: Hook }) {
+export function KindFilter({ hookId }: { hookId: string }) {
   const kind = useRequests((state) => state.filters.kind);
   const show = useRequests((state) => state.show);
   return (
@@ -94,7 +94,7 @@ export function KindFilter({ hook }: { hook: Hook }) {
         value={kind ?? 'delivery'}
         onChange={(event) =>
           void show(
-            hook.id,
+            hookId,
             clean({
               ...useRequests.getState().filters,
               kind: event.target.value === 'delivery' ? undefined : (event.target.value as DeliveryKind),

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { counted } from '../../../shared/counted';
-import type { Hook } from '../../../shared/domain';
 import { APP_EXPORT_LIMIT } from '../../../shared/limits';
 import { call } from '../../api';
 import { saveFile } from '../../download';
@@ -17,9 +16,8 @@ function shownText(count: number, more: boolean, total: number | null): string {
   return `${formatCount(count)}${more ? '+' : ''} shown`;
 }
 
-/** What can be done with the rows in view: choose their kind, count them, redeliver the unsuccessful ones, export them. */
-export function LogActions({ hook }: { hook: Hook }) {
-  const hookId = hook.id;
+/** What can be done with the rows in view: choose their kind, count them, redeliver the unsuccessful ones (while the hook exists), export them. */
+export function LogActions({ hookId, removed }: { hookId: string; removed: boolean }) {
   const count = useRequests((state) => state.items.length);
   const more = useRequests((state) => state.nextCursor !== null);
   const total = useRequests((state) => state.total);
@@ -41,11 +39,13 @@ export function LogActions({ hook }: { hook: Hook }) {
     );
   return (
     <div className="toolbar">
-      <KindFilter hook={hook} />
+      <KindFilter hookId={hookId} />
       <span className="muted">{shownText(count, more, total)}</span>
-      <button type="button" className="button small secondary" onClick={() => setRedelivering(true)}>
-        Redeliver unsuccessful…
-      </button>
+      {!removed && (
+        <button type="button" className="button small secondary" onClick={() => setRedelivering(true)}>
+          Redeliver unsuccessful…
+        </button>
+      )}
       <button
         type="button"
         className="button small secondary"

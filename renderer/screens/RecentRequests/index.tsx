@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import type { Hook } from '../../../shared/domain';
+import type { HookEvent } from '../../../shared/events';
 import { DeliveryTable } from '../../components/DeliveryTable';
 import { useNavigation } from '../../state/navigation';
 import { useRequests } from '../../state/requests';
@@ -7,7 +7,11 @@ import { Filters } from './Filters';
 import { HealthCard } from './HealthCard';
 import { LogActions } from './LogActions';
 
-export function RecentRequests({ hook }: { hook: Hook }) {
+/**
+ * A hook's rows in the log. A removed hook's kept deliveries show here too: read from all time, as
+ * they only grow older, and with nothing to redeliver them to.
+ */
+export function RecentRequests({ hookId, events, removed = false }: { hookId: string; events: readonly HookEvent[]; removed?: boolean }) {
   const items = useRequests((state) => state.items);
   const nextCursor = useRequests((state) => state.nextCursor);
   const status = useRequests((state) => state.status);
@@ -22,19 +26,24 @@ export function RecentRequests({ hook }: { hook: Hook }) {
 
   // Back from a request: the list is as it was left (pushes kept it current), so keep it and its place.
   useEffect(() => {
-    const { hookId, place: left } = useRequests.getState();
-    if (hookId !== hook.id || !left) void show(hook.id);
-  }, [hook.id, show]);
+    const { hookId: shownId, place: left } = useRequests.getState();
+    if (shownId !== hookId || !left) void show(hookId, removed ? { range: 'all' } : undefined);
+  }, [hookId, removed, show]);
 
   const needMore = useCallback(() => void loadMore(), [loadMore]);
   const filtered =
-    filters.kind || filters.outcome || filters.event || filters.status !== undefined || filters.text || filters.range !== '24h';
+    filters.kind ||
+    filters.outcome ||
+    filters.event ||
+    filters.status !== undefined ||
+    filters.text ||
+    filters.range !== (removed ? 'all' : '24h');
 
   return (
     <div className="requests">
-      <HealthCard hookId={hook.id} />
-      <Filters hook={hook} />
-      <LogActions hook={hook} />
+      {!removed && <HealthCard hookId={hookId} />}
+      <Filters hookId={hookId} events={events} />
+      <LogActions hookId={hookId} removed={removed} />
       {status === 'failed' && (
         <div className="banner error" role="alert">
           Could not load requests: {error}
@@ -42,11 +51,19 @@ export function RecentRequests({ hook }: { hook: Hook }) {
       )}
       {items.length === 0 && status === 'ready' ? (
         <div className="empty-state small">
-          <h2>{filtered ? 'No request matches these filters' : 'No requests in the last 24 hours'}</h2>
+          <h2>
+            {filtered
+              ? 'No request matches these filters'
+              : removed
+                ? 'Nothing of it is left in the log'
+                : 'No requests in the last 24 hours'}
+          </h2>
           <p>
             {filtered
               ? 'Widen the time range or clear a filter.'
-              : 'Trigger an event to see each delivery here, with its attempts, request and response. Test payloads are not recorded, as in Logto.'}
+              : removed
+                ? 'Retention has removed its deliveries.'
+                : 'Trigger an event to see each delivery here, with its attempts, request and response. Test payloads are not recorded, as in Logto.'}
           </p>
         </div>
       ) : (
@@ -57,7 +74,7 @@ export function RecentRequests({ hook }: { hook: Hook }) {
           place={place}
           onOpen={(delivery, scrollTop) => {
             leaveAt(scrollTop, delivery.id);
-            go({ name: 'delivery', hookId: hook.id, id: delivery.id });
+            go({ name: 'delivery', hookId, id: delivery.id });
           }}
         />
       )}

@@ -37,7 +37,7 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
       <header className="page-header">
         <div>
           <button type="button" className="link-button back" onClick={() => go({ name: 'hook', id: hookId, tab: 'requests' })}>
-            ← {hook?.name ?? 'Webhook'} · Recent requests
+            ← {hook?.name ?? 'Removed webhook'} · Recent requests
           </button>
           <h1>
             {delivery ? <code className="title-code">{delivery.event}</code> : 'Request'}
@@ -79,7 +79,8 @@ export function RequestDetail({ hookId, id }: { hookId: string; id: string }) {
             <button
               type="button"
               className="button primary"
-              disabled={sending || delivery.outcome === 'in_flight'}
+              disabled={sending || delivery.outcome === 'in_flight' || !hook}
+              title={hook ? undefined : 'Its webhook was removed: there is nothing to send it to'}
               onClick={() => void redeliver()}
             >
               {sending ? 'Sending…' : 'Redeliver'}

@@ -1,3 +1,4 @@
+import { counted } from '../../../../shared/counted';
 import { defineCommand } from '../../command';
 import { HOOK_FIELDS } from '../../hookOptions';
 
@@ -21,7 +22,7 @@ export default defineCommand({
     if (deleteDeliveries) context.out.note(`deleted ${deletedDeliveries ?? 0} logged deliveries of "${hook.name}"`);
     else if (count > 0) {
       context.out.note(
-        `${count} logged deliveries of "${hook.name}" stay in the log until retention removes them (--delete-deliveries deletes them)`,
+        `${counted(count, 'logged request')} of "${hook.name}" stay in the log until retention removes them; read them with: hookbench logs --hook ${hook.id}`,
       );
     }
     return 0;
