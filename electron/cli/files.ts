@@ -1,5 +1,17 @@
-import { accessSync, closeSync, constants, createWriteStream, fchmodSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  createWriteStream,
+  fchmodSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { CliError, usageError } from './errors';
 import { type OutStream, writeAll } from './output';
 
@@ -60,31 +72,53 @@ export function checkWritable(file: string): void {
 }
 
 /**
- * Streams pieces to standard output, or to `file` created 0600 (an existing file is narrowed to
- * 0600 too, since it is about to hold the same secrets). Opening first means a bad path is a
- * clear error before anything is written.
+ * Before any work: a --out file that can be written, and that holds nothing yet unless replacing it
+ * was asked for (an export may be the only copy of deliveries retention has since removed).
+ */
+export function checkOut(file: string | undefined, replace: boolean): void {
+  if (file === undefined) {
+    if (replace) throw usageError('--force replaces the file named by --out; give --out too, or leave --force out');
+    return;
+  }
+  checkWritable(file);
+  if (!replace && statSync(file, { throwIfNoEntry: false })?.isFile())
+    throw usageError(`${file} already exists; choose another file, or add --force to replace it`);
+}
+
+/** Where to write: through a link to the file it names; a pipe or device (/dev/stdout) is written into as it is. */
+function target(file: string): { path: string; inPlace: boolean } {
+  const found = statSync(file, { throwIfNoEntry: false });
+  if (!found) return { path: file, inPlace: false };
+  return found.isFile() ? { path: realpathSync(file), inPlace: false } : { path: file, inPlace: true };
+}
+
+/**
+ * Streams pieces to standard output, or to `file`, readable by its owner only (0600): the pieces go
+ * to a new file beside it that then takes its name, so a write that fails halfway leaves whatever
+ * was there before whole, and never a half-written file.
  */
 export async function writeOut(file: string | undefined, pieces: Iterable<string>, stdout: OutStream): Promise<void> {
   if (file === undefined) return writeAll(stdout, pieces);
-  let fd: number;
+  let written: { destination: string; inPlace: boolean; path: string; fd: number };
   try {
-    fd = openSync(file, 'w', EXPORT_FILE_MODE);
+    const { path: destination, inPlace } = target(file);
+    const path = inPlace ? destination : join(dirname(destination), `.${basename(destination)}.${process.pid}.partial`);
+    written = { destination, inPlace, path, fd: openSync(path, inPlace ? 'w' : 'wx', EXPORT_FILE_MODE) };
   } catch (error) {
     throw usageError(`Could not write ${file}: ${why(error, file)}`);
   }
-  try {
-    fchmodSync(fd, EXPORT_FILE_MODE);
-  } catch (error) {
-    closeSync(fd);
-    throw usageError(`Could not make ${file} readable by you only: ${why(error, file)}`);
-  }
-  const stream = createWriteStream(file, { fd });
+  const { destination, inPlace, path, fd } = written;
+  const stream = createWriteStream(path, { fd });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   try {
+    // The umask may have narrowed the mode further, never widened it; set it exactly.
+    if (!inPlace) fchmodSync(fd, EXPORT_FILE_MODE);
     await Promise.race([writeAll(stream, pieces), failed]);
     await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+    if (!inPlace) renameSync(path, destination);
   } catch (error) {
     stream.destroy();
+    if (!inPlace) rmSync(path, { force: true });
     throw usageError(`Could not write ${file}: ${why(error, file)}`);
   }
 }

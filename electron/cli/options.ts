@@ -9,6 +9,8 @@ export const out = {
   help: 'write to this file (created readable by you only, 0600) instead of standard output',
 } as const satisfies OptionSpec;
 
+export const force = { type: 'boolean', help: 'replace the --out file if it already exists' } as const satisfies OptionSpec;
+
 export const hookFilter = {
   type: 'string',
   multiple: true,

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -269,12 +269,46 @@ describe('files written with --out', () => {
     const file = join(dataDir, 'keys.json');
     writeFileSync(file, 'old', { mode: 0o644 });
     chmodSync(file, 0o644);
-    expect((await hookbench('hooks', 'export', '--with-keys', '--out', file)).code).toBe(0);
+    expect((await hookbench('hooks', 'export', '--with-keys', '--out', file, '--force')).code).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, 'utf8')).hooks[0].signingKey).toBe((await storedHooks())[0]!.signingKey);
     const fresh = join(dataDir, 'fresh.jsonl');
     expect((await hookbench('export', '--out', fresh)).code).toBe(0);
     expect(statSync(fresh).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('an --out file that already exists', () => {
+  it('is kept unless --force replaces it, whole, with no partial file left beside it', async () => {
+    await add('Kept');
+    const file = join(dataDir, 'hooks-backup.json');
+    writeFileSync(file, 'yesterday');
+    for (const args of [
+      ['export', '--out', file],
+      ['hooks', 'export', '--out', file],
+    ]) {
+      expect(await hookbench(...args)).toEqual({
+        code: 2,
+        out: '',
+        err: `hookbench: ${file} already exists; choose another file, or add --force to replace it\n`,
+      });
+    }
+    expect(readFileSync(file, 'utf8')).toBe('yesterday');
+
+    expect(await hookbench('hooks', 'export', '--out', file, '--force')).toEqual({ code: 0, out: '', err: '' });
+    expect(JSON.parse(readFileSync(file, 'utf8')).hooks.map((hook: { name: string }) => hook.name)).toEqual(['Kept']);
+    expect(readdirSync(dataDir).filter((name) => name.includes('partial'))).toEqual([]);
+  });
+
+  it('is written into as it is when it is a device, and --force alone is refused', async () => {
+    await add('Piped');
+    expect(await hookbench('hooks', 'export', '--out', '/dev/null')).toEqual({ code: 0, out: '', err: '' });
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(await hookbench('export', '--force')).toEqual({
+      code: 2,
+      out: '',
+      err: 'hookbench: --force replaces the file named by --out; give --out too, or leave --force out\n',
+    });
   });
 });
 
@@ -294,7 +328,7 @@ describe('doctor', () => {
     expect(text.out).toContain(`Data folder    ${dataDir}`);
     expect(text.out).toContain('  writable     yes');
     expect(text.out).toContain(`Hooks          1 in ${join(dataDir, 'hooks.json')}`);
-    expect(text.out).toContain('Request log    1 deliveries');
+    expect(text.out).toContain('Request log    1 row, ');
     expect(text.out).toContain('Retention      14 days');
     expect(text.out).toContain('built-in receiver on port 4567');
     expect(text.out).toContain('Set aside      none');

@@ -1,3 +1,4 @@
+import { counted } from '../../../shared/counted';
 import { defineCommand } from '../command';
 import { json } from '../options';
 
@@ -28,7 +29,7 @@ export default defineCommand({
       `  permissions  ${dataDir.mode}${dataDir.mode === '0700' ? '' : ' (Hookbench makes it 0700: your keys are in it)'}`,
       `  writable     ${dataDir.writable ? 'yes' : 'NO: Hookbench cannot save hooks or log deliveries here'}`,
       `Hooks          ${hooks.count} in ${hooks.file}`,
-      `Request log    ${log.rows} deliveries, ${size(log.bytes)} + ${size(log.walBytes)} write-ahead, in ${log.file}`,
+      `Request log    ${counted(log.rows, 'row')}, ${size(log.bytes)} + ${size(log.walBytes)} write-ahead, in ${log.file}`,
       `Retention      ${report.retentionDays} days`,
       `Receiver       ${report.receiver ? `built-in receiver on port ${report.receiver.port}` : 'built-in receiver not running'}`,
       `Set aside      ${report.setAside.length === 0 ? 'none' : `${report.setAside.length} file(s), kept for you to recover:`}`,

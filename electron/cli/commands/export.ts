@@ -4,8 +4,8 @@ import type { Delivery } from '../../../shared/domain';
 import { defineCommand } from '../command';
 import { type Context, timeRange } from '../context';
 import { usageError } from '../errors';
-import { writeOut } from '../files';
-import { failed, loggedHookFilter, out, since } from '../options';
+import { checkOut, writeOut } from '../files';
+import { failed, force, loggedHookFilter, out, since } from '../options';
 
 export default defineCommand({
   name: 'export',
@@ -16,12 +16,14 @@ export default defineCommand({
     since,
     failed,
     out,
+    force,
   },
   about: ['Export logged deliveries, with no limit on how many.'],
   async run(context, options) {
     const format = options.format ?? 'jsonl';
     if (format !== 'jsonl' && format !== 'har') throw usageError(`--format takes jsonl or har, not "${format}"`);
     const range = timeRange(options.since);
+    checkOut(options.out, options.force === true);
     const outcome = options.failed ? ('failed' as const) : undefined;
     const hooks = await context.logSources(options.hook);
     const all: Delivery[] = [];
