@@ -68,8 +68,15 @@ export const HOOK_FIELDS: FieldNames = {
   retryBehaviour: '--retry-behaviour',
 };
 
-/** `--header 'Authorization: Bearer x'` as the contract's header rows; the value may itself hold colons. */
+/**
+ * `--header 'Authorization: Bearer x'` as the contract's header rows; the value may itself hold
+ * colons. `--header ''` alone is no custom header at all, as `--signing-key ''` is no key.
+ */
 export function headerRows(headers: string[] | undefined): HeaderRow[] | undefined {
+  if (headers?.includes('')) {
+    if (headers.length > 1) throw usageError("--header '' means no custom headers; give it alone, without other --header options");
+    return [];
+  }
   return headers?.map((header, index) => {
     const colon = header.indexOf(':');
     if (colon < 0) {

@@ -77,6 +77,15 @@ describe('hooks add, edit, enable, disable, remove, rotate-key', () => {
     [hook] = await storedHooks();
     expect(hook).toMatchObject({ name: 'CRM', events: ['Role.Created'], config: { url: receiver.url, headers: { 'X-Env': 'dev' } } });
 
+    expect((await hookbench('hooks', 'edit', 'CRM', '--header', '')).code).toBe(0);
+    [hook] = await storedHooks();
+    expect(hook!.config.headers).toEqual({});
+    expect(await hookbench('hooks', 'edit', 'CRM', '--header', '', '--header', 'X-Env: dev')).toEqual({
+      code: 2,
+      out: '',
+      err: "hookbench: --header '' means no custom headers; give it alone, without other --header options\n",
+    });
+
     const before = hook!.signingKey;
     const rotated = await hookbench('hooks', 'rotate-key', 'CRM');
     [hook] = await storedHooks();

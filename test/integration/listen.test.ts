@@ -85,6 +85,18 @@ describe('hookbench listen', () => {
     expect(listening.output().out).toContain('Stopped.');
     expect(existsSync(join(dataDir, 'receiver.port'))).toBe(false);
 
+    // Saved: the next listen forwards too, until --forward '' stops it.
+    const again = run(dataDir, 'listen', '--port', String(port));
+    await again.until('Press Ctrl-C to stop.');
+    expect(again.output().out).toContain(`forwarding each to ${target.url} (saved; --forward '' stops it)`);
+    again.process.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+    const cleared = run(dataDir, 'listen', '--port', String(port), '--forward', '');
+    await cleared.until('Press Ctrl-C to stop.');
+    expect(cleared.output().out).toContain('/capture (answering 200; add --forward <url> to pass them on)');
+    cleared.process.kill('SIGINT');
+    expect(await cleared.exited).toBe(0);
+
     const reopened = openTestCore({ dataDir });
     try {
       const [row] = (await reopened.call('logs.query', { hookId: hook.id, kind: 'captured', range: '1h' })).items;

@@ -17,7 +17,7 @@ export default defineCommand({
     forward: {
       type: 'string',
       placeholder: 'url',
-      help: 'pass every captured request on to your receiver, same bytes and headers (saved)',
+      help: "pass every captured request on to your receiver, same bytes and headers (saved; '' stops forwarding)",
     },
   },
   about: [
@@ -31,12 +31,12 @@ export default defineCommand({
       'receiver.configure',
       {
         ...(port === undefined ? {} : { port }),
-        capture: { enabled: true, ...(options.forward === undefined ? {} : { forwardUrl: options.forward }) },
+        capture: { enabled: true, ...(options.forward === undefined ? {} : { forwardUrl: options.forward || null }) },
       },
       { port: '--port', capture: '--forward' },
     );
     const forwarding = status.capture.forwardUrl
-      ? `, forwarding each to ${status.capture.forwardUrl}`
+      ? `, forwarding each to ${status.capture.forwardUrl} (saved; --forward '' stops it)`
       : ' (answering 200; add --forward <url> to pass them on)';
     context.out.print(
       `Listening on ${status.baseUrl}\n  point Logto's webhooks at ${status.baseUrl}/capture${forwarding}\n  hooks scripted at ${status.baseUrl}/r/<hook id>\nPress Ctrl-C to stop.`,

@@ -9,7 +9,7 @@ export default defineCommand({
     name: { ...hookOptions.name, help: 'rename the hook' },
     url: { ...hookOptions.url, help: 'send to this endpoint instead' },
     event: { ...hookOptions.event, help: "the hook's events become exactly these (repeat for more)" },
-    header: { ...hookOptions.header, help: "the hook's custom headers become exactly these (repeat for more)" },
+    header: { ...hookOptions.header, help: "the hook's custom headers become exactly these (repeat for more; '' alone removes them all)" },
     'signing-key': hookOptions['signing-key'],
     retries: hookOptions.retries,
     'retry-behaviour': hookOptions['retry-behaviour'],
