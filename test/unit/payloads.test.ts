@@ -399,6 +399,34 @@ describe('a triggered event as the receiver gets it', () => {
     expect(adaptiveMfaResult).toMatchObject({ requiresMfa: true, triggeredRules: [{ rule: 'new_country' }] });
   });
 
+  it('dates and names things as Logto would at that moment', () => {
+    const at = (event: HookEvent) => Date.parse(String(arrived.get(event)!.createdAt));
+    // A row the call just inserted is dated by the call; one it updated or lists is older.
+    for (const event of ['Scope.Created', 'Organization.Created'] as const) {
+      expect((arrived.get(event)!.data as { createdAt: number }).createdAt).toBeGreaterThanOrEqual(at(event) - 1000);
+    }
+    for (const event of ['Scope.Data.Updated', 'Organization.Data.Updated'] as const) {
+      expect((arrived.get(event)!.data as { createdAt: number }).createdAt).toBeLessThan(at(event) - 86_400_000);
+    }
+    // Organizations have 12-character ids (their SchemaRouter's idLength), roles and scopes 21.
+    for (const event of [
+      'Organization.Created',
+      'Organization.Deleted',
+      'Organization.Data.Updated',
+      'Organization.Membership.Updated',
+    ] as const) {
+      const body = arrived.get(event)!;
+      const id = (body.data as { id?: string } | undefined)?.id ?? (body.params as { id: string }).id;
+      expect(id).toMatch(/^[0-9a-z]{12}$/);
+    }
+    expect((arrived.get('Role.Created')!.data as { id: string }).id).toMatch(/^[0-9a-z]{21}$/);
+    // Submitting a sign-in or registration sets lastSignInAt before the hook; adaptive MFA is queued before that, and a reset never sets it.
+    const lastSignIn = (event: HookEvent) => (arrived.get(event)!.user as { lastSignInAt: number | null }).lastSignInAt!;
+    for (const event of ['PostSignIn', 'PostRegister'] as const) expect(lastSignIn(event)).toBe(at(event));
+    for (const event of ['PostSignInAdaptiveMfaTriggered', 'PostResetPassword'] as const) expect(lastSignIn(event)).toBeLessThan(at(event));
+    expect((arrived.get('User.Created')!.data as { lastSignInAt: null }).lastSignInAt).toBeNull();
+  });
+
   it('puts the exception facts at the top level, as Logto’s routes append them', () => {
     const lockout = arrived.get('Identifier.Lockout')!;
     expect(() => verificationIdentifierGuard.strict().parse({ type: lockout.type, value: lockout.value })).not.toThrow();

@@ -33,12 +33,25 @@ const adaptiveMfaResult = (now: number) => ({
   ],
 });
 
+/**
+ * The user is read after the interaction is submitted, and submitting a sign-in or registration
+ * sets `lastSignInAt` (experience-interaction.ts `submit`). The adaptive-MFA hook is queued before
+ * that, and a password reset never sets it: both show the previous sign-in, here the one from the
+ * country the MFA rule remembers.
+ */
+function lastSignIn(event: InteractionHookEvent, now: number): number {
+  return event === 'PostSignIn' || event === 'PostRegister' ? now : now - 3 * DAY;
+}
+
 export function interactionPayload(event: HookEvent, now: Date) {
   if (!isInteractionEvent(event)) return null;
   const interactionEvent: InteractionEventName = INTERACTION_EVENT[event];
   const epochMs = now.getTime();
   const { metadata, application } = experienceRequest(interactionEvent);
-  const user = userInfo(epochMs, { joinedMinutesAgo: interactionEvent === 'Register' ? 0 : 60 * 24 * 30 });
+  const user = userInfo(epochMs, {
+    joinedMinutesAgo: interactionEvent === 'Register' ? 0 : 60 * 24 * 30,
+    lastSignInAt: lastSignIn(event, epochMs),
+  });
   // Only the adaptive-MFA result is released with a payload of its own (context-manager.ts).
   const customPayload = event === 'PostSignInAdaptiveMfaTriggered' ? { adaptiveMfaResult: adaptiveMfaResult(epochMs) } : {};
   return {

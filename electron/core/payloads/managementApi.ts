@@ -11,6 +11,7 @@ import type { HookEvent } from '../../../shared/events';
 import { buildWebhookPayload, dataHookContext, type HookContext, managementApiContext, managementApiMetadata } from './context';
 import {
   organization,
+  organizationId,
   organizationRole,
   organizationScope,
   role,
@@ -28,6 +29,8 @@ type Route = {
   method: string;
   route: string;
   status: number;
+  /** How the entity the route acts on is named, when not by a standard id. */
+  subject?: () => string;
   params: (ids: Ids) => Record<string, string>;
   /** The route's context beyond `buildManagementApiContext`, in the order the route appends it. */
   context: (ids: Ids, now: number) => Record<string, unknown>;
@@ -36,6 +39,7 @@ type Route = {
 /** The profile routes answer `transpileAdminUserProfileResponse(user)`: the user info, then `hasPassword`. */
 const userResponse = (user: UserInfo) => ({ data: { ...user, hasPassword: true } });
 const noBody = () => ({});
+const DAY = 86_400_000;
 const byId = (ids: Ids) => ({ id: ids.subject });
 
 const ROUTES = {
@@ -44,7 +48,7 @@ const ROUTES = {
     route: '/users',
     status: 200,
     params: () => ({}),
-    context: (ids, now) => userResponse({ ...userInfo(now, { joinedMinutesAgo: 0, signedIn: false }), id: ids.user }),
+    context: (ids, now) => userResponse({ ...userInfo(now, { joinedMinutesAgo: 0, lastSignInAt: null }), id: ids.user }),
   },
   'User.Deleted': {
     method: 'DELETE',
@@ -84,8 +88,8 @@ const ROUTES = {
     route: '/roles/:id/scopes',
     status: 201,
     params: byId,
-    // The response is the role's newly assigned scopes.
-    context: (_ids, now) => ({ data: [scope(standardId(), standardId(), now)] }),
+    // The response is all of the role's scopes once the new ones are assigned (routes/role.scope.ts).
+    context: (_ids, now) => ({ data: [scope(standardId(), standardId(), now - 7 * DAY)] }),
   },
   'Scope.Created': {
     method: 'POST',
@@ -106,27 +110,37 @@ const ROUTES = {
     route: '/resources/:resourceId/scopes/:scopeId',
     status: 200,
     params: (ids) => ({ resourceId: ids.parent, scopeId: ids.subject }),
-    context: (ids, now) => ({ data: scope(ids.subject, ids.parent, now) }),
+    context: (ids, now) => ({ data: scope(ids.subject, ids.parent, now - 7 * DAY) }),
   },
   'Organization.Created': {
     method: 'POST',
     route: '/organizations',
     status: 201,
+    subject: organizationId,
     params: () => ({}),
     context: (ids, now) => ({ data: organization(ids.subject, now) }),
   },
-  'Organization.Deleted': { method: 'DELETE', route: '/organizations/:id', status: 204, params: byId, context: noBody },
+  'Organization.Deleted': {
+    method: 'DELETE',
+    route: '/organizations/:id',
+    status: 204,
+    subject: organizationId,
+    params: byId,
+    context: noBody,
+  },
   'Organization.Data.Updated': {
     method: 'PATCH',
     route: '/organizations/:id',
     status: 200,
+    subject: organizationId,
     params: byId,
-    context: (ids, now) => ({ data: organization(ids.subject, now) }),
+    context: (ids, now) => ({ data: organization(ids.subject, now - 90 * DAY) }),
   },
   'Organization.Membership.Updated': {
     method: 'POST',
     route: '/organizations/:id/users',
     status: 201,
+    subject: organizationId,
     params: byId,
     // Appended by the handler: the organization, then only the non-empty deltas, no `data`.
     context: (ids) => ({ organizationId: ids.subject, addedUserIds: [ids.user] }),
@@ -176,7 +190,7 @@ export function managementApiRouteKey(event: HookEvent): string | null {
 export function managementApiPayload(event: HookEvent, now: Date) {
   if (!isManagementApiEvent(event)) return null;
   const route: Route = ROUTES[event];
-  const ids: Ids = { subject: standardId(), parent: standardId(), user: userId() };
+  const ids: Ids = { subject: (route.subject ?? standardId)(), parent: standardId(), user: userId() };
   const context: HookContext<ManagementApiEvent> = dataHookContext(event, {
     ...managementApiContext(route.method, route.route, route.params(ids), route.status),
     ...route.context(ids, now.getTime()),

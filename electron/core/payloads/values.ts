@@ -9,6 +9,8 @@ import { randomId } from '../util/ids';
 export const standardId = () => randomId(21);
 /** Logto's user ids are 12 of `[0-9a-z]` (`users.id varchar(12)`). */
 export const userId = () => randomId(12);
+/** Organizations too: their SchemaRouter is built with `idLength: 12` (routes/organization/index.ts). */
+export const organizationId = () => randomId(12);
 
 const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 /** oidc-provider's ids (interaction jti, grant ids): nanoid's 21 URL-safe characters. */
@@ -41,10 +43,19 @@ export const browser = () => pick(BROWSERS);
 export const apiClient = () => pick(API_CLIENTS);
 /** An address from TEST-NET-3 (RFC 5737): looks public, belongs to nobody. */
 export const publicIp = () => `203.0.113.${1 + randomInt(254)}`;
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
-/** A user as `pick(user, ...userInfoSelectFields)` gives it (packages/schemas/src/types/user.ts). */
-export function userInfo(now: number, { joinedMinutesAgo = 60 * 24 * 30, signedIn = true } = {}) {
+/**
+ * A user as `pick(user, ...userInfoSelectFields)` gives it (packages/schemas/src/types/user.ts).
+ * `lastSignInAt` is when the user last signed in: by default two hours before `now`; a sign-in that
+ * completes sets it to its own time before its hook is sent.
+ */
+export function userInfo(
+  now: number,
+  { joinedMinutesAgo = 60 * 24 * 30, lastSignInAt }: { joinedMinutesAgo?: number; lastSignInAt?: number | null } = {},
+) {
+  const signedInAt = lastSignInAt === undefined ? now - 2 * HOUR : lastSignInAt;
   const [username, name] = pick(PEOPLE);
   return {
     id: userId(),
@@ -55,7 +66,7 @@ export function userInfo(now: number, { joinedMinutesAgo = 60 * 24 * 30, signedI
     avatar: null,
     customData: { plan: 'pro' },
     identities: {},
-    lastSignInAt: signedIn ? now : null,
+    lastSignInAt: signedInAt,
     createdAt: now - joinedMinutesAgo * 60_000,
     updatedAt: now,
     profile: {},
@@ -84,16 +95,17 @@ export const role = (id: string) => ({
   type: 'User' as const,
   isDefault: false,
 });
-export const scope = (id: string, resourceId: string, now: number) => ({
+/** `createdAt`: the row is what the route answers, so a scope created by the call is dated by it. */
+export const scope = (id: string, resourceId: string, createdAt: number) => ({
   tenantId: TENANT_ID,
   id,
   resourceId,
   name: 'read:invoices',
   description: 'Read invoices',
-  createdAt: now - 7 * DAY,
+  createdAt,
 });
 /** Without `isTrustedDeviceAllowed`: Logto hides it unless its dev features are on (routes/organization/guards.ts). */
-export const organization = (id: string, now: number) => ({
+export const organization = (id: string, createdAt: number) => ({
   tenantId: TENANT_ID,
   id,
   name: 'Acme Inc.',
@@ -103,7 +115,7 @@ export const organization = (id: string, now: number) => ({
   color: {},
   branding: {},
   customCss: null,
-  createdAt: now - 90 * DAY,
+  createdAt,
 });
 export const organizationRole = (id: string) => ({
   tenantId: TENANT_ID,
