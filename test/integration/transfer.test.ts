@@ -194,8 +194,12 @@ describe('hook definitions', () => {
     expect(report.skipped).toEqual([
       { index: 1, name: 'Bad URL', reason: 'url: Enter a full URL with its scheme: did you mean http://example.com/hooks?' },
       { index: 2, name: 'Bad event', reason: 'events: "User.Exploded" is not a Logto webhook event' },
-      { index: 3, name: 'No config', reason: 'config: Required' },
-      { index: 4, name: 'hook 5', reason: 'Expected object, received string' },
+      {
+        index: 3,
+        name: 'No config',
+        reason: 'config: Required: put the endpoint in "config": {"url": "http://localhost:3000/webhooks"}, as Logto keeps it',
+      },
+      { index: 4, name: 'hook 5', reason: 'each hook must be an object with a name, events and a config' },
     ]);
   });
 

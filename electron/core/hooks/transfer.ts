@@ -34,19 +34,25 @@ export function exportHooks(hooks: Hook[], includeSigningKeys: boolean): string 
 }
 
 /** One entry as Hookbench exports it or Logto's API returns it (`GET /hooks`), legacy `event` included. */
-const importedHookSchema = z.object({
-  id: z.unknown(),
-  name: z.unknown(),
-  event: z.unknown(),
-  events: z.unknown(),
-  config: z.object(
-    { url: z.unknown(), headers: z.record(z.unknown()).optional(), retries: z.unknown() },
-    { invalid_type_error: 'config must be an object with a url' },
-  ),
-  enabled: z.boolean({ invalid_type_error: 'enabled must be true or false' }).optional(),
-  signingKey: z.unknown(),
-  retryBehaviour: z.unknown(),
-});
+const importedHookSchema = z.object(
+  {
+    id: z.unknown(),
+    name: z.unknown(),
+    event: z.unknown(),
+    events: z.unknown(),
+    config: z.object(
+      { url: z.unknown(), headers: z.record(z.unknown()).optional(), retries: z.unknown() },
+      {
+        required_error: 'Required: put the endpoint in "config": {"url": "http://localhost:3000/webhooks"}, as Logto keeps it',
+        invalid_type_error: 'config must be an object with a url, e.g. "config": {"url": "http://localhost:3000/webhooks"}',
+      },
+    ),
+    enabled: z.boolean({ invalid_type_error: 'enabled must be true or false' }).optional(),
+    signingKey: z.unknown(),
+    retryBehaviour: z.unknown(),
+  },
+  { invalid_type_error: 'each hook must be an object with a name, events and a config' },
+);
 
 type Candidate = { index: number; name: string; id: string | null; input: ValidHookInput; enabled: boolean };
 type Duplicate = NonNullable<ImportEntry['duplicateOf']>;
