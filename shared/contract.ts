@@ -47,6 +47,7 @@ import {
   hookUpdateSchema,
   hookUrlSchema,
   logsQuerySchema,
+  payloadEventProblem,
   retentionDaysSchema,
   timeRangeSchema,
 } from './validation';
@@ -175,14 +176,8 @@ const triggerPayloadSchema = z
   });
 
 function payloadNamesTheEvent(input: { event: string; payload?: Record<string, unknown> }, ctx: z.RefinementCtx) {
-  const named = input.payload?.event;
-  if (named !== undefined && named !== input.event) {
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      path: ['payload'],
-      message: `The payload says "event": ${JSON.stringify(named)} but you are triggering ${input.event}; make them match`,
-    });
-  }
+  const problem = payloadEventProblem(input.event, input.payload);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['payload'], message: problem });
 }
 
 const triggerSchema = z

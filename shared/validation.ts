@@ -353,3 +353,10 @@ export const retentionDaysSchema = z
   .int('Keep requests for a whole number of days')
   .min(1, 'Keep requests for at least 1 day')
   .max(3650, 'Keep requests for at most 3650 days (10 years)');
+
+/** A payload must name the event it is triggered as, when it names one; the form says so while typing, the contract on arrival. */
+export function payloadEventProblem(event: string, payload: Record<string, unknown> | undefined): string | null {
+  const named = payload?.event;
+  if (named === undefined || named === event) return null;
+  return `The payload says "event": ${JSON.stringify(named)} but you are triggering ${event}; make them match`;
+}

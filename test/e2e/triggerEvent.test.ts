@@ -31,6 +31,10 @@ describe('the trigger event dialog', () => {
     await dialog.getByText('Not valid JSON at line 3, column 3: Expected a "quoted" property name, found “m”').waitFor();
     expect(await editor.getAttribute('aria-describedby')).toBeTruthy();
     expect(await dialog.getByRole('button', { name: 'Format' }).isDisabled()).toBe(true);
+    // A payload naming another event is refused while typing, before anything is sent.
+    await editor.fill('{"event":"PostRegister","marker":"mine"}');
+    await dialog.getByText('The payload says "event": "PostRegister" but you are triggering PostSignIn; make them match').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Send to 1 webhook' }).isDisabled()).toBe(true);
     await editor.fill('{"event":"PostSignIn","marker":"mine"}');
     await dialog.getByRole('button', { name: 'Format' }).click();
     expect(await editor.inputValue()).toBe('{\n  "event": "PostSignIn",\n  "marker": "mine"\n}');

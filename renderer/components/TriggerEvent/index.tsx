@@ -58,7 +58,7 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
     };
   }, [event, sample]);
 
-  const parsed = parsePayload(text);
+  const parsed = parsePayload(text, event);
   const send = async () => {
     if (!parsed.ok) return;
     setSending(true);
