@@ -114,7 +114,7 @@ export type TriggerRunProgress = {
   latency: Latency;
   /** Deliveries per second asked for; null when all were sent at once. */
   requestedRate: number | null;
-  /** Finished deliveries per second from the first start to the last finish so far. */
+  /** Finished deliveries per second from the first start to the last finish so far, each paced send given its interval. */
   achievedRate: number;
   elapsedMs: number;
   done: boolean;

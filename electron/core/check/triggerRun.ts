@@ -42,9 +42,13 @@ export async function triggerRun(engine: Fan, options: TriggerRunOptions): Promi
   const begun = performance.now();
   let lastFinish = begun;
 
+  // A paced run sends its last event one interval before the run's time is up: n sends span n - 1
+  // intervals. Each send is given its own interval, so the achieved rate of an on-time run is the
+  // rate asked, not above it; a run sent all at once has no interval to add.
+  const interval = options.ratePerSecond ? (options.hooks.length / options.ratePerSecond) * 1000 : 0;
   const progress = (done: boolean): TriggerRunProgress => {
     const failed = finished.filter((delivery) => delivery.outcome !== 'success').length;
-    const span = (done ? lastFinish : performance.now()) - begun;
+    const span = (done ? lastFinish : performance.now()) - begun + interval;
     return {
       runId,
       planned,
