@@ -73,6 +73,8 @@ export type DeliverySummary = {
   status: number | null;
   durationMs: number | null;
   attemptCount: number;
+  /** The delivery (or captured request) this one sent again, when it is a redelivery (or a replay). */
+  redeliveryOf: string | null;
 };
 
 export type Delivery = DeliverySummary & {
@@ -80,8 +82,6 @@ export type Delivery = DeliverySummary & {
   attempts: Attempt[];
   /** Why the delivery failed, in words, when it did. */
   error: string | null;
-  /** The delivery this one sent again, when it is a redelivery. */
-  redeliveryOf: string | null;
   /** The rule its attempts followed; null for a captured request, which Hookbench did not send. */
   retryBehaviour: RetryBehaviour | null;
   /** The receiver check run it belongs to, for kind `check`. */

@@ -118,6 +118,7 @@ const DeliveryRow = memo(function DeliveryRow({ item, index, selected, onOpen }:
       </td>
       <td>
         <code>{item.event}</code>
+        {item.redeliveryOf && <span className="tag muted">{item.kind === 'captured' ? 'Replay' : 'Redelivery'}</span>}
       </td>
       <td>
         <OutcomeBadge outcome={item.outcome} />

@@ -163,6 +163,11 @@ describe('the Receiver screen', () => {
     await page.getByText('Signature verified with the key of “Console hook”.').waitFor();
     await page.getByRole('button', { name: 'Replay' }).click();
     await expect.poll(() => target!.received.length).toBe(1);
+    // The replay is a row of its own, marked as one.
+    await app.screenshot('captured-with-replay');
+    await expect.poll(() => captured.locator('tbody tr', { hasText: 'Replay' }).count()).toBe(1);
+    expect(await captured.locator('tbody tr').count()).toBe(2);
+    await app.screenshot('captured-with-replay');
     expect(target.received[0]!.body).toBe(signed);
     expect(target.received[0]!.headers['logto-signature-sha-256']).toBe(createHmac('sha256', hook.signingKey).update(signed).digest('hex'));
 

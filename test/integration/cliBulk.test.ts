@@ -53,7 +53,11 @@ describe('hookbench redeliver --failed', () => {
     await core.call('hooks.create', { name: 'Healthy', url: receiver.url, events: ['User.Created'] });
     await core.dispose();
     const none = await hookbench('redeliver', '--failed', '--hook', 'Healthy');
-    expect(none).toEqual({ code: 1, out: '', err: 'nothing was sent: "Healthy" has no failed deliveries in that time (--since)\n' });
+    expect(none).toEqual({
+      code: 1,
+      out: '',
+      err: 'nothing was sent: "Healthy" has no failed deliveries in that time (--since) that were not redelivered since\n',
+    });
   });
 
   it('exits 1 when a redelivery fails again', async () => {
@@ -61,6 +65,26 @@ describe('hookbench redeliver --failed', () => {
     receiver.answer(reply(503, 'still down'));
     const run = await hookbench('redeliver', '--failed', '--hook', 'Flaky', '--rate', '100');
     expect(run).toMatchObject({ code: 1, out: 'redelivered 2 failed deliveries of "Flaky": 0 succeeded, 2 failed\n' });
+  });
+
+  it('sends each event once a run, its latest try, and nothing once it has been delivered', async () => {
+    await failedDeliveries(2);
+    receiver.answer(reply(503, 'still down'));
+    for (let run = 0; run < 2; run++) {
+      expect((await hookbench('redeliver', '--failed', '--hook', 'Flaky', '--rate', '100')).out).toBe(
+        'redelivered 2 failed deliveries of "Flaky": 0 succeeded, 2 failed\n',
+      );
+    }
+    receiver.answer(reply(200, 'ok'));
+    expect((await hookbench('redeliver', '--failed', '--hook', 'Flaky', '--rate', '100')).out).toBe(
+      'redelivered 2 failed deliveries of "Flaky": 2 succeeded, 0 failed\n',
+    );
+    expect(await hookbench('redeliver', '--failed', '--hook', 'Flaky')).toEqual({
+      code: 1,
+      out: '',
+      err: 'nothing was sent: "Flaky" has no failed deliveries in that time (--since) that were not redelivered since\n',
+    });
+    expect(receiver.received).toHaveLength(6);
   });
 
   it('refuses a rate, limit or combination it cannot use, naming the option, and sends nothing', async () => {

@@ -13,6 +13,7 @@ const capture = (number: number, outcome: DeliverySummary['outcome'] = 'success'
   status: 200,
   durationMs: 1,
   attemptCount: 1,
+  redeliveryOf: null,
 });
 
 /** The log's page of `size` captures starting below position `below` (newest first), out of `total`. */

@@ -13,6 +13,7 @@ const sending: DeliverySummary = {
   status: null,
   durationMs: null,
   attemptCount: 0,
+  redeliveryOf: null,
 };
 const done: DeliverySummary = { ...sending, outcome: 'success', status: 200, durationMs: 12, attemptCount: 1 };
 

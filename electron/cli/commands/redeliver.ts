@@ -68,7 +68,8 @@ async function redeliverFailed(
     const deliveries = [...finished.values()];
     const failures = deliveries.filter((delivery) => delivery.outcome !== 'success').length;
     if (options.json) context.out.json({ hookId: hook.id, redelivered: count, succeeded: count - failures, failed: failures, deliveries });
-    else if (count === 0) context.out.say(`nothing was sent: "${hook.name}" has no failed deliveries in that time (--since)`);
+    else if (count === 0)
+      context.out.say(`nothing was sent: "${hook.name}" has no failed deliveries in that time (--since) that were not redelivered since`);
     else
       context.out.print(
         `redelivered ${counted(count, 'failed delivery', 'failed deliveries')} of "${hook.name}": ${count - failures} succeeded, ${failures} failed`,

@@ -43,8 +43,8 @@ export type CheckSend = { hook: Hook; event: HookEvent; body: string; headers: {
 type Send = { hook: Hook; event: HookEvent; body: string; redeliveryOf: string | null };
 
 export function summaryOf(delivery: Delivery): DeliverySummary {
-  const { id, kind, hookId, event, createdAt, outcome, status, durationMs, attemptCount } = delivery;
-  return { id, kind, hookId, event, createdAt, outcome, status, durationMs, attemptCount };
+  const { id, kind, hookId, event, createdAt, outcome, status, durationMs, attemptCount, redeliveryOf } = delivery;
+  return { id, kind, hookId, event, createdAt, outcome, status, durationMs, attemptCount, redeliveryOf };
 }
 
 /**

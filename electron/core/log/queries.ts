@@ -25,8 +25,8 @@ export const SCAN_LIMIT = 20_000;
 /** The trigram index finds only terms of three characters or more; shorter ones are scanned. */
 const MIN_INDEXED_LENGTH = 3;
 
-export const SUMMARY_COLUMNS = 'seq, id, kind, hook_id, event, created_at, outcome, status, duration_ms, attempt_count';
-export const FULL_COLUMNS = `${SUMMARY_COLUMNS}, error, request, request_body, attempts, redelivery_of, retry_behaviour, run_id`;
+export const SUMMARY_COLUMNS = 'seq, id, kind, hook_id, event, created_at, outcome, status, duration_ms, attempt_count, redelivery_of';
+export const FULL_COLUMNS = `${SUMMARY_COLUMNS}, error, request, request_body, attempts, retry_behaviour, run_id`;
 
 export type Row = {
   seq: number;
@@ -39,13 +39,13 @@ export type Row = {
   status: number | null;
   duration_ms: number | null;
   attempt_count: number;
+  redelivery_of: string | null;
 };
 export type FullRow = Row & {
   error: string | null;
   request: string;
   request_body: string;
   attempts: string;
-  redelivery_of: string | null;
   retry_behaviour: RetryBehaviour | null;
   run_id: string | null;
 };
@@ -134,5 +134,6 @@ export function summaryFromRow(row: Row): DeliverySummary {
     status: row.status,
     durationMs: row.duration_ms,
     attemptCount: row.attempt_count,
+    redeliveryOf: row.redelivery_of,
   };
 }

@@ -176,13 +176,28 @@ export class RequestLog implements DeliveryRecorder {
     };
   }
 
-  /** Ids of a hook's deliveries that did not succeed (failed, interrupted, cancelled) since a time, oldest first. */
+  /**
+   * Ids of a hook's deliveries that did not succeed (failed, interrupted, cancelled) since a time,
+   * oldest first, leaving out those already sent again: what to redeliver is the latest try of each
+   * event, so a run sends an event once however many times it failed before, and none that a
+   * redelivery has since delivered (or is still sending).
+   */
   unsuccessfulSince(hookId: string, since: number | null): string[] {
+    const sentAgain = new Set(
+      this.#all<{ original: string }>(
+        `SELECT redelivery_of AS original FROM deliveries
+         WHERE hook_id = ? AND kind = 'delivery' AND created_at >= ? AND redelivery_of IS NOT NULL`,
+        hookId,
+        since ?? 0,
+      ).map((row) => row.original),
+    );
     return this.#all<{ id: string }>(
       `SELECT id FROM deliveries WHERE hook_id = ? AND kind = 'delivery' AND created_at >= ? AND outcome IN ('failed', 'interrupted', 'cancelled') ORDER BY seq`,
       hookId,
       since ?? 0,
-    ).map((row) => row.id);
+    )
+      .map((row) => row.id)
+      .filter((id) => !sentAgain.has(id));
   }
 
   // ---- Health ----

@@ -93,6 +93,7 @@ export function CapturedRequests({ forwardUrl }: { forwardUrl: string | null }) 
                   >
                     {item.event}
                   </button>
+                  {item.redeliveryOf && <span className="tag muted">Replay</span>}
                 </td>
                 <td>
                   <RelativeTime at={item.createdAt} />
@@ -105,6 +106,12 @@ export function CapturedRequests({ forwardUrl }: { forwardUrl: string | null }) 
             ))}
           </tbody>
         </table>
+      )}
+      {items.length > 0 && (
+        <p className="hint">
+          Outcome: Failed when no webhook’s key verified the signature, or the forward target did not answer 2xx. A replay is sent again
+          from here and logged as its own row.
+        </p>
       )}
       {shown?.cursor && (
         <p className="list-end">

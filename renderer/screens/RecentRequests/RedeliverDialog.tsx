@@ -69,13 +69,14 @@ export function RedeliverDialog({ hookId, range, rangeLabel, onClose }: Props) {
       <h2>Redeliver unsuccessful requests?</h2>
       <div className="dialog-body">
         {count === null && !error && <p className="muted">Counting…</p>}
-        {count === 0 && <p>No request failed, was interrupted or was cancelled in the {rangeLabel}.</p>}
+        {count === 0 && <p>Nothing to send again: no request from the {rangeLabel} failed, or each that did has been redelivered since.</p>}
         {count !== null && count > 0 && runId === null && (
           <>
             <p>
               {counted(count, 'request')} from the {rangeLabel}{' '}
-              {count === 1 ? 'failed, was interrupted or was cancelled' : 'failed, were interrupted or were cancelled'}. Each is sent again
-              with the same body, signed with the current key, as a new entry — the oldest first.
+              {count === 1 ? 'failed, was interrupted or was cancelled' : 'failed, were interrupted or were cancelled'} and{' '}
+              {count === 1 ? 'has' : 'have'} not been redelivered since. Each is sent again with the same body, signed with the current key,
+              as a new entry — the oldest first.
             </p>
             <div className="field">
               <label className="label" htmlFor={`${id}-cap`}>
