@@ -1,12 +1,16 @@
 import { createHmac } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestCore, type TestCore } from '../support/core';
+import { openTestCore, type TestCore, withCore } from '../support/core';
+import { freePort } from '../support/process';
 import { type Receiver, reply, startReceiver } from '../support/receiver';
+import { useTempDir } from '../support/tempDir';
+
+const tempDir = useTempDir();
 
 let core: TestCore;
 let target: Receiver;
@@ -129,6 +133,42 @@ describe('capturing what a real Logto sends at /capture', () => {
     await send(`${baseUrl}/capture`, body);
     const [missing] = (await core.call('logs.query', { hookId: null, kind: 'captured', range: '1h' })).items;
     expect((await core.call('logs.get', { id: missing!.id })).error).toContain('No logto-signature-sha-256 header');
+  });
+
+  it('never forwards to itself: refused when set, and a loop answered 508 once, not without end', async () => {
+    const { baseUrl, port } = await capturing();
+    for (const self of [`${baseUrl}/capture`, `http://localhost:${port}/elsewhere`]) {
+      await expect(capturing(self)).rejects.toMatchObject({
+        code: 'invalid_input',
+        field: 'capture.forwardUrl',
+        message: expect.stringContaining('is this receiver itself'),
+      });
+    }
+    expect((await core.call('receiver.status', {})).capture.forwardUrl).toBeNull();
+
+    // Moving the receiver onto the forward target's port is refused the same way.
+    await capturing(target.url.replace(/:\d+/, `:${port + 1}`));
+    await expect(core.call('receiver.configure', { port: port + 1 })).rejects.toMatchObject({ field: 'capture.forwardUrl' });
+
+    // Written by hand into its settings file: the loop is caught when a request arrives.
+    const dataDir = tempDir();
+    const free = await freePort();
+    writeFileSync(
+      join(dataDir, 'receiver.json'),
+      JSON.stringify({ port: free, capture: { enabled: true, forwardUrl: `http://localhost:${free}/capture` } }),
+    );
+    const handEdited = openTestCore({ dataDir });
+    await handEdited.call('receiver.start', {});
+    const answer = await send(`http://127.0.0.1:${free}/capture`, '{"event":"PostSignIn"}');
+    await handEdited.dispose();
+    expect(answer.status).toBe(508);
+    expect(answer.body).toContain('is this receiver itself');
+    const rows = await withCore(
+      dataDir,
+      async (reopened) => (await reopened.call('logs.query', { hookId: null, kind: 'captured', range: '1h' })).items,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ outcome: 'failed', status: 508 });
   });
 
   it('answers 502 when the forward target refuses and 504 when it hangs past 9 s, recording both', async () => {

@@ -42,6 +42,14 @@ export function receiverHandlers(parts: {
     'receiver.status': async () => receiver.status(),
     'receiver.configure': async ({ capture, ...change }) => {
       const settings = { ...receiver.settings, ...change, capture: { ...receiver.settings.capture, ...capture } };
+      const { forwardUrl } = settings.capture;
+      if (forwardUrl && receiver.isOwnAddress(forwardUrl, settings.port)) {
+        throw new UserFacingError(
+          'invalid_input',
+          `${forwardUrl} is this receiver itself: each captured request would be forwarded back to it without end. Forward to your own receiver's URL.`,
+          'capture.forwardUrl',
+        );
+      }
       await save(settings);
       if (settings.capture.enabled) await receiver.start();
       return receiver.status();

@@ -36,6 +36,9 @@ export type ReceiverParts = {
   hooks: () => Hook[];
 };
 
+/** Names under which this machine reaches its own listening sockets. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '0.0.0.0', '[::]']);
+
 export class BuiltInReceiver {
   readonly #parts: ReceiverParts;
   #settings: ReceiverSettings;
@@ -78,13 +81,14 @@ export class BuiltInReceiver {
 
   /** True when a hook's URL is this receiver's scripted endpoint, so the app starts the receiver for it. */
   answers(hook: Hook): boolean {
+    return this.isOwnAddress(hook.config.url) && new URL(hook.config.url).pathname.startsWith('/r/');
+  }
+
+  /** True when a URL reaches this receiver itself (on this machine, at its port), e.g. a forward target that would loop. */
+  isOwnAddress(address: string, port = this.#settings.port): boolean {
     try {
-      const url = new URL(hook.config.url);
-      return (
-        ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) &&
-        Number(url.port || 80) === this.#settings.port &&
-        url.pathname.startsWith('/r/')
-      );
+      const url = new URL(address);
+      return LOCAL_HOSTS.has(url.hostname) && Number(url.port || (url.protocol === 'https:' ? 443 : 80)) === port;
     } catch {
       return false;
     }
@@ -237,10 +241,20 @@ export class BuiltInReceiver {
     this.#parts.pushes.emit('delivery.updated', summaryOf(captured));
 
     const target = this.#settings.capture.forwardUrl;
-    const forwarded = target ? await forward(new URL(target), request.rawHeaders, body, this.dispatcher) : null;
-    const status = forwarded ? (forwarded.attempt.status ?? (forwarded.attempt.error?.kind === 'timeout' ? 504 : 502)) : 200;
+    // Forwarding to this receiver's own /capture would capture and forward the request without end.
+    const looping = target !== null && this.isOwnAddress(target);
+    const loop = looping
+      ? `Not forwarded: ${target} is this receiver itself, so the request would come back here without end; forward to your own receiver.`
+      : null;
+    const forwarded = target && !looping ? await forward(new URL(target), request.rawHeaders, body, this.dispatcher) : null;
+    const status = looping
+      ? 508
+      : forwarded
+        ? (forwarded.attempt.status ?? (forwarded.attempt.error?.kind === 'timeout' ? 504 : 502))
+        : 200;
     const problems = [
       signatureProblem(verdict),
+      loop,
       forwarded?.attempt.error?.message ?? (forwarded && (status < 200 || status > 299) ? `The forward target answered ${status}.` : null),
     ];
     const error = problems.filter(Boolean).join(' ') || null;
@@ -255,8 +269,14 @@ export class BuiltInReceiver {
     };
     this.#parts.recorder.finished(finished);
     this.#parts.pushes.emit('delivery.updated', summaryOf(finished));
-    this.#note(request, status, `captured ${event}: signature ${describe(verdict)}${target ? `, forwarded to ${target} (${status})` : ''}`);
-    if (forwarded) {
+    this.#note(
+      request,
+      status,
+      `captured ${event}: signature ${describe(verdict)}${target ? `, ${looping ? 'not ' : ''}forwarded to ${target} (${status})` : ''}`,
+    );
+    if (looping) {
+      response.writeHead(508, { 'content-type': 'text/plain; charset=utf-8' }).end(`${loop}\n`);
+    } else if (forwarded) {
       response.writeHead(status, forwarded.contentType ? { 'content-type': forwarded.contentType } : {}).end(forwarded.body);
     } else {
       response
