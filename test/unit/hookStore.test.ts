@@ -211,20 +211,22 @@ describe('hook file that cannot be used', () => {
       { ...good, id: 'b2', name: 'File URL', config: { ...good.config, url: 'file:///etc/passwd' } },
       { ...good, id: 'b3', name: 'CRLF', config: { ...good.config, headers: { 'x-a': 'a\r\nInjected: yes' } } },
       { ...good, id: 'b4', name: 'Host', config: { ...good.config, headers: { host: 'evil.example' } } },
+      { ...good, name: 'Copied' },
     );
     writeFileSync(store.path, JSON.stringify(raw));
 
     const reopened = open(dir);
     expect(reopened.list().map((hook) => hook.name)).toEqual(['Good']);
     const message = reopened.notices[0]!.message;
-    expect(message).toContain('had 4 hooks that could not be used');
+    expect(message).toContain('had 5 hooks that could not be used');
+    expect(message).toContain(`"Copied" (its id ${good.id} is also "Good"'s)`);
     expect(message).toContain('"Broken" (events: "Not.An.Event" is not a Logto webhook event)');
     expect(message).toContain('"File URL" (config.url: Use an http:// or https:// URL (this one starts with file://))');
     expect(message).toContain('"CRLF" (config.headers.x-a: Header values cannot contain a line break (CR, U+000D); remove it)');
     expect(message).toContain('"Host" (config.headers.host: host is set from the endpoint URL; change the URL instead)');
     expect(message).toContain('The 1 valid one was kept');
     const aside = asideFiles(dir, 'invalid')[0]!;
-    expect(JSON.parse(readFileSync(join(dir, aside), 'utf8')).hooks).toHaveLength(5);
+    expect(JSON.parse(readFileSync(join(dir, aside), 'utf8')).hooks).toHaveLength(6);
   });
 
   it('does not overwrite a file from a newer Hookbench', () => {

@@ -232,8 +232,11 @@ export class HookStore {
     const unreadable: string[] = [];
     for (const candidate of listed) {
       const parsed = storedHookSchema.safeParse(candidate);
-      if (parsed.success) hooks.push(parsed.data as Hook);
-      else unreadable.push(`${nameOf(candidate)} (${describeIssue(parsed.error)})`);
+      // Two hooks under one id could not be told apart: removing one would remove both.
+      const first = parsed.success ? hooks.find((hook) => hook.id === parsed.data.id) : undefined;
+      if (!parsed.success) unreadable.push(`${nameOf(candidate)} (${describeIssue(parsed.error)})`);
+      else if (first) unreadable.push(`${nameOf(candidate)} (its id ${first.id} is also "${first.name}"'s)`);
+      else hooks.push(parsed.data as Hook);
     }
     if (unreadable.length > 0) {
       const what = `had ${counted(unreadable.length, 'hook')} that could not be used: ${unreadable.join('; ')}. ${hooks.length === 1 ? 'The 1 valid one was' : `The ${hooks.length} valid ones were`} kept`;
