@@ -8,6 +8,8 @@ export type ErrorCode = ApiErrorCode | 'conflict' | 'forbidden';
 
 /** A delivery or a test did not succeed: the command ran, the receiver said no. */
 export const FAILED = 1;
+/** Stopped with Ctrl-C before all was sent: what a shell reports for a process ended by SIGINT, so scripts see it was cut short. */
+export const STOPPED = 130;
 
 /**
  * The one table from an error's code to the exit status. 2: fix the command or its input (a
@@ -37,6 +39,7 @@ export function exitStatusHelp(): string[] {
     `  2  the command or its input was wrong, or the hook or delivery named was not found (${codesFor(2)})`,
     `  3  the data folder could not be read or written; fix the disk or permissions and run it again (${codesFor(3)})`,
     `  4  Hookbench failed unexpectedly; please report it (${codesFor(4)})`,
+    `  ${STOPPED}  stopped with Ctrl-C before everything was sent`,
   ];
 }
 

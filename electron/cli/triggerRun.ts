@@ -5,7 +5,7 @@
  */
 import type { HookEvent } from '../../shared/events';
 import type { Context } from './context';
-import { FAILED, usageError } from './errors';
+import { FAILED, STOPPED, usageError } from './errors';
 import { Progress } from './progress';
 
 type RunOptions = { repeat?: string; rate?: string; duplicate?: boolean; shuffle?: boolean; hook?: string[]; json?: boolean };
@@ -61,5 +61,5 @@ export async function chaosRun(context: Context, event: HookEvent, options: RunO
     context.out.print(`rate: ${result.achievedRate.toFixed(1)}/s achieved, ${asked}; ${(result.elapsedMs / 1000).toFixed(1)} s in all`);
     context.out.print(`latency: p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`);
   }
-  return result.failed > 0 ? FAILED : 0;
+  return result.stopped ? STOPPED : result.failed > 0 ? FAILED : 0;
 }

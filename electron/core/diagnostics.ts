@@ -65,6 +65,24 @@ function receiverPort(dataDir: string): { port: number } | null {
   } catch {
     return null;
   }
-  const port = Number(text.trim());
-  return Number.isInteger(port) && port > 0 && port < 65_536 ? { port } : null;
+  // The receiver writes {port, host, pid, startedAt}; a file left by a process that died is no receiver.
+  let record: { port?: unknown; pid?: unknown };
+  try {
+    record = JSON.parse(text) as typeof record;
+  } catch {
+    return null;
+  }
+  const port = Number(record?.port);
+  if (!Number.isInteger(port) || port <= 0 || port >= 65_536) return null;
+  return typeof record.pid === 'number' && !isAlive(record.pid) ? null : { port };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, and belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -326,7 +327,7 @@ describe('doctor', () => {
     await add('Secret', '--header', 'Authorization: Bearer top-secret-token');
     receiver.answer(reply(200, 'ok'));
     await hookbench('trigger', 'PostSignIn');
-    writeFileSync(join(dataDir, 'receiver.port'), '4567\n');
+    writeFileSync(join(dataDir, 'receiver.port'), `${JSON.stringify({ port: 4567, host: '127.0.0.1', pid: process.pid })}\n`);
     const [hook] = await storedHooks();
 
     const text = await hookbench('doctor');
@@ -357,6 +358,11 @@ describe('doctor', () => {
       expect(run.out + run.err).not.toContain(hook!.signingKey);
       expect(run.out + run.err).not.toContain('top-secret-token');
     }
+
+    // A port file left by a receiver whose process has ended is no receiver.
+    const ended = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(dataDir, 'receiver.port'), `${JSON.stringify({ port: 4567, host: '127.0.0.1', pid: ended })}\n`);
+    expect((await hookbench('doctor')).out).toContain('built-in receiver not running');
   });
 
   it('says honestly whether a read-only folder can be written', async () => {

@@ -63,7 +63,7 @@ describe('hookbench trigger --repeat', () => {
     await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
 
     child.kill('SIGINT');
-    expect(await exited).toBe(0);
+    expect(await exited).toBe(130);
     expect(err).toContain('hookbench: stopping: no more sends; those started finish and are logged (Ctrl-C again to quit at once)');
     const sent = Number(out.match(/^Stopped: (\d+) of 1000 deliveries finished, 0 failed/)?.[1]);
     expect(sent).toBeGreaterThanOrEqual(3);
