@@ -68,7 +68,7 @@ export function openCore({ dataDir, hookFile, version = 'development', receiver:
   const notices = new NoticeBoard(pushes);
   const hooks = new HookStore(hookFile, notices.post);
   const log = new RequestLog(join(dataDir, LOG_FILE_NAME), notices.post, logLimits);
-  const retention = new Retention(log);
+  const retention = new Retention(log, notices.post);
   const retryDefault = new RetryDefault(log);
   const engine = new DeliveryEngine({ recorder: log, pushes, report: notices.post, defaultRetryBehaviour: () => retryDefault.value });
   const redeliveries = new RedeliveryRuns(engine, pushes);

@@ -8,6 +8,7 @@ import { healthSummaries, hookHealth } from '../../electron/core/log/health';
 import { RequestLog } from '../../electron/core/log/requestLog';
 import { Retention } from '../../electron/core/log/retention';
 import type { Attempt, Delivery, Notice } from '../../shared/domain';
+import { UserFacingError } from '../../shared/errors';
 import { logsQuerySchema } from '../../shared/validation';
 import { startReceiver } from '../support/receiver';
 import { useTempDir } from '../support/tempDir';
@@ -245,7 +246,7 @@ describe('hourly counts', () => {
     const log = openLog(path);
     record(log, delivery({ createdAt: NOW - HOUR }));
     record(log, delivery({ createdAt: Date.now() - 20 * 24 * HOUR }));
-    const retention = new Retention(log);
+    const retention = new Retention(log, () => {});
     await retention.apply();
     expect(healthSummaries(log, ['hook-a'], NOW)).toEqual([
       { hookId: 'hook-a', total: 1, succeeded: 1, successRate: 1, lastDeliveryAt: NOW - HOUR },
@@ -268,7 +269,7 @@ describe('retention', () => {
     const log = openLog(join(tempDir(), 'requests.sqlite'));
     for (let i = 0; i < 4500; i++) record(log, delivery({ createdAt: NOW - 20 * 24 * HOUR }));
     record(log, delivery({ id: 'recent', createdAt: NOW - 2 * 24 * HOUR }));
-    const retention = new Retention(log);
+    const retention = new Retention(log, () => {});
     expect(retention.days).toBe(14);
     expect(await retention.apply(NOW)).toBe(4500);
     retention.days = 1;
@@ -285,7 +286,7 @@ describe('retention', () => {
     log.close();
     const full = statSync(path).size;
     log = openLog(path);
-    expect(await new Retention(log).apply(NOW)).toBe(2_000);
+    expect(await new Retention(log, () => {}).apply(NOW)).toBe(2_000);
     log.close();
     expect(statSync(path).size).toBeLessThan(full / 10);
     expect(openLog(path).get('recent').request.body).toBe(body);
@@ -294,7 +295,7 @@ describe('retention', () => {
   it('lets a delivery dated in the future go once a delivery recorded after it is old enough', async () => {
     const log = openLog(join(tempDir(), 'requests.sqlite'));
     record(log, delivery({ id: 'future', createdAt: NOW + 300 * 24 * HOUR }));
-    const retention = new Retention(log);
+    const retention = new Retention(log, () => {});
     expect(await retention.apply(NOW)).toBe(0);
     expect(query(log, {}).items.map((item) => item.id)).toEqual(['future']);
     // The clock was put right; what was recorded after the future-dated row ages out, and takes it along.
@@ -304,12 +305,36 @@ describe('retention', () => {
     expect(query(log, {}).items.map((item) => item.id)).toEqual(['recent']);
   });
 
+  it('tells a sweep that fails as a notice, once, with no stack trace on the console', async () => {
+    const damaged = {
+      isOpen: true,
+      getSetting: () => null,
+      removeDecided: () => {
+        throw new UserFacingError('storage', 'Could not write the request log (requests.sqlite): database disk image is malformed.');
+      },
+    } as unknown as RequestLog;
+    const notices: Notice[] = [];
+    const console = vi.spyOn(globalThis.console, 'error');
+    const retention = new Retention(damaged, (notice) => notices.push(notice));
+    retention.start();
+    await expect.poll(() => notices.length).toBe(1);
+    retention.stop();
+    expect(notices[0]).toMatchObject({
+      level: 'warning',
+      message: expect.stringMatching(
+        /^Old deliveries could not be removed from the request log: Could not write .*malformed\. Nothing else/,
+      ),
+    });
+    expect(console).not.toHaveBeenCalled();
+    console.mockRestore();
+  });
+
   it('keeps the setting across restarts', () => {
     const path = join(tempDir(), 'requests.sqlite');
     const log = openLog(path);
-    new Retention(log).days = 30;
+    new Retention(log, () => {}).days = 30;
     log.close();
-    expect(new Retention(openLog(path)).days).toBe(30);
+    expect(new Retention(openLog(path), () => {}).days).toBe(30);
   });
 });
 

@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { RETENTION_DAYS_DEFAULT } from '../../../shared/validation';
+import type { Report } from '../notices';
 import type { RequestLog } from './requestLog';
 
 const DAY = 24 * 3_600_000;
@@ -18,11 +19,13 @@ const SETTING = 'retentionDays';
  */
 export class Retention {
   readonly #log: RequestLog;
+  readonly #report: Report;
   readonly #timers: NodeJS.Timeout[] = [];
   #running: Promise<number> | null = null;
 
-  constructor(log: RequestLog) {
+  constructor(log: RequestLog, report: Report) {
     this.#log = log;
+    this.#report = report;
   }
 
   get days(): number {
@@ -35,7 +38,15 @@ export class Retention {
   }
 
   start(): void {
-    const sweep = () => void this.apply().catch((error) => console.error('[hookbench] retention failed', error));
+    // A failed sweep is told as a notice, once per cause: the next one tries again.
+    const sweep = () =>
+      void this.apply().catch((error: Error) =>
+        this.#report({
+          id: `retention-failed-${error.message}`,
+          level: 'warning',
+          message: `Old deliveries could not be removed from the request log: ${error.message} Nothing else is affected; it is tried again every hour.`,
+        }),
+      );
     this.#timers.push(setTimeout(sweep, 0), setInterval(sweep, HOUR));
     for (const timer of this.#timers) timer.unref();
   }
