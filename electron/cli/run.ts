@@ -4,6 +4,7 @@
  * core, runs the command and turns whatever went wrong into a message and an exit status.
  */
 import { parseArgs } from 'node:util';
+import type { Notice } from '../../shared/domain';
 import { UserFacingError } from '../../shared/errors';
 import { type Core, confHookFile, openCore } from '../core';
 import { type Command, commonOptions } from './command';
@@ -59,13 +60,17 @@ async function route(argv: string[], io: CliIo, out: Output): Promise<number> {
   }
   const dataDir = chosenDataDir(parsed.dataDir ?? leading['data-dir'], io.env);
   let core: Core | null = null;
+  let stopNotices = () => {};
   try {
     core = openCore({ dataDir, hookFile: confHookFile(dataDir), version: io.version });
     const context = new Context(core, out, io.version);
     for (const notice of await context.call('app.notices', {})) out.note(notice.message);
+    // Notices raised while the command runs or closes (a damaged file found on first use) are said too.
+    stopNotices = core.subscribe((channel, payload) => channel === 'notice' && out.note((payload as Notice).message));
     return await parsed.run(context);
   } finally {
     await core?.close();
+    stopNotices();
   }
 }
 

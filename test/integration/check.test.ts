@@ -5,7 +5,7 @@
  */
 
 import { createHmac } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { CheckRunner } from '../../electron/core/check/runner';
 import { CHECK_RUNS_FILE, CheckRunStore } from '../../electron/core/check/runStore';
 import type { CheckSend } from '../../electron/core/delivery/engine';
 import type { CheckCase, CheckProgress } from '../../shared/check';
-import type { Delivery, Hook } from '../../shared/domain';
+import type { Delivery, Hook, Notice } from '../../shared/domain';
 import { cliInProcess } from '../support/cli';
 import { withCore } from '../support/core';
 import { freePort, startProcess } from '../support/process';
@@ -289,6 +289,20 @@ describe('check runs in the core', () => {
     expect(forged[0]!.message).toContain('this hook has no signing key, so Logto sends no signature');
     expect(delivered.some((request) => request.headers.signature !== undefined)).toBe(false);
     expect(run.passed).toBe(true);
+  });
+
+  it('sets a damaged runs file aside, never overwriting the runs in it, and says where it is', () => {
+    const path = join(dataDir, CHECK_RUNS_FILE);
+    writeFileSync(path, '[{"id":"r1","hookId":"h"');
+    const notices: Notice[] = [];
+    const store = new CheckRunStore(dataDir, (notice) => notices.push(notice));
+    expect(store.list('h')).toEqual([]);
+    const kept = readdirSync(dataDir).find((name) => name.startsWith('check-runs.corrupt-'))!;
+    expect(readFileSync(join(dataDir, kept), 'utf8')).toBe('[{"id":"r1","hookId":"h"');
+    expect(notices[0]!.message).toBe(
+      `${path} could not be read, so earlier check runs are not listed. It is kept at ${join(dataDir, kept)}; new runs start a new file.`,
+    );
+    expect(existsSync(path)).toBe(false);
   });
 
   it('answers not_found for an unknown hook or run, and invalid_input when no event matches', async () => {

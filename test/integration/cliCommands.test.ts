@@ -288,6 +288,24 @@ describe('files written with --out', () => {
   });
 });
 
+describe('side files found damaged while a command runs', () => {
+  it('are set aside and said on standard error, as a damaged file found at start is', async () => {
+    await add('Noticed');
+    writeFileSync(join(dataDir, 'payloads.json'), '{ not json');
+    receiver.answer(reply(200, 'ok'));
+    const run = await hookbench('trigger', 'PostSignIn');
+    expect(run.code).toBe(0);
+    expect(run.err).toMatch(
+      /^hookbench: Your saved payloads file could not be used: it is not valid JSON\. It was moved to .*payloads\.corrupt-.*\.json; saved payloads start empty\.$/m,
+    );
+    expect(readdirSync(dataDir).some((name) => name.startsWith('payloads.corrupt-'))).toBe(true);
+
+    writeFileSync(join(dataDir, 'receiver.json'), JSON.stringify({ port: 'http' }));
+    const listed = await hookbench('hooks', 'list');
+    expect(listed.err).toContain("The built-in receiver's settings could not be read (port: Expected number, received string)");
+  });
+});
+
 describe('an --out file that already exists', () => {
   it('is kept unless --force replaces it, whole, with no partial file left beside it', async () => {
     await add('Kept');

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckRun } from '../../../shared/check';
 import { UserFacingError } from '../../../shared/errors';
 import type { Report } from '../notices';
+import { moveAside } from '../util/moveAside';
 import { writePrivately } from '../util/privateFile';
 
 export const CHECK_RUNS_FILE = 'check-runs.json';
@@ -11,22 +12,26 @@ export const RUNS_KEPT_PER_HOOK = 20;
 
 /**
  * Past check runs, newest first, in a small JSON file in the data folder. Evidence bodies are
- * previews, so the file stays small; a file that cannot be read is reported and started afresh.
+ * previews, so the file stays small; a file that cannot be read is set aside, reported, and started afresh.
  */
 export class CheckRunStore {
   readonly #path: string;
   #runs: CheckRun[];
+  /** False while an unreadable file that could not be moved aside holds the name: runs are then kept in memory only. */
+  readonly #saving: boolean;
 
   constructor(dataDir: string, report: Report) {
     this.#path = join(dataDir, CHECK_RUNS_FILE);
-    this.#runs = readRuns(this.#path, report);
+    const read = readRuns(this.#path, report);
+    this.#runs = read ?? [];
+    this.#saving = read !== null;
   }
 
   add(run: CheckRun): void {
     const sameHook = this.#runs.filter((kept) => kept.hookId === run.hookId).slice(0, RUNS_KEPT_PER_HOOK - 1);
     this.#runs = [run, ...sameHook, ...this.#runs.filter((kept) => kept.hookId !== run.hookId)];
     // Evidence keeps the request headers sent, custom ones (tokens) included.
-    writePrivately(this.#path, JSON.stringify(this.#runs));
+    if (this.#saving) writePrivately(this.#path, JSON.stringify(this.#runs));
   }
 
   list(hookId: string): CheckRun[] {
@@ -41,7 +46,8 @@ export class CheckRunStore {
   }
 }
 
-function readRuns(path: string, report: Report): CheckRun[] {
+/** The runs kept, or null when a file that could not be read is still in the way (it is never overwritten). */
+function readRuns(path: string, report: Report): CheckRun[] | null {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -52,10 +58,17 @@ function readRuns(path: string, report: Report): CheckRun[] {
     const runs = JSON.parse(text);
     if (Array.isArray(runs)) return runs as CheckRun[];
   } catch {}
+  // Set aside, never overwritten: the earlier runs are evidence the user may want back.
+  let kept: string;
+  try {
+    kept = `It is kept at ${moveAside(path, 'corrupt')}; new runs start a new file.`;
+  } catch (error) {
+    kept = `It could not be moved aside either (${(error as Error).message}), so new runs are not saved until it is fixed or moved.`;
+  }
   report({
     id: 'check-runs-unreadable',
     level: 'warning',
-    message: `${path} could not be read, so earlier check runs are not listed; new runs replace it.`,
+    message: `${path} could not be read, so earlier check runs are not listed. ${kept}`,
   });
-  return [];
+  return existsSync(path) ? null : [];
 }

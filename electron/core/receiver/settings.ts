@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { ZodError, z } from 'zod';
+import { describeIssue } from '../hooks/hookFile';
 import type { Report } from '../notices';
 import { moveAside } from '../util/moveAside';
 import { writePrivately } from '../util/privateFile';
@@ -43,7 +44,7 @@ export function readReceiverSettings(dataDir: string, report: Report): ReceiverS
     report({
       id: `receiver-settings-${Date.now()}`,
       level: 'warning',
-      message: `The built-in receiver's settings could not be read (${(error as Error).message.split('\n')[0]}); they are kept at ${keptAt} and the defaults are used.`,
+      message: `The built-in receiver's settings could not be read (${error instanceof ZodError ? describeIssue(error) : (error as Error).message}); they are kept at ${keptAt} and the defaults are used.`,
     });
     return receiverSettingsSchema.parse({});
   }
