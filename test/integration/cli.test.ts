@@ -163,7 +163,17 @@ describe('hookbench', () => {
     const har = JSON.parse(readFileSync(harFile, 'utf8'));
     expect(har.log.version).toBe('1.2');
     expect(har.log.creator).toEqual({ name: 'Hookbench', version: '9.9.9' });
-    expect(har.log.entries.map((entry: { response: { status: number } }) => entry.response.status).sort()).toEqual([200, 404]);
+    // One timeline, oldest first, across hooks.
+    await createHook('Second receiver');
+    await cli('trigger', 'PostSignIn');
+    expect((await cli('export', '--format', 'har', '--out', harFile, '--force')).code).toBe(0);
+    const entries = JSON.parse(readFileSync(harFile, 'utf8')).log.entries as Array<{
+      startedDateTime: string;
+      response: { status: number };
+    }>;
+    expect(entries.map((entry) => entry.response.status)).toEqual([200, 404, 200, 200]);
+    const times = entries.map((entry) => entry.startedDateTime);
+    expect(times).toEqual([...times].sort());
     const lines = (await cli('export', '--failed')).out.trimEnd().split('\n');
     expect(lines.map((line) => JSON.parse(line).event)).toEqual(['User.Created']);
 

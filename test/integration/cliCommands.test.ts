@@ -78,6 +78,12 @@ describe('hooks add, edit, enable, disable, remove, rotate-key', () => {
     [hook] = await storedHooks();
     expect(hook).toMatchObject({ name: 'CRM', events: ['Role.Created'], config: { url: receiver.url, headers: { 'X-Env': 'dev' } } });
 
+    // An empty value is a change to check, not a missing one.
+    expect(await hookbench('hooks', 'edit', 'CRM', '--name', '')).toEqual({
+      code: 2,
+      out: '',
+      err: 'hookbench: --name: Give the hook a name\n',
+    });
     expect((await hookbench('hooks', 'edit', 'CRM', '--header', '')).code).toBe(0);
     [hook] = await storedHooks();
     expect(hook!.config.headers).toEqual({});

@@ -28,6 +28,8 @@ export default defineCommand({
     const hooks = await context.logSources(options.hook);
     const all: Delivery[] = [];
     for (const hook of hooks) for await (const delivery of pages(context, hook.id, range, outcome)) all.push(delivery);
+    // One timeline across hooks, oldest first, as HAR viewers read entries.
+    all.sort((a, b) => a.createdAt - b.createdAt);
     const statusText = (status: number) => STATUS_CODES[status] ?? '';
     await writeOut(options.out, format === 'har' ? har(all, context.version, statusText) : jsonLines(all), context.out.stdout);
     return 0;

@@ -18,7 +18,8 @@ export default defineCommand({
   async run(context, options, [reference]) {
     const retry = retryFields(options);
     const key = options['signing-key'];
-    if (!options.name && !options.url && !options.event && !options.header && key === undefined && Object.keys(retry).length === 0) {
+    const given = [options.name, options.url, options.event, options.header, key].some((value) => value !== undefined);
+    if (!given && Object.keys(retry).length === 0) {
       throw usageError(
         'hooks edit needs at least one change: --name, --url, --event, --header, --signing-key, --retries or --retry-behaviour',
       );
