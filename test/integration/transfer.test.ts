@@ -149,7 +149,7 @@ describe('export', () => {
 });
 
 describe('hook definitions', () => {
-  it('exports without signing keys unless asked, and imports them back as new hooks', async () => {
+  it('exports without signing keys unless asked, and imports them elsewhere under the same id', async () => {
     const hook = await running.core.call('hooks.create', {
       name: 'CRM',
       url: 'http://localhost:3000/x',
@@ -168,10 +168,12 @@ describe('hook definitions', () => {
       expect(report.imported).toEqual([
         expect.objectContaining({ name: 'CRM', events: ['PostSignIn'], config: hook.config, signingKey: hook.signingKey, enabled: true }),
       ]);
-      expect(report.imported[0]!.id).not.toBe(hook.id);
-      // The same hook again: found (same name and URL), nothing changed until the user chooses.
+      // Its id goes with it, so the hookId its payloads carry is the one the receiver saw before.
+      expect(report.imported[0]!.id).toBe(hook.id);
+      // The same hook again: found (same id), nothing changed until the user chooses.
       expect((await other.call('hooks.import', { content: plain.content })).applied).toBe(false);
       const keyless = await other.call('hooks.import', { content: plain.content, onDuplicate: 'keep-both' });
+      expect(keyless.imported[0]!.id).not.toBe(hook.id);
       expect(keyless.imported[0]!.signingKey).toMatch(/^[0-9a-zA-Z]{32}$/);
       expect(keyless.imported[0]!.signingKey).not.toBe(hook.signingKey);
     } finally {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ImportEntry, ImportReport, OnDuplicate } from '../../../shared/contract';
 import type { Hook } from '../../../shared/domain';
-import { hookInputSchema, rowsFromHeaders, type ValidHookInput } from '../../../shared/validation';
+import { hookIdSchema, hookInputSchema, rowsFromHeaders, type ValidHookInput } from '../../../shared/validation';
 import { describeIssue, isRecord } from './hookFile';
 import { type HookStore, hookFrom } from './store';
 
@@ -101,7 +101,9 @@ export async function importHooks(store: HookStore, content: string, onDuplicate
         entries[index] = { index, name, outcome: 'replaced', hook, duplicateOf: duplicate };
         return;
       }
-      const hook = build(candidate, Date.now());
+      // A hook new here keeps the id it had, so payloads it is sent (hookId) match those sent before.
+      const keptId = !duplicate && candidate.id !== null && !hooks.some((stored) => stored.id === candidate.id) ? candidate.id : undefined;
+      const hook = build(candidate, Date.now(), keptId);
       hooks = [...hooks, hook];
       entries[index] = duplicate
         ? { index, name, outcome: 'kept-both', hook, duplicateOf: duplicate }
@@ -150,7 +152,8 @@ function readEntry(raw: unknown, index: number): Candidate | { name: string; rea
     ...(retryBehaviour === undefined ? {} : { retryBehaviour }),
   });
   if (!input.success) return { name, reason: describeIssue(input.error) };
-  return { index, name, id: typeof id === 'string' ? id : null, input: input.data, enabled: enabled ?? true };
+  const usableId = hookIdSchema.safeParse(id).success ? (id as string) : null;
+  return { index, name, id: usableId, input: input.data, enabled: enabled ?? true };
 }
 
 function duplicateOf(stored: Hook[], candidate: Candidate): Duplicate | undefined {
