@@ -56,7 +56,7 @@ export class Context {
    */
   async logSources(references: string[] | undefined): Promise<LogSource[]> {
     const removed = await this.call('logs.removedHooks', {});
-    const asSource = ({ hookId }: RemovedHook): LogSource => ({ id: hookId, name: removedLabel(hookId) });
+    const asSource = ({ hookId }: RemovedHook): LogSource => ({ id: hookId, name: `removed hook ${hookId}` });
     if (!references) return [...(await this.call('hooks.list', {})), ...removed.map(asSource)];
     return Promise.all(
       references.map(async (reference) => {
@@ -74,8 +74,6 @@ export class Context {
 
 /** A hook, or a removed hook whose deliveries the log still holds. */
 export type LogSource = { id: string; name: string };
-
-export const removedLabel = (hookId: string) => `removed hook ${hookId}`;
 
 /** A --since value, checked against the ranges the app offers. */
 export function timeRange(value: string | undefined): TimeRange {

@@ -5,6 +5,7 @@ import type { HookStore } from './hooks/store';
 import type { RequestLog } from './log/requestLog';
 import type { Retention } from './log/retention';
 import type { NoticeBoard } from './notices';
+import { isAlive } from './util/process';
 
 /** Where the built-in receiver writes its port while it runs. */
 export const RECEIVER_PORT_FILE = 'receiver.port';
@@ -75,14 +76,4 @@ function receiverPort(dataDir: string): { port: number } | null {
   const port = Number(record?.port);
   if (!Number.isInteger(port) || port <= 0 || port >= 65_536) return null;
   return typeof record.pid === 'number' && !isAlive(record.pid) ? null : { port };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, and belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

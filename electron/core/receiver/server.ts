@@ -242,16 +242,12 @@ export class BuiltInReceiver {
 
     const target = this.#settings.capture.forwardUrl;
     // Forwarding to this receiver's own /capture would capture and forward the request without end.
-    const looping = target !== null && this.isOwnAddress(target);
-    const loop = looping
-      ? `Not forwarded: ${target} is this receiver itself, so the request would come back here without end; forward to your own receiver.`
-      : null;
-    const forwarded = target && !looping ? await forward(new URL(target), request.rawHeaders, body, this.dispatcher) : null;
-    const status = looping
-      ? 508
-      : forwarded
-        ? (forwarded.attempt.status ?? (forwarded.attempt.error?.kind === 'timeout' ? 504 : 502))
-        : 200;
+    const loop =
+      target !== null && this.isOwnAddress(target)
+        ? `Not forwarded: ${target} is this receiver itself, so the request would come back here without end; forward to your own receiver.`
+        : null;
+    const forwarded = target && !loop ? await forward(new URL(target), request.rawHeaders, body, this.dispatcher) : null;
+    const status = loop ? 508 : forwarded ? (forwarded.attempt.status ?? (forwarded.attempt.error?.kind === 'timeout' ? 504 : 502)) : 200;
     const problems = [
       signatureProblem(verdict),
       loop,
@@ -272,9 +268,9 @@ export class BuiltInReceiver {
     this.#note(
       request,
       status,
-      `captured ${event}: signature ${describe(verdict)}${target ? `, ${looping ? 'not ' : ''}forwarded to ${target} (${status})` : ''}`,
+      `captured ${event}: signature ${describe(verdict)}${target ? `, ${loop ? 'not ' : ''}forwarded to ${target} (${status})` : ''}`,
     );
-    if (looping) {
+    if (loop) {
       response.writeHead(508, { 'content-type': 'text/plain; charset=utf-8' }).end(`${loop}\n`);
     } else if (forwarded) {
       response.writeHead(status, forwarded.contentType ? { 'content-type': forwarded.contentType } : {}).end(forwarded.body);
