@@ -6,7 +6,7 @@
  */
 import type { HookEvent } from '../../../shared/events';
 import { experienceRequest, type InteractionEventName } from './context';
-import { userInfo } from './values';
+import { DAY, userInfo } from './values';
 
 const INTERACTION_EVENT = {
   PostRegister: 'Register',
@@ -16,8 +16,6 @@ const INTERACTION_EVENT = {
 } as const satisfies Partial<Record<HookEvent, InteractionEventName>>;
 type InteractionHookEvent = keyof typeof INTERACTION_EVENT;
 const isInteractionEvent = (event: HookEvent): event is InteractionHookEvent => event in INTERACTION_EVENT;
-
-const DAY = 86_400_000;
 
 /**
  * `AdaptiveMfaResult` as the new-country rule reports it

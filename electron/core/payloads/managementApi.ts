@@ -10,6 +10,7 @@
 import type { HookEvent } from '../../../shared/events';
 import { buildWebhookPayload, dataHookContext, type HookContext, managementApiContext, managementApiMetadata } from './context';
 import {
+  DAY,
   organization,
   organizationId,
   organizationRole,
@@ -39,7 +40,6 @@ type Route = {
 /** The profile routes answer `transpileAdminUserProfileResponse(user)`: the user info, then `hasPassword`. */
 const userResponse = (user: UserInfo) => ({ data: { ...user, hasPassword: true } });
 const noBody = () => ({});
-const DAY = 86_400_000;
 const byId = (ids: Ids) => ({ id: ids.subject });
 
 const ROUTES = {

@@ -44,7 +44,8 @@ export const apiClient = () => pick(API_CLIENTS);
 /** An address from TEST-NET-3 (RFC 5737): looks public, belongs to nobody. */
 export const publicIp = () => `203.0.113.${1 + randomInt(254)}`;
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+/** A day in milliseconds, for dating sample values. */
+export const DAY = 24 * HOUR;
 
 /**
  * A user as `pick(user, ...userInfoSelectFields)` gives it (packages/schemas/src/types/user.ts).
