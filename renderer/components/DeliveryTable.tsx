@@ -4,6 +4,7 @@ import { formatCount, formatDuration } from '../format';
 import { CopyButton } from './CopyButton';
 import { OutcomeBadge } from './OutcomeBadge';
 import { RelativeTime } from './RelativeTime';
+import { ResentTag } from './ResentTag';
 
 export const ROW_HEIGHT = 40;
 const OVERSCAN = 10;
@@ -118,7 +119,7 @@ const DeliveryRow = memo(function DeliveryRow({ item, index, selected, onOpen }:
       </td>
       <td>
         <code>{item.event}</code>
-        {item.redeliveryOf && <span className="tag muted">{item.kind === 'captured' ? 'Replay' : 'Redelivery'}</span>}
+        <ResentTag item={item} />
       </td>
       <td>
         <OutcomeBadge outcome={item.outcome} />

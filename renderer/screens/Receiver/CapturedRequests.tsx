@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call, onPush } from '../../api';
 import { OutcomeBadge } from '../../components/OutcomeBadge';
 import { RelativeTime } from '../../components/RelativeTime';
+import { ResentTag } from '../../components/ResentTag';
 import { useAction } from '../../lib/useAction';
 import { useCall } from '../../lib/useCall';
 import { useHooks } from '../../state/hooks';
@@ -93,7 +94,7 @@ export function CapturedRequests({ forwardUrl }: { forwardUrl: string | null }) 
                   >
                     {item.event}
                   </button>
-                  {item.redeliveryOf && <span className="tag muted">Replay</span>}
+                  <ResentTag item={item} />
                 </td>
                 <td>
                   <RelativeTime at={item.createdAt} />

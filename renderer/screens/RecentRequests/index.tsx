@@ -24,20 +24,17 @@ export function RecentRequests({ hookId, events, removed = false }: { hookId: st
   const place = useRequests((state) => state.place);
   const leaveAt = useRequests((state) => state.leaveAt);
 
+  // A removed hook's deliveries only grow older: its list starts at all time.
+  const startRange = removed ? 'all' : '24h';
   // Back from a request: the list is as it was left (pushes kept it current), so keep it and its place.
   useEffect(() => {
     const { hookId: shownId, place: left } = useRequests.getState();
-    if (shownId !== hookId || !left) void show(hookId, removed ? { range: 'all' } : undefined);
-  }, [hookId, removed, show]);
+    if (shownId !== hookId || !left) void show(hookId, removed ? { range: startRange } : undefined);
+  }, [hookId, removed, startRange, show]);
 
   const needMore = useCallback(() => void loadMore(), [loadMore]);
   const filtered =
-    filters.kind ||
-    filters.outcome ||
-    filters.event ||
-    filters.status !== undefined ||
-    filters.text ||
-    filters.range !== (removed ? 'all' : '24h');
+    filters.kind || filters.outcome || filters.event || filters.status !== undefined || filters.text || filters.range !== startRange;
 
   return (
     <div className="requests">
