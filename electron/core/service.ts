@@ -170,7 +170,7 @@ export function createService({
     'app.diagnostics': async () => diagnostics({ version, hooks, log, retention, notices }),
     'check.run': async ({ hookId, events, burst }) => {
       const hook = hooks.get(hookId);
-      return checks.run(hook, checkPlan(hook, events, burst), (progress) => pushes.emit('check.progress', progress));
+      return checks.run(hook, checkPlan(hook, events, burst, retryDefault.value), (progress) => pushes.emit('check.progress', progress));
     },
     'check.runs': async ({ hookId }) => checks.runs(hooks.get(hookId).id).map(summariseRun),
     'check.get': async ({ runId }) => checks.get(runId),

@@ -1,5 +1,5 @@
 /** `hookbench check`: a hook's receiver checked the way Logto will treat it (docs/receiver-lab.md). */
-import { type CheckCase, DEFAULT_BURST, MAX_BURST } from '../../../shared/check';
+import { type CheckCase, type CheckRun, DEFAULT_BURST, MAX_BURST, summariseRun } from '../../../shared/check';
 import { counted } from '../../../shared/counted';
 import { isHookEvent } from '../../../shared/events';
 import { junitXml } from '../../../shared/junit';
@@ -54,10 +54,21 @@ export default defineCommand({
           `${MARK[item.verdict]}  ${item.id}  ${item.message}${item.warnings.map((warning) => `\n        warning: ${warning}`).join('')}`,
         );
       }
-      const failed = run.cases.filter((item) => item.verdict === 'fail').map((item) => item.id);
-      const passed = run.cases.filter((item) => item.verdict === 'pass').length;
-      context.out.print(failed.length === 0 ? `\nAll ${passed} cases passed.` : `\n${failed.length} failed: ${failed.join(', ')}`);
+      context.out.print(`\n${tally(run)}`);
     }
     return run.passed ? 0 : FAILED;
   },
 });
+
+/** The last line: what failed by name, then every other case counted, so the counts add up to the JUnit file's. */
+function tally(run: CheckRun): string {
+  const { counts } = summariseRun(run);
+  const failed = run.cases.filter((item) => item.verdict === 'fail').map((item) => item.id);
+  const others = [
+    counts.pass > 0 && `${counts.pass} passed`,
+    counts.info > 0 && `${counts.info} informational`,
+    counts.skip > 0 && `${counts.skip} skipped`,
+  ].filter(Boolean);
+  if (failed.length === 0) return `No case failed: ${others.join(', ')}.`;
+  return `${failed.length} failed: ${failed.join(', ')}${others.length > 0 ? ` (${others.join(', ')})` : ''}`;
+}

@@ -8,12 +8,13 @@ import type { HookEvent } from '../../../shared/events';
 import { sign } from '../delivery/sign';
 import { randomId } from '../util/ids';
 import { genuineBody, largestBody, oneByteChanged, outOfOrderBodies, reformatted, withUnknownField } from './bodies';
-import { accepted, allAccepted, latency, refused } from './judge';
+import { accepted, allAccepted, type HookTerms, latency, refused } from './judge';
 
 export type CaseContext = {
   hook: Hook;
   events: HookEvent[];
   burst: number;
+  terms: HookTerms;
   /** Sends a body; `signature` undefined signs it as Logto does, null leaves the header out. */
   send(event: HookEvent, body: string, label: string, signature?: string | null): Promise<CheckEvidence>;
 };
@@ -32,7 +33,7 @@ export async function genuine(ctx: CaseContext, event: HookEvent): Promise<Judge
   return {
     id: `genuine:${event}`,
     title: `${event} sent exactly as Logto sends it is answered 2xx within 10 s`,
-    ...allAccepted(evidence, `Answered ${evidence[0]!.status} in ${evidence[0]!.durationMs} ms.`),
+    ...allAccepted(evidence, `Answered ${evidence[0]!.status} in ${evidence[0]!.durationMs} ms.`, ctx.terms),
     evidence,
   };
 }
@@ -88,7 +89,7 @@ export function forged(ctx: CaseContext): Array<Promise<Judged>> {
     const original = genuineBody(event, ctx.hook.id);
     const [body, signature] = forge(original, sign(ctx.hook.signingKey, original));
     const evidence = await ctx.send(event, body, label, signature);
-    return { id, title, ...refused(evidence), evidence: [evidence] };
+    return { id, title, ...refused(evidence, ctx.terms), evidence: [evidence] };
   });
 }
 
@@ -99,7 +100,7 @@ export async function duplicate(ctx: CaseContext): Promise<Judged> {
   return {
     id: 'duplicate',
     title: 'The same delivery twice (same body and signature) is answered 2xx both times',
-    ...allAccepted(evidence, 'Both answered 2xx: the receiver tolerates a delivery it has already seen.'),
+    ...allAccepted(evidence, 'Both answered 2xx: the receiver tolerates a delivery it has already seen.', ctx.terms),
     evidence,
   };
 }
@@ -110,7 +111,7 @@ export async function unknownFields(ctx: CaseContext): Promise<Judged> {
   return {
     id: 'unknown-fields',
     title: 'A payload with unknown extra fields is tolerated',
-    ...allAccepted(evidence, 'Answered 2xx: fields the receiver does not know are ignored.'),
+    ...allAccepted(evidence, 'Answered 2xx: fields the receiver does not know are ignored.', ctx.terms),
     evidence,
   };
 }
@@ -121,7 +122,7 @@ export async function largest(ctx: CaseContext): Promise<Judged> {
   return {
     id: 'largest-payload',
     title: 'The largest payload Logto sends (Organization.Membership.Updated, 4 × 5 000 ids) is answered 2xx within 10 s',
-    ...allAccepted(evidence, `Answered ${evidence[0]!.status} to ${size} kB in ${evidence[0]!.durationMs} ms.`),
+    ...allAccepted(evidence, `Answered ${evidence[0]!.status} to ${size} kB in ${evidence[0]!.durationMs} ms.`, ctx.terms),
     evidence,
   };
 }
@@ -135,7 +136,7 @@ export async function outOfOrder(ctx: CaseContext): Promise<Judged> {
   return {
     id: 'out-of-order',
     title: `An ${updated!.event} before its ${created!.event} is answered 2xx both times`,
-    ...allAccepted(evidence, 'Both answered 2xx: deliveries arriving out of order do not break the receiver.'),
+    ...allAccepted(evidence, 'Both answered 2xx: deliveries arriving out of order do not break the receiver.', ctx.terms),
     evidence,
   };
 }
@@ -149,6 +150,7 @@ export async function burst(ctx: CaseContext): Promise<Judged> {
   const verdict = allAccepted(
     evidence,
     `All ${ctx.burst} answered 2xx; p50 ${figures.p50} ms, p95 ${figures.p95} ms, p99 ${figures.p99} ms.`,
+    ctx.terms,
   );
   const failed = evidence.filter((item) => !accepted(item)).length;
   return {
@@ -170,8 +172,11 @@ export async function rawBytes(ctx: CaseContext): Promise<Judged> {
   }
   const event = ctx.events[0]!;
   const evidence = [await ctx.send(event, reformatted(genuineBody(event, ctx.hook.id)), 'body re-formatted, signed over its own bytes')];
-  const message = accepted(evidence[0]!)
-    ? 'Accepted: the receiver verifies the raw bytes it received. Good.'
-    : `Refused (${evidence[0]!.status ?? evidence[0]!.error}): the receiver re-serialises the JSON before verifying. That works with Logto’s bytes today, but breaks behind anything that re-formats a body; verify the raw bytes instead.`;
+  const [answer] = evidence;
+  const message = answer!.error
+    ? `Not conclusive: no answer (${answer!.error}).`
+    : accepted(answer!)
+      ? 'Accepted: the receiver verifies the raw bytes it received. Good.'
+      : `Refused (${answer!.status}): the receiver re-serialises the JSON before verifying. That works with Logto’s bytes today, but breaks behind anything that re-formats a body; verify the raw bytes instead.`;
   return { id, title, verdict: 'info', message, warnings: [], evidence };
 }

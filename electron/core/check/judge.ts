@@ -25,36 +25,63 @@ export const accepted = (evidence: CheckEvidence) =>
 
 type Verdict = Pick<CheckCase, 'verdict' | 'message' | 'warnings'>;
 
+/** What Logto does with this hook's deliveries, which the advice in a verdict depends on. */
+export type HookTerms = {
+  /** The hook has a signing key, so Logto signs what it sends. */
+  signed: boolean;
+  /** Retries after a 5xx: `config.retries`, or 0 when the hook sends once. */
+  retriesOn5xx: number;
+};
+
 /** Every request must be answered 2xx within Logto's 10 s. */
-export function allAccepted(evidence: CheckEvidence[], passed: string): Verdict {
+export function allAccepted(evidence: CheckEvidence[], passed: string, terms: HookTerms): Verdict {
   const refused = evidence.filter((item) => !accepted(item) || item.durationMs > LOGTO_TIMEOUT_MS);
   if (refused.length === 0) return { verdict: 'pass', message: passed, warnings: [] };
-  return { verdict: 'fail', message: refused.map(whyNotAccepted).join('; '), warnings: [] };
+  // A burst to a receiver that is down fails fifty times the same way: say it once, counted.
+  const alike = new Map<string, { first: CheckEvidence; count: number }>();
+  for (const item of refused) {
+    const said = `(${item.event}): ${whyNotAccepted(item, terms)}`;
+    const group = alike.get(said);
+    if (group) group.count++;
+    else alike.set(said, { first: item, count: 1 });
+  }
+  const message = [...alike].map(([said, { first, count }]) => `${count === 1 ? first.label : `${count} requests`} ${said}`).join('; ');
+  return { verdict: 'fail', message, warnings: [] };
 }
 
-function whyNotAccepted(item: CheckEvidence): string {
-  const what = `${item.label} (${item.event})`;
-  if (item.error) return `${what}: ${item.error}`;
+function whyNotAccepted(item: CheckEvidence, terms: HookTerms): string {
+  if (item.error) return `no answer: ${item.error}`;
   if (item.status === 401 || item.status === 403) {
-    return `${what} was refused with ${item.status} although it is genuine and correctly signed: does the receiver verify a re-formatted body instead of the raw bytes?`;
+    return terms.signed
+      ? `refused with ${item.status} although genuine and correctly signed: does the receiver verify a re-formatted body instead of the raw bytes?`
+      : `refused with ${item.status}, yet this is what Logto sends this hook: no signature, as the hook has no signing key. Does the receiver expect one?`;
   }
-  if (item.status !== null && item.status >= 500) return `${what} was answered ${item.status}; Logto counts it as a failure and retries it`;
-  if (item.status !== null && item.status < 300) return `${what} took ${item.durationMs} ms; Logto gives up after 10 s`;
-  return `${what} was answered ${item.status}; Logto counts anything but 2xx as a failure`;
+  if (item.status !== null && item.status >= 500) return `answered ${item.status}; Logto counts a 5xx as a failure and ${after5xx(terms)}`;
+  if (item.status !== null && item.status < 300) return `answered ${item.status} only after 10 s; Logto gives up after 10 s`;
+  return `answered ${item.status}; Logto counts anything but 2xx as a failure`;
+}
+
+function after5xx({ retriesOn5xx }: HookTerms): string {
+  if (retriesOn5xx === 0) return 'does not retry it (this hook sends once)';
+  return `retries it up to ${retriesOn5xx} more time${retriesOn5xx === 1 ? '' : 's'}`;
 }
 
 /** A forged request must be refused: any non-2xx answer passes, 401/403 recommended, 5xx flagged. */
-export function refused(evidence: CheckEvidence): Verdict {
+export function refused(evidence: CheckEvidence, terms: HookTerms): Verdict {
   if (evidence.error) return { verdict: 'fail', message: `No answer: ${evidence.error}`, warnings: [] };
   const status = evidence.status!;
   if (status >= 200 && status < 300) {
     return { verdict: 'fail', message: `Accepts forged requests: ${evidence.label} was answered ${status}.`, warnings: [] };
   }
   if (status >= 500) {
+    const why =
+      terms.retriesOn5xx === 0
+        ? 'Logto logs a 5xx as a failed delivery.'
+        : `Logto retries a 5xx up to ${terms.retriesOn5xx} more time${terms.retriesOn5xx === 1 ? '' : 's'}.`;
     return {
       verdict: 'pass',
       message: `Refused with ${status}.`,
-      warnings: [`Answered ${status}: Logto retries a 5xx up to 3 more times. Answer 401 instead (does the signature comparison throw?).`],
+      warnings: [`Answered ${status}: ${why} Answer 401 instead (does the signature comparison throw?).`],
     };
   }
   const advice = status === 401 || status === 403 ? '' : ' (401 or 403 would say why)';

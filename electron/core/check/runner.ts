@@ -9,11 +9,18 @@ import type { HookEvent } from '../../../shared/events';
 import type { CheckSend } from '../delivery/engine';
 import { newId } from '../util/ids';
 import { burst, type CaseContext, duplicate, forged, genuine, largest, outOfOrder, rawBytes, timed, unknownFields } from './cases';
-import { accepted, evidenceOf } from './judge';
+import { evidenceOf } from './judge';
+import { qualify } from './qualify';
 import type { CheckRunStore } from './runStore';
 
 export type CheckSender = (send: CheckSend) => Promise<Delivery>;
-export type CheckPlan = { events: HookEvent[]; burst: number; warnings: string[] };
+export type CheckPlan = {
+  events: HookEvent[];
+  burst: number;
+  /** What Logto would do after a 5xx (the advice in verdicts says so): 0 when the hook sends once. */
+  retriesOn5xx: number;
+  warnings: string[];
+};
 
 export class CheckRunner {
   readonly #send: CheckSender;
@@ -32,6 +39,7 @@ export class CheckRunner {
       hook,
       events: plan.events,
       burst: plan.burst,
+      terms: { signed: hook.signingKey !== '', retriesOn5xx: plan.retriesOn5xx },
       send: async (event, body, label, signature) =>
         evidenceOf(await this.#send({ hook, event, body, headers: signature === undefined ? {} : { signature }, runId }), label),
     };
@@ -49,7 +57,7 @@ export class CheckRunner {
     await group(duplicate(ctx), unknownFields(ctx), largest(ctx), outOfOrder(ctx));
     await group(burst(ctx));
     await group(rawBytes(ctx));
-    qualifyRawBytes(cases);
+    qualify(cases, plan.events[0]!);
     const run: CheckRun = {
       id: runId,
       hookId: hook.id,
@@ -73,14 +81,5 @@ export class CheckRunner {
 
   get(runId: string): CheckRun {
     return this.#store.get(runId);
-  }
-}
-
-/** A receiver that accepts forged requests accepts the re-formatted body too; that proves nothing about raw bytes. */
-function qualifyRawBytes(cases: CheckCase[]): void {
-  const probe = cases.find((item) => item.id === 'raw-bytes');
-  const forgeriesAccepted = cases.some((item) => item.id.startsWith('forged:') && item.verdict === 'fail');
-  if (probe?.verdict === 'info' && accepted(probe.evidence[0]!) && forgeriesAccepted) {
-    probe.message = 'Not conclusive: the receiver also accepts forged requests, so accepting this body says nothing about how it verifies.';
   }
 }

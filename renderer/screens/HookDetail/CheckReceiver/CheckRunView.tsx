@@ -35,7 +35,8 @@ export function CheckRunView({ run }: { run: CheckRun }) {
 function CaseItem({ item, hookId }: { item: CheckCase; hookId: string }) {
   return (
     <li className={`attempt ${item.verdict === 'fail' ? 'bad' : item.verdict === 'pass' ? 'ok' : ''}`}>
-      <details open={item.verdict === 'fail'}>
+      {/* A failure, or a finding that is not a pass (an inconclusive refusal, the raw-bytes probe), opens with its reason. */}
+      <details open={item.verdict === 'fail' || item.verdict === 'info'}>
         <summary className="attempt-head">
           <span className={`tag no-margin ${verdictTone[item.verdict]}`}>{verdictLabel[item.verdict]}</span>
           <strong>{item.title}</strong>
