@@ -1,5 +1,5 @@
 import type { Input, Method, Result } from '../../shared/contract';
-import type { Hook, RemovedHook } from '../../shared/domain';
+import type { DeliveryKind, Hook, RemovedHook } from '../../shared/domain';
 import { type TimeRange, timeRanges } from '../../shared/time';
 import type { Core } from '../core';
 import { CliError, usageError } from './errors';
@@ -64,6 +64,20 @@ export class Context {
         return gone ? asSource(gone) : this.hook(reference);
       }),
     );
+  }
+
+  /**
+   * The hook ids to read the log under for `--kind`: those of `logSources`, and for captured
+   * requests with no --hook, null too (requests no hook's key verified).
+   */
+  async logScope(
+    references: string[] | undefined,
+    kind: DeliveryKind,
+  ): Promise<{ hookIds: Array<string | null>; names: Map<string, string> }> {
+    const sources = await this.logSources(references);
+    const hookIds: Array<string | null> = sources.map((source) => source.id);
+    if (kind === 'captured' && !references) hookIds.push(null);
+    return { hookIds, names: new Map(sources.map((source) => [source.id, source.name])) };
   }
 
   /** Hook id to name, for tables that show deliveries. */

@@ -1,5 +1,7 @@
 /** Options several commands take, declared once so they read and behave the same everywhere. */
+import { type DeliveryKind, deliveryKinds } from '../../shared/domain';
 import type { OptionSpec } from './command';
+import { usageError } from './errors';
 
 export const json = { type: 'boolean', help: 'print JSON instead of a table' } as const satisfies OptionSpec;
 
@@ -31,3 +33,20 @@ export const since = {
 } as const satisfies OptionSpec;
 
 export const failed = { type: 'boolean', help: 'only deliveries that failed' } as const satisfies OptionSpec;
+
+export const kind = {
+  type: 'string',
+  placeholder: 'delivery|check|captured',
+  help: 'which requests: deliveries Hookbench sent (default), receiver-check requests, or requests the built-in receiver captured',
+} as const satisfies OptionSpec;
+
+/** A --kind value, checked against the kinds the log holds. */
+export function deliveryKind(value: string | undefined): DeliveryKind {
+  const chosen = value ?? 'delivery';
+  const known = deliveryKinds.find((candidate) => candidate === chosen);
+  if (!known) throw usageError(`--kind takes delivery, check or captured, not "${chosen}"`);
+  return known;
+}
+
+/** How each kind is named in a sentence: "No captured requests in the chosen range". */
+export const kindNoun: Record<DeliveryKind, string> = { delivery: 'deliveries', check: 'check requests', captured: 'captured requests' };

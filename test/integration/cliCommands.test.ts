@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { request } from 'undici';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleForNode } from '../../bench/bundle.mjs';
 import { commands } from '../../electron/cli/commands';
 import { runCli } from '../../electron/cli/run';
+import type { Delivery, DeliverySummary } from '../../shared/domain';
 import { cliProcess } from '../support/cli';
 import { openTestCore } from '../support/core';
 import { type Receiver, reply, startReceiver } from '../support/receiver';
@@ -213,6 +215,81 @@ describe('every command', () => {
 /** Characters a terminal would act on, left raw in the text (line feeds aside). */
 const rawControls = (text: string) =>
   [...text].filter((char) => char !== '\n' && (char < ' ' || (char >= '\x7f' && char <= '\x9f') || char === '\u202e'));
+
+describe('logs --kind, export --kind and show', () => {
+  it('reads deliveries, check requests and captured requests apart, and shows one request in full', async () => {
+    await add('Shown');
+    receiver.answer(reply(503, 'busy'), reply(200, '{"ok":true}'));
+    expect((await hookbench('trigger', 'PostSignIn')).code).toBe(0);
+    const [delivery] = JSON.parse((await hookbench('logs', '--json')).out) as DeliverySummary[];
+    const shown = await hookbench('show', delivery!.id);
+    expect(shown).toMatchObject({ code: 0, err: '' });
+    expect(shown.out).toMatch(new RegExp(`^delivery ${delivery!.id}\n  kind +delivery\n  hook +Shown \\(\\w+\\)\n  event +PostSignIn\n`));
+    expect(shown.out).toMatch(/^ {2}outcome +success, status 200, 2 attempts, \d+ ms$/m);
+    expect(shown.out).toMatch(/^Request sent\n {2}POST http:\/\/127\.0\.0\.1:\d+\/webhooks\/logto\n/m);
+    expect(shown.out).toMatch(/^ {2}logto-signature-sha-256: [0-9a-f]{64}$/m);
+    expect(shown.out).toMatch(/^Attempt 1 at \S+: 503 in \d+ ms\n {2}retried: 503 is 5xx\n/m);
+    expect(shown.out).toContain('\n\n  busy\n');
+    expect(shown.out).toMatch(/^Attempt 2 at \S+: 200 in \d+ ms\n {2}done: 200 is 2xx\n/m);
+    expect(JSON.parse((await hookbench('show', delivery!.id, '--json')).out)).toMatchObject({
+      id: delivery!.id,
+      attempts: [{ status: 503, body: 'busy' }, { status: 200 }],
+    });
+
+    // This receiver accepts anything, forgeries too: the check fails, and its requests are logged all the same.
+    expect((await hookbench('check', '--hook', 'Shown', '--burst', '1')).code).toBe(1);
+    const checks = JSON.parse((await hookbench('logs', '--kind', 'check', '--json')).out) as DeliverySummary[];
+    expect(checks.length).toBeGreaterThan(10);
+    expect(new Set(checks.map((row) => row.kind))).toEqual(new Set(['check']));
+    expect((await hookbench('show', checks[0]!.id)).out).toMatch(/^ {2}check run +\S+$/m);
+
+    const app = openTestCore({ dataDir, receiver: { port: 0 } });
+    try {
+      const { baseUrl } = await app.call('receiver.configure', { capture: { enabled: true, forwardUrl: null } });
+      await request(`${baseUrl}/capture`, { method: 'POST', body: '{"event":"User.Created"}' });
+    } finally {
+      await app.dispose();
+    }
+    // Deliveries stay the default; a capture no hook's key verified is listed with no hook.
+    expect(JSON.parse((await hookbench('logs', '--json')).out)).toHaveLength(1);
+    const captured = await hookbench('logs', '--kind', 'captured');
+    expect(captured.out).toMatch(/^\S+ +\S+ +\(no hook\) +User\.Created +failed +200 /m);
+    const [row] = JSON.parse((await hookbench('logs', '--kind', 'captured', '--json')).out) as DeliverySummary[];
+    const capturedShown = await hookbench('show', row!.id);
+    expect(capturedShown.out).toMatch(new RegExp(`^request ${row!.id}\n  kind +captured\n  hook +\\(no hook\\)\n`));
+    expect(capturedShown.out).toMatch(/^ {2}error +No logto-signature-sha-256 header/m);
+    expect(capturedShown.out).toContain('Request received\n');
+    const exported = await hookbench('export', '--kind', 'captured');
+    expect(
+      exported.out
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as Delivery).id),
+    ).toEqual([row!.id]);
+    expect((await hookbench('logs', '--kind', 'captured', '--hook', 'Shown')).out).toBe(
+      'No captured requests in the chosen range (24h).\n',
+    );
+
+    for (const args of [
+      ['logs', '--kind', 'sent'],
+      ['export', '--kind', ''],
+    ]) {
+      expect(await hookbench(...args)).toMatchObject({
+        code: 2,
+        err: expect.stringContaining(`--kind takes delivery, check or captured, not "${args[2]}"`),
+      });
+    }
+    expect(await hookbench('show')).toMatchObject({ code: 2, err: expect.stringContaining('show needs the id of a logged request') });
+    expect(await hookbench('show', 'nope')).toMatchObject({
+      code: 2,
+      err: 'hookbench: No delivery has the id "nope"; it may have been removed by retention.\n',
+    });
+    expect(await hookbench('show', delivery!.id, 'extra')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('show does not take "extra"'),
+    });
+  });
+});
 
 describe('output', () => {
   const hostile = 'Evil\x1b]0;pwned\x07\x1b[2J';

@@ -15,6 +15,7 @@ import test from './hooks/test';
 import listen from './listen';
 import logs from './logs';
 import redeliver from './redeliver';
+import show from './show';
 import trigger from './trigger';
 
 export const commands: readonly Command[] = [
@@ -30,6 +31,7 @@ export const commands: readonly Command[] = [
   importHooks,
   trigger,
   logs,
+  show,
   exportLogs,
   redeliver,
   check,

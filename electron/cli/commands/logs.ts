@@ -3,7 +3,7 @@ import { defineCommand } from '../command';
 import { timeRange } from '../context';
 import { hookLabel, outcomeStyle } from '../deliveries';
 import { usageError } from '../errors';
-import { failed, json, loggedHookFilter, since } from '../options';
+import { deliveryKind, failed, json, kind, kindNoun, loggedHookFilter, since } from '../options';
 
 export default defineCommand({
   name: 'logs',
@@ -12,17 +12,19 @@ export default defineCommand({
     hook: loggedHookFilter,
     since,
     failed,
+    kind,
     limit: { type: 'string', placeholder: 'n', help: 'show at most n deliveries, newest first (1 to 500; default: 50)' },
     json,
   },
-  about: ['Show logged deliveries, newest first.'],
+  about: ['Show logged deliveries, newest first; hookbench show <id> shows one in full.'],
   async run(context, options) {
-    const hooks = await context.logSources(options.hook);
+    const chosen = deliveryKind(options.kind);
     const limit = Number(options.limit ?? 50);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw usageError('--limit takes a whole number from 1 to 500');
     const range = timeRange(options.since);
     const outcome = options.failed ? ('failed' as const) : undefined;
-    const pages = await Promise.all(hooks.map((hook) => context.call('logs.query', { hookId: hook.id, range, limit, outcome })));
+    const { hookIds, names } = await context.logScope(options.hook, chosen);
+    const pages = await Promise.all(hookIds.map((hookId) => context.call('logs.query', { hookId, kind: chosen, range, limit, outcome })));
     const items: DeliverySummary[] = pages
       .flatMap((page) => page.items)
       .sort((a, b) => b.createdAt - a.createdAt)
@@ -32,10 +34,9 @@ export default defineCommand({
       return 0;
     }
     if (items.length === 0) {
-      context.out.print(`No deliveries${options.failed ? ' failed' : ''} in the chosen range (${range}).`);
+      context.out.print(`No ${kindNoun[chosen]}${options.failed ? ' failed' : ''} in the chosen range (${range}).`);
       return 0;
     }
-    const names = new Map(hooks.map((hook) => [hook.id, hook.name]));
     context.out.table(
       ['TIME', 'DELIVERY', 'HOOK', 'EVENT', 'OUTCOME', 'STATUS', 'ATTEMPTS', 'DURATION'],
       items.map((item) => [
