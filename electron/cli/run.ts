@@ -3,6 +3,7 @@
  * This file routes: it finds the command, lets the command parse its own options, opens the
  * core, runs the command and turns whatever went wrong into a message and an exit status.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Notice } from '../../shared/domain';
 import { UserFacingError } from '../../shared/errors';
@@ -62,7 +63,10 @@ async function route(argv: string[], io: CliIo, out: Output): Promise<number> {
   let core: Core | null = null;
   let stopNotices = () => {};
   try {
+    // A mistyped --data-dir would otherwise start an empty folder without a word.
+    const isNew = !existsSync(dataDir);
     core = openCore({ dataDir, hookFile: confHookFile(dataDir), version: io.version });
+    if (isNew) out.note(`${dataDir} did not exist, so it was made as a new, empty data folder.`);
     const context = new Context(core, out, io.version);
     for (const notice of await context.call('app.notices', {})) out.note(notice.message);
     // Notices raised while the command runs or closes (a damaged file found on first use) are said too.

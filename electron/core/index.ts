@@ -17,7 +17,7 @@ import { RetryDefault } from './delivery/retryDefault';
 import type { HookFileSource } from './hooks/hookFile';
 import { HookStore } from './hooks/store';
 import { ChangeWatch } from './log/changeWatch';
-import { createDataDir, moveDatabaseAside } from './log/database';
+import { moveDatabaseAside } from './log/database';
 import { LOG_FILE_NAME, type LogLimits, RequestLog } from './log/requestLog';
 import { Retention } from './log/retention';
 import { NoticeBoard, PushHub, type PushListener } from './notices';
@@ -25,6 +25,7 @@ import { BuiltInReceiver } from './receiver/server';
 import { readReceiverSettings } from './receiver/settings';
 import { SavedPayloads } from './savedPayloads';
 import { createService } from './service';
+import { ensureDataDir } from './util/dataFolder';
 
 export { confHookFile } from './hooks/confFile';
 export { HOOK_FILE_MODE, HOOK_FILE_NAME, type HookFileSource } from './hooks/hookFile';
@@ -63,7 +64,7 @@ export type Core = {
 
 /** Builds the whole core from what its host provides. Used by the shell, tests, benchmarks and the CLI. */
 export function openCore({ dataDir, hookFile, version = 'development', receiver: receiverOptions = {}, logLimits }: CoreOptions): Core {
-  createDataDir(dataDir);
+  ensureDataDir(dataDir);
   const pushes = new PushHub();
   const notices = new NoticeBoard(pushes);
   const hooks = new HookStore(hookFile, notices.post);

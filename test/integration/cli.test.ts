@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -225,6 +225,35 @@ describe('the data folder', () => {
     expect(() => defaultDataDir({ HOOKBENCH_DATA_DIR: '' }, 'linux')).toThrow(
       'HOOKBENCH_DATA_DIR is set but empty; set it to a folder, or unset it to use the app’s own',
     );
+  });
+
+  it('says when it makes a new one, and refuses one that cannot be a folder, saying why', async () => {
+    const fresh = join(dataDir, 'mistyped', 'hookbench');
+    expect(await cliInProcess(fresh, 'hooks', 'list')).toMatchObject({
+      code: 0,
+      err: `hookbench: ${fresh} did not exist, so it was made as a new, empty data folder.\n`,
+    });
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    expect(await cliInProcess(fresh, 'hooks', 'list')).toMatchObject({ code: 0, err: '' });
+
+    const file = join(dataDir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    expect(await cliInProcess(file, 'hooks', 'list')).toEqual({
+      code: 3,
+      out: '',
+      err: `hookbench: The data folder ${file} is a file, not a folder; choose a folder.\n`,
+    });
+    expect(await cliInProcess(join(file, 'inside'), 'logs')).toEqual({
+      code: 3,
+      out: '',
+      err: `hookbench: Could not create the data folder ${join(file, 'inside')}: part of that path is a file, not a folder. Choose a folder you can write to.\n`,
+    });
+    // Under /proc nothing can be made; Node's own recursive mkdir never returned there.
+    expect(await cliInProcess('/proc/hookbench-data', 'hooks', 'list')).toEqual({
+      code: 3,
+      out: '',
+      err: 'hookbench: Could not create the data folder /proc/hookbench-data: nothing can be created there. Choose a folder you can write to.\n',
+    });
   });
 
   it('matches the productName Electron names userData after', () => {

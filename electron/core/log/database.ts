@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, renameSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { UserFacingError } from '../../../shared/errors';
 import type { Report } from '../notices';
@@ -6,8 +6,7 @@ import { moveAside } from '../util/moveAside';
 import { expectedShape, LOG_SCHEMA_VERSION, migrateLog, schemaVersion, shapeOf } from './schema';
 
 export const LOG_FILE_NAME = 'requests.sqlite';
-/** The data folder and the log hold signing keys and custom header values (bearer tokens): owner only. */
-export const DATA_DIR_MODE = 0o700;
+/** The log holds signing keys and custom header values (bearer tokens): owner only. */
 export const LOG_FILE_MODE = 0o600;
 /** How long an open or a write waits for another process (the command line) to finish its write. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -34,17 +33,6 @@ export type LogDatabase = {
   /** Whether this runtime's SQLite has FTS5 with the trigram tokenizer (some builds lack it). */
   fts: boolean;
 };
-
-/**
- * Creates the data folder owner-only. mkdir's mode is filtered by the umask (0777 under umask
- * 000 is how secrets leaked), so the mode is set again after creating it. A folder that already
- * existed is the user's (it may be a folder they chose): its mode is left alone.
- */
-export function createDataDir(dir: string): void {
-  if (existsSync(dir)) return;
-  mkdirSync(dir, { recursive: true, mode: DATA_DIR_MODE });
-  chmodSync(dir, DATA_DIR_MODE);
-}
 
 /**
  * Opens the log, creating and migrating it as needed. Only a file SQLite itself calls damaged
