@@ -67,12 +67,14 @@ export function defineCommand<const O extends OptionSpecs, const A extends reado
       const usage = usageOf(spec);
       // Parsed against the widened table here; each command sees its values typed from its own table.
       const options: OptionSpecs = { ...spec.options, ...commonOptions };
-      let parsed: { values: Record<string, unknown>; positionals: string[] };
+      let parsed: ReturnType<typeof parseArgs<{ options: OptionSpecs; strict: true; allowPositionals: true; tokens: true }>>;
       try {
-        parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+        parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true, tokens: true });
       } catch (error) {
         throw usageError(`${spec.name}: ${parseProblem(error as Error & { code?: string }, Object.keys(options), argv)}`, usage);
       }
+      const repeated = repeatedSingleValue(parsed.tokens, options);
+      if (repeated) throw usageError(`${spec.name}: --${repeated} was given more than once; give it once`, usage);
       const { values, positionals } = parsed;
       const help = values.help === true;
       return {
@@ -92,6 +94,17 @@ export function defineCommand<const O extends OptionSpecs, const A extends reado
       };
     },
   };
+}
+
+/** parseArgs keeps the last of a repeated value; `--url a --url b` is more likely a slip than a wish. */
+function repeatedSingleValue(tokens: Array<{ kind: string; name?: string }>, options: OptionSpecs): string | undefined {
+  const seen = new Set<string>();
+  for (const { kind, name } of tokens) {
+    if (kind !== 'option' || !name || options[name]?.type !== 'string' || options[name].multiple) continue;
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
+  return undefined;
 }
 
 /** parseArgs's complaint in the words of this command line, with the option meant when a typo is close to one. */

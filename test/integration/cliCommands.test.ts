@@ -187,6 +187,22 @@ describe('every command', () => {
     expect(existsSync(join(dataDir, 'hooks.json'))).toBe(false);
   }, 60_000);
 
+  it('refuses a single-value option given twice instead of keeping the last, and takes repeatable ones', async () => {
+    for (const [args, option] of [
+      [['hooks', 'add', '--name', 'A', '--name', 'B', '--url', receiver.url, '--event', 'PostSignIn'], 'hooks add: --name'],
+      [['logs', '--since', '1h', '--since=7d'], 'logs: --since'],
+      [['trigger', 'PostSignIn', '--rate', '5/s', '--repeat', '2', '--rate', '9/s'], 'trigger: --rate'],
+    ] as const) {
+      const result = await hookbench(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.err.split('\n')[0]).toBe(`hookbench: ${option} was given more than once; give it once`);
+    }
+    expect(await storedHooks()).toEqual([]);
+    const added = await hookbench('hooks', 'add', '--name', 'A', '--url', receiver.url, '--event', 'PostSignIn', '--event', 'User.Created');
+    expect(added.code).toBe(0);
+    expect((await storedHooks())[0]!.events).toEqual(['PostSignIn', 'User.Created']);
+  });
+
   it('says what is missing when an argument is not given', async () => {
     const missing: Array<[string[], string]> = [
       [['hooks', 'edit'], 'hooks edit needs a hook name or id (see hookbench hooks list)'],
