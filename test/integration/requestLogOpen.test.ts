@@ -7,6 +7,7 @@ import { bundleForNode } from '../../bench/bundle.mjs';
 import { openDatabase } from '../../electron/core/log/database';
 import { RequestLog } from '../../electron/core/log/requestLog';
 import type { Notice } from '../../shared/domain';
+import { seedLog } from '../support/seedLog';
 import { useTempDir } from '../support/tempDir';
 
 const tempDir = useTempDir();
@@ -112,6 +113,47 @@ describe('opening the log', () => {
     new RequestLog(join(dir, 'requests.sqlite'), (notice) => notices.push(notice)).close();
     expect(setAside(dir)).toHaveLength(1);
     expect(notices[0]!.message).toContain('could not be opened');
+  });
+});
+
+describe('a log damaged inside', () => {
+  it('passes the open, and a query that reaches the damage says the file is damaged and how to start over', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'requests.sqlite');
+    await seedLog(dir, 3_000, (index) => ({
+      hookId: 'h',
+      event: 'User.Created',
+      createdAt: Date.now() - index,
+      outcome: 'success',
+      status: 200,
+      body: `{"n":${index},"pad":"${'x'.repeat(900)}"}`,
+    }));
+    // Garbage over pages in the middle of the file, where rows live; the header and schema (page 1) are intact.
+    const file = readFileSync(path);
+    const pageSize = file.readUInt16BE(16);
+    const middle = Math.floor(file.length / pageSize / 2) * pageSize;
+    file.fill(0xa5, middle, middle + 8 * pageSize);
+    writeFileSync(path, file);
+
+    const log = new RequestLog(path, () => {});
+    expect(setAside(dir)).toEqual([]);
+    let thrown: unknown;
+    try {
+      for (let cursor: string | null = null; ; ) {
+        const page = log.query({ hookId: 'h', kind: 'delivery', range: 'all', limit: 500, cursor: cursor ?? undefined });
+        for (const item of page.items) log.get(item.id);
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as Error).message).toMatch(
+      new RegExp(
+        `^Could not read the request log at ${path}: database disk image is malformed\\. Part of the file is damaged\\. Quit Hookbench and its commands, then move requests\\.sqlite \\(with its -wal and -shm files\\) out of ${dir}: the next start begins a new log`,
+      ),
+    );
+    log.close();
   });
 });
 

@@ -129,7 +129,7 @@ function sameShape(actual: Record<string, string[]>, wanted: Record<string, stri
 }
 
 // SQLite's primary result codes (the low byte of an extended code).
-const SQLITE_CORRUPT = 11;
+export const SQLITE_CORRUPT = 11;
 const SQLITE_NOTADB = 26;
 
 function setAsideReason(error: unknown): 'corrupt' | 'newer' | 'wrong-schema' | null {

@@ -1,10 +1,11 @@
+import { basename, dirname } from 'node:path';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { Attempt, Delivery, DeliverySummary, SentRequest } from '../../../shared/domain';
 import { UserFacingError } from '../../../shared/errors';
 import type { DeliveryRecorder } from '../delivery/engine';
 import type { Report } from '../notices';
 import { isAlive } from '../util/process';
-import { openDatabase } from './database';
+import { openDatabase, SQLITE_CORRUPT, sqliteCode } from './database';
 import { buildLogQuery, FULL_COLUMNS, type FullRow, type LogsQuery, type SearchMode, summaryFromRow } from './queries';
 import { indexPending, unindex } from './searchIndex';
 import { LogSettings } from './settings';
@@ -470,7 +471,13 @@ export class RequestLog implements DeliveryRecorder {
 
   #storageError(action: 'read' | 'write', error: unknown): Error {
     if (error instanceof UserFacingError) return error;
-    return new UserFacingError('storage', `Could not ${action} the request log at ${this.path}: ${(error as Error).message}`);
+    const said = `Could not ${action} the request log at ${this.path}: ${(error as Error).message}`;
+    // A damaged page deep in the file passes the open and fails only the queries that reach it.
+    if (sqliteCode(error) !== SQLITE_CORRUPT) return new UserFacingError('storage', said);
+    return new UserFacingError(
+      'storage',
+      `${said}. Part of the file is damaged. Quit Hookbench and its commands, then move ${basename(this.path)} (with its -wal and -shm files) out of ${dirname(this.path)}: the next start begins a new log, and \`sqlite3 <file> .recover\` can save what is readable in the old one.`,
+    );
   }
 
   #statement(sql: string): StatementSync {
