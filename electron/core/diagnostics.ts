@@ -1,14 +1,11 @@
-import { closeSync, openSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostics } from '../../shared/contract';
 import type { HookStore } from './hooks/store';
 import type { RequestLog } from './log/requestLog';
 import type { Retention } from './log/retention';
 import type { NoticeBoard } from './notices';
-import { isAlive } from './util/process';
-
-/** Where the built-in receiver writes its port while it runs. */
-export const RECEIVER_PORT_FILE = 'receiver.port';
+import { readPortRecord } from './receiver/portRecord';
 
 /**
  * The names `moveAside` gives: `hooks.corrupt-2026-11-22T21-50-00-000Z.json`, with `-2`… when
@@ -21,6 +18,7 @@ type Parts = { version: string; hooks: HookStore; log: RequestLog; retention: Re
 /** Everything a bug report needs about this installation, and no secret: counts, sizes, paths, versions. */
 export function diagnostics({ version, hooks, log, retention, notices }: Parts): Diagnostics {
   const dataDir = dirname(log.path);
+  const running = readPortRecord(dataDir);
   return {
     versions: { hookbench: version, node: process.versions.node, electron: process.versions.electron ?? null, sqlite: log.sqliteVersion() },
     dataDir: { path: dataDir, mode: `0${(statSync(dataDir).mode & 0o777).toString(8)}`, writable: canWrite(dataDir) },
@@ -32,7 +30,7 @@ export function diagnostics({ version, hooks, log, retention, notices }: Parts):
       .filter((name) => SET_ASIDE.test(name))
       .sort()
       .map((name) => ({ path: join(dataDir, name), bytes: sizeOf(join(dataDir, name)) })),
-    receiver: receiverPort(dataDir),
+    receiver: running && { port: running.port },
   };
 }
 
@@ -57,23 +55,4 @@ function sizeOf(path: string): number {
   } catch {
     return 0;
   }
-}
-
-function receiverPort(dataDir: string): { port: number } | null {
-  let text: string;
-  try {
-    text = readFileSync(join(dataDir, RECEIVER_PORT_FILE), 'utf8');
-  } catch {
-    return null;
-  }
-  // The receiver writes {port, host, pid, startedAt}; a file left by a process that died is no receiver.
-  let record: { port?: unknown; pid?: unknown };
-  try {
-    record = JSON.parse(text) as typeof record;
-  } catch {
-    return null;
-  }
-  const port = Number(record?.port);
-  if (!Number.isInteger(port) || port <= 0 || port >= 65_536) return null;
-  return typeof record.pid === 'number' && !isAlive(record.pid) ? null : { port };
 }

@@ -84,6 +84,27 @@ describe('scripted answers at /r/<hookId>', () => {
   });
 });
 
+describe('receiver.port, where the running receiver says it listens', () => {
+  it('is written while it runs, and on stop removed only when it is still its own', async () => {
+    const path = join(core.dataDir, 'receiver.port');
+    await core.call('receiver.tryIt', {});
+    const { port } = await core.call('receiver.status', {});
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ port, pid: process.pid });
+    await core.dispose();
+    expect(existsSync(path)).toBe(false);
+
+    // A second receiver on the folder (another `listen`) wrote its own record since: it stays.
+    core = openTestCore({ dataDir: core.dataDir, receiver: { port: 0 } });
+    await core.call('receiver.tryIt', {});
+    expect(existsSync(path)).toBe(true);
+    const other = `${JSON.stringify({ port: 4567, host: '127.0.0.1', pid: process.ppid, startedAt: new Date().toISOString() })}\n`;
+    writeFileSync(path, other);
+    await core.dispose();
+    expect(readFileSync(path, 'utf8')).toBe(other);
+    core = openTestCore({ receiver: { port: 0 } });
+  });
+});
+
 describe('capturing what a real Logto sends at /capture', () => {
   it('verifies against the hooks’ keys, records it, and forwards the same bytes and headers in order', async () => {
     const hook = await core.call('hooks.create', { name: 'From Logto Cloud', url: 'http://localhost:9/unused', events: ['User.Created'] });

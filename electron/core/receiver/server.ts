@@ -9,10 +9,8 @@
  */
 
 import { isUtf8 } from 'node:buffer';
-import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { Agent } from 'undici';
 import type { Delivery, Hook, ReceiverActivity, ReceiverStatus } from '../../../shared/domain';
 import { UserFacingError } from '../../../shared/errors';
@@ -22,11 +20,11 @@ import { type DeliveryRecorder, summaryOf } from '../delivery/engine';
 import { inFlight } from '../delivery/inFlight';
 import type { PushHub } from '../notices';
 import { forward } from './forward';
+import { removePortRecord, writePortRecord } from './portRecord';
 import { answerFor, DEFAULT_SCRIPT, parseScript } from './script';
 import type { ReceiverSettings } from './settings';
 import { type SignatureVerdict, verifySignature } from './verify';
 
-export const RECEIVER_PORT_FILE = 'receiver.port';
 const ACTIVITY_KEPT = 100;
 
 export type ReceiverParts = {
@@ -129,15 +127,14 @@ export class BuiltInReceiver {
     });
     this.#settings = { ...this.#settings, port: (server.address() as AddressInfo).port };
     this.#server = server;
-    const record = { port: this.#settings.port, host: this.host, pid: process.pid, startedAt: new Date().toISOString() };
-    writeFileSync(join(this.#parts.dataDir, RECEIVER_PORT_FILE), `${JSON.stringify(record)}\n`, { mode: 0o600 });
+    writePortRecord(this.#parts.dataDir, this.#settings.port, this.host);
   }
 
   async stop(): Promise<void> {
     const server = this.#server;
     if (!server) return;
     this.#server = null;
-    rmSync(join(this.#parts.dataDir, RECEIVER_PORT_FILE), { force: true });
+    removePortRecord(this.#parts.dataDir);
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
