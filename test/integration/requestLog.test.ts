@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it, vi } from 'vitest';
@@ -357,13 +357,13 @@ describe('a log that cannot be used', () => {
     const future = new DatabaseSync(path);
     future.exec('PRAGMA user_version = 99; CREATE TABLE future (x)');
     future.close();
-    const log = openLog(path);
-    expect(log.notices[0]!.message).toContain('written by a newer Hookbench');
-    const aside = readdirSync(dir).find((name) => name.startsWith('requests.newer-'))!;
-    const kept = new DatabaseSync(join(dir, aside));
-    expect(kept.prepare('PRAGMA user_version').get()).toEqual({ user_version: 99 });
-    kept.close();
-    expect(existsSync(path)).toBe(true);
+    const before = readFileSync(path);
+    // The newer app or command line sharing the folder still uses it: refused, neither moved nor changed.
+    expect(() => openLog(path)).toThrow(
+      `The request log at ${path} was written by a newer Hookbench (schema version 99). Update this Hookbench to read it; nothing was changed.`,
+    );
+    expect(readdirSync(dir)).toEqual(['requests.sqlite']);
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
 

@@ -229,13 +229,14 @@ describe('hook file that cannot be used', () => {
     expect(JSON.parse(readFileSync(join(dir, aside), 'utf8')).hooks).toHaveLength(6);
   });
 
-  it('does not overwrite a file from a newer Hookbench', () => {
+  it('refuses a file from a newer Hookbench, changing and moving nothing', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'hooks.json'), JSON.stringify({ schemaVersion: 99, hooks: [{ future: true }] }));
-    const store = open(dir);
-    expect(store.list()).toEqual([]);
-    expect(store.notices[0]!.message).toContain('was written by a newer Hookbench (schema 99)');
-    expect(JSON.parse(readFileSync(join(dir, asideFiles(dir, 'newer')[0]!), 'utf8')).schemaVersion).toBe(99);
+    const text = JSON.stringify({ schemaVersion: 99, hooks: [{ future: true }] });
+    writeFileSync(join(dir, 'hooks.json'), text);
+    const refusal = `${join(dir, 'hooks.json')} was written by a newer Hookbench (schema 99). Update this Hookbench to use those hooks; nothing was changed.`;
+    expect(() => open(dir)).toThrow(refusal);
+    expect(readFileSync(join(dir, 'hooks.json'), 'utf8')).toBe(text);
+    expect(asideFiles(dir, 'newer')).toEqual([]);
   });
 
   it('notices a file corrupted while the app runs, without crashing', async () => {

@@ -221,9 +221,12 @@ export class HookStore {
       };
     }
     const migration = migrate(raw);
+    // Not ours to move or change: the newer app or command line sharing this folder still uses it.
     if (migration.kind === 'newer') {
-      const what = `was written by a newer Hookbench (schema ${migration.version}); update Hookbench to use those hooks`;
-      return { kind: 'aside', reason: 'newer', what, hooks: [] };
+      throw new UserFacingError(
+        'storage',
+        `${this.path} was written by a newer Hookbench (schema ${migration.version}). Update this Hookbench to use those hooks; nothing was changed.`,
+      );
     }
     const listed = migration.document.hooks;
     if (!Array.isArray(listed)) return { kind: 'aside', reason: 'invalid', what: 'has no list of hooks', hooks: [] };

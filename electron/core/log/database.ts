@@ -36,10 +36,11 @@ export type LogDatabase = {
 
 /**
  * Opens the log, creating and migrating it as needed. Only a file SQLite itself calls damaged
- * (SQLITE_CORRUPT, SQLITE_NOTADB), one written by a newer Hookbench, or one whose tables are not
- * what its version says is moved aside, with a notice saying where. Anything else (locked, read-only,
- * I/O errors, no space) is the surroundings, not the file: it fails with a message naming the file
- * and what to do, and moves nothing.
+ * (SQLITE_CORRUPT, SQLITE_NOTADB), or one whose tables are not what its version says, is moved
+ * aside, with a notice saying where. One written by a newer Hookbench is not ours to move: the
+ * newer app or command line sharing the folder still uses it, so the open fails saying to update.
+ * Anything else (locked, read-only, I/O errors, no space) is the surroundings, not the file: it
+ * fails with a message naming the file and what to do, and moves nothing.
  */
 export function openDatabase(path: string, options: OpenOptions): LogDatabase {
   try {
@@ -132,8 +133,7 @@ function sameShape(actual: Record<string, string[]>, wanted: Record<string, stri
 export const SQLITE_CORRUPT = 11;
 const SQLITE_NOTADB = 26;
 
-function setAsideReason(error: unknown): 'corrupt' | 'newer' | 'wrong-schema' | null {
-  if (error instanceof NewerLogError) return 'newer';
+function setAsideReason(error: unknown): 'corrupt' | 'wrong-schema' | null {
   if (error instanceof WrongSchemaError) return 'wrong-schema';
   const code = sqliteCode(error);
   return code === SQLITE_CORRUPT || code === SQLITE_NOTADB ? 'corrupt' : null;
@@ -155,6 +155,12 @@ const ADVICE: Record<number, string> = {
 
 function openFailure(path: string, error: unknown): UserFacingError {
   if (error instanceof UserFacingError) return error;
+  if (error instanceof NewerLogError) {
+    return new UserFacingError(
+      'storage',
+      `The request log at ${path} was written by a newer Hookbench (${error.message}). Update this Hookbench to read it; nothing was changed.`,
+    );
+  }
   const code = sqliteCode(error) ?? errnoCode(error);
   const advice = ADVICE[code ?? -1] ?? 'Check the file and its folder, then try again. The file was not changed.';
   return new UserFacingError('storage', `Could not open the request log at ${path}: ${(error as Error).message}. ${advice}`);
@@ -169,11 +175,8 @@ function errnoCode(error: unknown): number | null {
   return code === 'ENOENT' || code === 'ENOTDIR' ? 14 : null;
 }
 
-function asideMessage(reason: 'corrupt' | 'newer' | 'wrong-schema', keptAt: string, error: unknown): string {
+function asideMessage(reason: 'corrupt' | 'wrong-schema', keptAt: string, error: unknown): string {
   const fresh = 'a new, empty log was started';
-  if (reason === 'newer') {
-    return `The request log was written by a newer Hookbench; it is kept at ${keptAt} and ${fresh}. Update Hookbench to read it again.`;
-  }
   if (reason === 'wrong-schema') {
     return `The request log's tables are not what its version says (${(error as Error).message}); it is kept at ${keptAt} and ${fresh}.`;
   }
@@ -191,7 +194,7 @@ export function moveDatabaseAside(path: string, reason: string): string {
 
 class NewerLogError extends Error {
   constructor(version: number) {
-    super(`schema version ${version} is newer than this Hookbench understands`);
+    super(`schema version ${version}`);
   }
 }
 
