@@ -80,6 +80,9 @@ describe('the Check receiver tab', () => {
     // Refusing the genuine request too, the receiver proves nothing by refusing a forgery.
     expect(await wrongKey.locator('.tag').textContent()).toBe('Info');
     await wrongKey.getByText('Not conclusive: the genuine User.Created delivery was answered 401 too').waitFor();
+    // Its dot on the timeline is not a failure's red.
+    const dot = (item: typeof wrongKey) => item.evaluate((li) => getComputedStyle(li, '::before').backgroundColor);
+    expect(await dot(wrongKey)).not.toBe(await dot(genuine));
     // The burst failed too (open by itself), with its latency figures.
     const burst = cases.filter({ hasText: 'burst' }).last();
     await burst.getByText(/Latency p50 \d+ ms · p95/).waitFor();

@@ -5,6 +5,8 @@ import { useNavigation } from '../../../state/navigation';
 
 export const verdictLabel: Record<CheckVerdict, string> = { pass: 'Pass', fail: 'Fail', skip: 'Skipped', info: 'Info' };
 export const verdictTone: Record<CheckVerdict, string> = { pass: 'success', fail: 'danger', skip: 'muted', info: 'warning' };
+/** The timeline dot beside a case: red only for a failure. */
+const verdictDot: Record<CheckVerdict, string> = { pass: 'ok', fail: 'bad', skip: 'skipped', info: 'notice' };
 
 /** One finished run: its verdict, then every case with why, and the requests it was judged on folded inside. */
 export function CheckRunView({ run }: { run: CheckRun }) {
@@ -34,7 +36,7 @@ export function CheckRunView({ run }: { run: CheckRun }) {
 
 function CaseItem({ item, hookId }: { item: CheckCase; hookId: string }) {
   return (
-    <li className={`attempt ${item.verdict === 'fail' ? 'bad' : item.verdict === 'pass' ? 'ok' : ''}`}>
+    <li className={`attempt ${verdictDot[item.verdict]}`}>
       {/* A failure, or a finding that is not a pass (an inconclusive refusal, the raw-bytes probe), opens with its reason. */}
       <details open={item.verdict === 'fail' || item.verdict === 'info'}>
         <summary className="attempt-head">
