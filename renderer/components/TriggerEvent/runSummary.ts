@@ -1,5 +1,5 @@
 import type { TriggerRunProgress } from '../../../shared/check';
-import { formatCount, formatRate } from '../../format';
+import { formatCount, formatDuration, formatRate } from '../../format';
 
 export type RunVerdict = { word: 'Done' | 'Stopped' | 'Failures'; tone: 'success' | 'warning' | 'danger'; sentence: string };
 
@@ -9,5 +9,5 @@ export function runVerdict(run: TriggerRunProgress): RunVerdict {
   const failures = run.failed === 0 ? 'none failed' : `${formatCount(run.failed)} failed (error rate ${formatRate(run.errorRate)})`;
   if (run.stopped) return { word: 'Stopped', tone: 'warning', sentence: `${of} deliveries sent before the stop, ${failures}.` };
   if (run.failed > 0) return { word: 'Failures', tone: 'danger', sentence: `${of} deliveries finished, ${failures}.` };
-  return { word: 'Done', tone: 'success', sentence: `${of} deliveries succeeded; p95 latency ${formatCount(run.latency.p95)} ms.` };
+  return { word: 'Done', tone: 'success', sentence: `${of} deliveries succeeded; p95 latency ${formatDuration(run.latency.p95)}.` };
 }
