@@ -1,5 +1,6 @@
 /** How a check reads an answer: evidence from a finished delivery, verdicts, latency percentiles. */
 import type { CheckCase, CheckEvidence, Latency } from '../../../shared/check';
+import { counted } from '../../../shared/counted';
 import type { Delivery } from '../../../shared/domain';
 import { LOGTO_TIMEOUT_MS } from '../../../shared/logto';
 
@@ -63,7 +64,7 @@ function whyNotAccepted(item: CheckEvidence, terms: HookTerms): string {
 
 function after5xx({ retriesOn5xx }: HookTerms): string {
   if (retriesOn5xx === 0) return 'does not retry it (this hook sends once)';
-  return `retries it up to ${retriesOn5xx} more time${retriesOn5xx === 1 ? '' : 's'}`;
+  return `retries it up to ${counted(retriesOn5xx, 'more time')}`;
 }
 
 /** A forged request must be refused: any non-2xx answer passes, 401/403 recommended, 5xx flagged. */
@@ -77,7 +78,7 @@ export function refused(evidence: CheckEvidence, terms: HookTerms): Verdict {
     const why =
       terms.retriesOn5xx === 0
         ? 'Logto logs a 5xx as a failed delivery.'
-        : `Logto retries a 5xx up to ${terms.retriesOn5xx} more time${terms.retriesOn5xx === 1 ? '' : 's'}.`;
+        : `Logto retries a 5xx up to ${counted(terms.retriesOn5xx, 'more time')}.`;
     return {
       verdict: 'pass',
       message: `Refused with ${status}.`,
