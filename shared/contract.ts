@@ -286,7 +286,10 @@ export const contract = {
       .object({
         content: z
           .string({ required_error: 'Choose a file to import', invalid_type_error: 'The file content must be text' })
-          .max(MAX_IMPORT_BYTES, 'That file is over 5 MB; a hooks export is a few kB'),
+          .max(
+            MAX_IMPORT_BYTES,
+            `That file is over ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, far more than a hooks export; choose the exported file`,
+          ),
         onDuplicate: z
           .enum(onDuplicateChoices, { errorMap: () => ({ message: 'onDuplicate must be replace, keep-both or skip' }) })
           .optional(),

@@ -2,8 +2,12 @@
 
 /** Largest payload "Trigger event" sends, in UTF-8 bytes; a receiver built for Logto never sees more than a few kB. */
 export const MAX_PAYLOAD_BYTES = 1024 * 1024;
-/** Largest hooks file "Import hooks" reads; an export of a hundred hooks is a few kB. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * Largest hooks file "Import hooks" reads. A hook exports as about 350 bytes (more with long
+ * headers), so an export of tens of thousands of hooks still imports back; the bound only keeps a
+ * wrong file (a disk image, /dev/zero) from being read into memory.
+ */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 /** Response bodies are stored up to this many bytes; the rest is read off the wire and dropped. */
 export const STORED_BODY_CAP = 64 * 1024;
 /** The most deliveries one export from the app carries; the command line streams any number. */

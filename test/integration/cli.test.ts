@@ -113,7 +113,7 @@ describe('hookbench', () => {
       out: '',
       err: 'hookbench: /dev/zero is over 1 MB; that is more than Hookbench takes here\n',
     });
-    expect(await cli('hooks', 'import', '/dev/zero')).toMatchObject({ code: 2, err: expect.stringContaining('/dev/zero is over 5 MB') });
+    expect(await cli('hooks', 'import', '/dev/zero')).toMatchObject({ code: 2, err: expect.stringContaining('/dev/zero is over 64 MB') });
     expect(await cli('trigger', 'User.Created', '--payload', '')).toMatchObject({
       code: 2,
       err: 'hookbench: Name the file to read; an empty name was given\n',

@@ -287,6 +287,30 @@ describe('hook definitions', () => {
     expect(both.imported[0]!.signingKey).toBe(hook.signingKey);
   });
 
+  it('imports back an export of 20 000 hooks (over 5 MB) whole, ids kept, and finds them all again', async () => {
+    const hooks = Array.from({ length: 20_000 }, (_, index) => ({
+      name: `Tenant ${index}`,
+      events: ['User.Created', 'PostSignIn'],
+      config: { url: `http://localhost:3000/webhooks/${index}`, headers: { 'x-tenant': `tenant-${index}` } },
+    }));
+    const first = await running.core.call('hooks.import', { content: JSON.stringify(hooks) });
+    expect(first.imported).toHaveLength(20_000);
+    const exported = (await running.core.call('hooks.export', { includeSigningKeys: true })).content;
+    expect(exported.length).toBeGreaterThan(5 * 1024 * 1024);
+
+    const other = openTestCore();
+    try {
+      const report = await other.call('hooks.import', { content: exported });
+      expect(report.skipped).toEqual([]);
+      expect(report.imported.map((hook) => hook.id)).toEqual(first.imported.map((hook) => hook.id));
+      const again = await other.call('hooks.import', { content: exported, onDuplicate: 'replace' });
+      expect(again.entries.filter(({ outcome }) => outcome === 'replaced')).toHaveLength(20_000);
+      expect(await other.call('hooks.list', {})).toHaveLength(20_000);
+    } finally {
+      await other.dispose();
+    }
+  });
+
   it('refuses a file that is not a hooks export, saying what it expected', async () => {
     await expect(running.core.call('hooks.import', { content: '{"hooks": 3}' })).rejects.toThrow('The file holds no list of hooks');
     await expect(running.core.call('hooks.import', { content: 'hooks:\n - name: x' })).rejects.toThrow('The file is not JSON');

@@ -232,14 +232,18 @@ export class HookStore {
     if (!Array.isArray(listed)) return { kind: 'aside', reason: 'invalid', what: 'has no list of hooks', hooks: [] };
 
     const hooks: Hook[] = [];
+    const byId = new Map<string, Hook>();
     const unreadable: string[] = [];
     for (const candidate of listed) {
       const parsed = storedHookSchema.safeParse(candidate);
       // Two hooks under one id could not be told apart: removing one would remove both.
-      const first = parsed.success ? hooks.find((hook) => hook.id === parsed.data.id) : undefined;
+      const first = parsed.success ? byId.get(parsed.data.id) : undefined;
       if (!parsed.success) unreadable.push(`${nameOf(candidate)} (${describeIssue(parsed.error)})`);
       else if (first) unreadable.push(`${nameOf(candidate)} (its id ${first.id} is also "${first.name}"'s)`);
-      else hooks.push(parsed.data as Hook);
+      else {
+        hooks.push(parsed.data as Hook);
+        byId.set(parsed.data.id, parsed.data as Hook);
+      }
     }
     if (unreadable.length > 0) {
       const what = `had ${counted(unreadable.length, 'hook')} that could not be used: ${unreadable.join('; ')}. ${hooks.length === 1 ? 'The 1 valid one was' : `The ${hooks.length} valid ones were`} kept`;

@@ -73,7 +73,8 @@ export async function importHooks(store: HookStore, content: string, onDuplicate
   }
   let applied = true;
   await store.change((stored) => {
-    const duplicates = candidates.map((candidate) => duplicateOf(stored, candidate));
+    const known = new StoredHooks(stored);
+    const duplicates = candidates.map((candidate) => known.duplicateOf(candidate));
     if (onDuplicate === undefined && duplicates.some(Boolean)) {
       applied = false;
       candidates.forEach(({ index, name }, at) => {
@@ -82,7 +83,9 @@ export async function importHooks(store: HookStore, content: string, onDuplicate
       });
       return stored;
     }
-    let hooks = stored;
+    // Stored hooks keep their place; a replaced one is swapped where it stands.
+    const hooks = [...stored];
+    const indexOf = new Map(stored.map((hook, index) => [hook.id, index]));
     candidates.forEach((candidate, at) => {
       const { index, name } = candidate;
       const duplicate = duplicates[at];
@@ -92,24 +95,26 @@ export async function importHooks(store: HookStore, content: string, onDuplicate
         return;
       }
       if (duplicate && onDuplicate === 'replace') {
-        const existing = hooks.find((hook) => hook.id === duplicate.id)!;
+        const at = indexOf.get(duplicate.id)!;
+        const existing = hooks[at]!;
         const hook = {
           ...build(candidate, existing.createdAt, existing.id),
           signingKey: candidate.input.signingKey ?? existing.signingKey,
         };
-        hooks = hooks.map((stayed) => (stayed.id === existing.id ? hook : stayed));
+        hooks[at] = hook;
         entries[index] = { index, name, outcome: 'replaced', hook, duplicateOf: duplicate };
         return;
       }
       // A hook new here keeps the id it had, so payloads it is sent (hookId) match those sent before.
-      const keptId = !duplicate && candidate.id !== null && !hooks.some((stored) => stored.id === candidate.id) ? candidate.id : undefined;
+      const keptId = !duplicate && candidate.id !== null && !indexOf.has(candidate.id) ? candidate.id : undefined;
       const hook = build(candidate, Date.now(), keptId);
-      hooks = [...hooks, hook];
+      indexOf.set(hook.id, hooks.push(hook) - 1);
       entries[index] = duplicate
         ? { index, name, outcome: 'kept-both', hook, duplicateOf: duplicate }
         : { index, name, outcome: 'imported', hook };
     });
-    return hooks;
+    // Nothing written when every entry was skipped.
+    return entries.some((entry) => entry.hook) ? hooks : stored;
   });
   return {
     applied,
@@ -156,11 +161,30 @@ function readEntry(raw: unknown, index: number): Candidate | { name: string; rea
   return { index, name, id: usableId, input: input.data, enabled: enabled ?? true };
 }
 
-function duplicateOf(stored: Hook[], candidate: Candidate): Duplicate | undefined {
-  const byId = candidate.id === null ? undefined : stored.find((hook) => hook.id === candidate.id);
-  if (byId) return { id: byId.id, name: byId.name, by: 'id' };
-  const same = stored.find((hook) => hook.name === candidate.input.name && hook.config.url === candidate.input.url);
-  return same && { id: same.id, name: same.name, by: 'name and URL' };
+/** The hooks stored before an import, looked up by id and by name and URL (the first of each, as stored). */
+class StoredHooks {
+  readonly #byId = new Map<string, Hook>();
+  readonly #byNameAndUrl = new Map<string, Hook>();
+
+  constructor(stored: readonly Hook[]) {
+    for (const hook of stored) {
+      if (!this.#byId.has(hook.id)) this.#byId.set(hook.id, hook);
+      const key = nameAndUrl(hook.name, hook.config.url);
+      if (!this.#byNameAndUrl.has(key)) this.#byNameAndUrl.set(key, hook);
+    }
+  }
+
+  duplicateOf(candidate: Candidate): Duplicate | undefined {
+    const byId = candidate.id === null ? undefined : this.#byId.get(candidate.id);
+    if (byId) return { id: byId.id, name: byId.name, by: 'id' };
+    const same = this.#byNameAndUrl.get(nameAndUrl(candidate.input.name, candidate.input.url));
+    return same && { id: same.id, name: same.name, by: 'name and URL' };
+  }
+}
+
+/** One key for a name and URL pair; JSON keeps any character either holds from running into the other. */
+function nameAndUrl(name: string, url: string): string {
+  return JSON.stringify([name, url]);
 }
 
 function build(candidate: Candidate, createdAt: number, id?: string): Hook {
