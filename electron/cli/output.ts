@@ -33,7 +33,10 @@ export function table(
   stream?: OutStream,
 ): string {
   const shown = rows.map((row) => row.map((cell) => escapeControls(cell)));
-  const widths = header.map((title, column) => Math.max(displayWidth(title), ...shown.map((row) => displayWidth(row[column]!))));
+  // Folded, not spread into Math.max: a list of a few hundred thousand rows would overflow the stack.
+  const widths = header.map((title, column) =>
+    shown.reduce((widest, row) => Math.max(widest, displayWidth(row[column]!)), displayWidth(title)),
+  );
   const line = (cells: string[], raw: string[] | null) =>
     cells
       .map((cell, column) => {

@@ -54,6 +54,8 @@ const WIDE: ReadonlyArray<readonly [number, number]> = [
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]+$/u;
 const EMOJI = /\p{Emoji_Presentation}|\u{fe0f}|\p{Regional_Indicator}/u;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** Columns one user-perceived character takes: 0 (marks, joiners), 2 (wide scripts, emoji) or 1. */
@@ -66,6 +68,8 @@ function graphemeWidth(grapheme: string): number {
 
 /** How many terminal columns the text takes: "日本" is 4, "é" written as e + U+0301 is 1, "👩‍💻" is 2. */
 export function displayWidth(text: string): number {
+  // Most cells (ids, URLs, counts) are printable ASCII, one column a character: no need to segment.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   for (const { segment } of graphemes.segment(text)) width += graphemeWidth(segment);
   return width;
