@@ -18,19 +18,23 @@ export const RETRIES_MAX = 3;
 /** RFC 9110 token characters: what an HTTP header name may contain. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-/** Headers the HTTP client or Logto sets itself; a custom value would be dropped or break the request. */
+/**
+ * Headers Logto's request would drop or fail on, as Node 22's fetch behaves (docs/wire.md):
+ * refused here so the hook never holds one that silently does nothing or breaks every delivery.
+ * `te`, `trailer` and `connection: close` are sent as given, so they are allowed.
+ */
 const RESERVED_HEADERS: Record<string, string> = {
   [SIGNATURE_HEADER]: `Logto always sets ${SIGNATURE_HEADER} itself, so this header would never be sent`,
   host: 'host is set from the endpoint URL; change the URL instead',
-  'content-length': 'content-length is computed from the body; remove this header',
-  'transfer-encoding': 'transfer-encoding is chosen by the HTTP client; remove this header',
-  connection: 'connection is managed by the HTTP client; remove this header',
-  'keep-alive': 'keep-alive is managed by the HTTP client; remove this header',
-  upgrade: 'upgrade cannot be sent with a webhook; remove this header',
-  expect: 'expect cannot be sent with a webhook; remove this header',
-  te: 'te is managed by the HTTP client; remove this header',
-  trailer: 'trailer cannot be sent with a webhook; remove this header',
+  'content-length': "content-length is computed from the body, and Logto's request fails when a custom one differs; remove this header",
+  'transfer-encoding': "Logto's request fails with a custom transfer-encoding (fetch refuses it); remove this header",
+  'keep-alive': "Logto's request fails with a custom keep-alive header (fetch refuses it); remove this header",
+  upgrade: "Logto's request fails with an upgrade header (fetch refuses it); remove this header",
+  expect: "Logto's request fails with an expect header (fetch does not support it); remove this header",
 };
+
+/** The only connection values fetch sends (close replaces keep-alive); any other fails Logto's request. */
+const CONNECTION_VALUES = new Set(['close', 'keep-alive']);
 
 export const hookNameSchema = z
   .string({ required_error: 'Give the hook a name', invalid_type_error: 'The name must be text' })
@@ -141,7 +145,10 @@ export const headerRowsSchema = z
       } else {
         seen.set(lower, index);
       }
-      const problem = headerValueProblem(row.value);
+      const problem =
+        lower === 'connection' && !CONNECTION_VALUES.has(row.value.trim().toLowerCase())
+          ? "connection can only be close or keep-alive; with any other value Logto's request fails"
+          : headerValueProblem(row.value);
       if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, 'value'], message: problem });
     });
   });

@@ -78,6 +78,12 @@ const headerCases: Array<[string, Record<string, string>]> = [
   ['Content-Type', { 'Content-Type': 'application/vnd.acme+json' }],
   ['X-Foo, Authorization and Accept', { 'X-Foo': 'bar', Authorization: 'Bearer t0ken', Accept: 'application/json' }],
   ['a Latin-1 value', { 'X-Name': 'Zoë' }],
+  ['one name in two cases (joined, as Headers joins them)', { 'X-Tenant': 'acme', 'x-tenant': 'beta' }],
+  ['Connection: close (sent in place of keep-alive)', { Connection: 'close' }],
+  ['Connection: keep-alive', { Connection: 'Keep-Alive' }],
+  ['TE and Trailer (sent as given)', { TE: 'trailers', Trailer: 'x-checksum' }],
+  ['Host (dropped: the connection writes its own)', { Host: 'myapp.test' }],
+  ['a Content-Length that matches the body', { 'Content-Length': String(Buffer.byteLength(BODY)) }],
 ];
 
 describe.each(['http', 'https'] as const)('over %s, Hookbench sends the bytes Node 22’s fetch sends', (scheme) => {

@@ -136,7 +136,17 @@ describe('hook input', () => {
     [
       { ...valid, headers: [{ name: 'content-length', value: '1' }] },
       'headers.0.name',
-      'content-length is computed from the body; remove this header',
+      "content-length is computed from the body, and Logto's request fails when a custom one differs; remove this header",
+    ],
+    [
+      { ...valid, headers: [{ name: 'Transfer-Encoding', value: 'chunked' }] },
+      'headers.0.name',
+      "Logto's request fails with a custom transfer-encoding (fetch refuses it); remove this header",
+    ],
+    [
+      { ...valid, headers: [{ name: 'Connection', value: 'upgrade' }] },
+      'headers.0.value',
+      "connection can only be close or keep-alive; with any other value Logto's request fails",
     ],
   ])('refuses %j at %s', (input, field, message) => {
     expect(firstError(input)).toEqual({ field, message });
@@ -146,6 +156,16 @@ describe('hook input', () => {
     for (const signingKey of ['Xy7Qm2LpR9sT4vW8zA1bC3dE5fG6hJ0k', 'my key: with spaces & ~symbols~', '']) {
       expect(hookInputSchema.parse({ ...valid, signingKey }).signingKey).toBe(signingKey);
     }
+  });
+
+  it('accepts the headers Logto’s fetch sends as given: Connection close or keep-alive, TE and Trailer', () => {
+    const rows = [
+      { name: 'Connection', value: 'Close' },
+      { name: 'TE', value: 'trailers' },
+      { name: 'Trailer', value: 'x-checksum' },
+    ];
+    expect(hookInputSchema.parse({ ...valid, headers: rows }).headers).toEqual(rows);
+    expect(hookInputSchema.parse({ ...valid, headers: [{ name: 'connection', value: 'keep-alive' }] }).headers).toHaveLength(1);
   });
 
   it('accepts Latin-1 header values, which fetch sends one byte per character, and tabs', () => {

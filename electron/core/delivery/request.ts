@@ -60,10 +60,17 @@ export function hopHeaders(base: HeaderList, url: URL): HeaderList {
   return out;
 }
 
-/** The whole header block as a receiver reads it, in order: what the log, HAR and cURL show. */
+/**
+ * The whole header block as a receiver reads it, in order: what the log, HAR and cURL show.
+ * undici writes `connection` itself, second (`close` when the request asked for it, else
+ * `keep-alive`), and `content-length` last, whatever the list held (`lib/core/request.js`).
+ */
 export function wireHeaders(url: URL, hop: HeaderList, bodyBytes: number | null): Record<string, string> {
   const headers: Record<string, string> = { host: url.host, connection: 'keep-alive' };
-  for (const [name, value] of hop) headers[name] = value;
+  for (const [name, value] of hop) {
+    if (name === 'connection') headers.connection = value.trim().toLowerCase() === 'close' ? 'close' : 'keep-alive';
+    else if (name !== 'content-length') headers[name] = value;
+  }
   if (bodyBytes !== null) headers['content-length'] = String(bodyBytes);
   return headers;
 }
