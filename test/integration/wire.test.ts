@@ -83,6 +83,7 @@ const headerCases: Array<[string, Record<string, string>]> = [
   ['Connection: keep-alive', { Connection: 'Keep-Alive' }],
   ['TE and Trailer (sent as given)', { TE: 'trailers', Trailer: 'x-checksum' }],
   ['Host (dropped: the connection writes its own)', { Host: 'myapp.test' }],
+  ['an empty value, and one with spaces around it', { 'X-Empty': '', 'X-Padded': '  padded value\t' }],
   ['a Content-Length that matches the body', { 'Content-Length': String(Buffer.byteLength(BODY)) }],
 ];
 
