@@ -7,11 +7,28 @@ export type OutStream = Writable & { isTTY?: boolean };
 
 export type Style = 'red' | 'green' | 'yellow' | 'dim' | 'bold';
 
-/** Writes text pieces to a stream, waiting when it is full, so a large export never piles up in memory. */
+/**
+ * Writes text pieces to a stream, waiting when it is full, so a large export never piles up in memory.
+ * Stops when the stream is gone (the reader of a pipe quit, as `| head` does): what it failed with
+ * is told where the stream's errors are handled.
+ */
 export async function writeAll(out: Writable, pieces: Iterable<string>): Promise<void> {
   for (const piece of pieces) {
-    if (!out.write(piece)) await new Promise((resolve) => out.once('drain', resolve));
+    if (out.destroyed) return;
+    if (!out.write(piece)) await drainedOrGone(out);
   }
+}
+
+function drainedOrGone(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -259,6 +259,45 @@ describe('the data folder', () => {
   it('matches the productName Electron names userData after', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(pkg.productName).toBe('Hookbench');
+  });
+});
+
+describe('standard output that fails under the command', () => {
+  let bin: string;
+  beforeAll(async () => {
+    bin = await bundleForNode('electron/cli/main.ts', 'hookbench-cli');
+  });
+  /** Runs the built command line with its standard output on `stdout`; the pipe's reader end is closed at once. */
+  const runWith = (stdout: 'pipe' | number, ...args: string[]) =>
+    new Promise<{ code: number | null; err: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--no-warnings', bin, '--data-dir', dataDir, ...args], { stdio: ['ignore', stdout, 'pipe'] });
+      child.stdout?.destroy();
+      let err = '';
+      child.stderr!.on('data', (chunk) => {
+        err += chunk;
+      });
+      child.on('close', (code) => resolve({ code, err }));
+    });
+
+  it('stops quietly when the reader quits early, as `| head` does', async () => {
+    await createHook('Piped');
+    for (let i = 0; i < 3; i++) await cli('trigger', 'PostSignIn');
+    for (const args of [['--help'], ['logs', '--json'], ['export', '--format', 'har']]) {
+      expect(await runWith('pipe', ...args)).toEqual({ code: 0, err: '' });
+    }
+  });
+
+  it('says the output was lost, in one line with exit 3, when the disk is full', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const { code, err } = await runWith(full, 'logs', '--json');
+      expect(code).toBe(3);
+      expect(err).toBe(
+        'hookbench: could not write the output: ENOSPC: no space left on device, write. What the command did is done; only what it printed is lost.\n',
+      );
+    } finally {
+      closeSync(full);
+    }
   });
 });
 
