@@ -23,15 +23,17 @@ const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  * refused here so the hook never holds one that silently does nothing or breaks every delivery.
  * `te`, `trailer` and `connection: close` are sent as given, so they are allowed.
  */
-const RESERVED_HEADERS: Record<string, string> = {
-  [SIGNATURE_HEADER]: `Logto always sets ${SIGNATURE_HEADER} itself, so this header would never be sent`,
-  host: 'host is set from the endpoint URL; change the URL instead',
-  'content-length': "content-length is computed from the body, and Logto's request fails when a custom one differs; remove this header",
-  'transfer-encoding': "Logto's request fails with a custom transfer-encoding (fetch refuses it); remove this header",
-  'keep-alive': "Logto's request fails with a custom keep-alive header (fetch refuses it); remove this header",
-  upgrade: "Logto's request fails with an upgrade header (fetch refuses it); remove this header",
-  expect: "Logto's request fails with an expect header (fetch does not support it); remove this header",
-};
+const RESERVED_HEADERS = new Map<string, string>([
+  [SIGNATURE_HEADER, `Logto always sets ${SIGNATURE_HEADER} itself, so this header would never be sent`],
+  ['host', 'host is set from the endpoint URL; change the URL instead'],
+  ['content-length', "content-length is computed from the body, and Logto's request fails when a custom one differs; remove this header"],
+  ['transfer-encoding', "Logto's request fails with a custom transfer-encoding (fetch refuses it); remove this header"],
+  ['keep-alive', "Logto's request fails with a custom keep-alive header (fetch refuses it); remove this header"],
+  ['upgrade', "Logto's request fails with an upgrade header (fetch refuses it); remove this header"],
+  ['expect', "Logto's request fails with an expect header (fetch does not support it); remove this header"],
+  // Headers live in JSON objects (the hooks file, Logto's config): this name would be read as the object's prototype.
+  ['__proto__', '"__proto__" cannot be kept as a header name; use another name'],
+]);
 
 /** The only connection values fetch sends (close replaces keep-alive); any other fails Logto's request. */
 const CONNECTION_VALUES = new Set(['close', 'keep-alive']);
@@ -134,8 +136,8 @@ export const headerRowsSchema = z
           path: [index, 'name'],
           message: `"${name}" is not a valid header name: use letters, digits and - _ . only, no spaces or colons`,
         });
-      } else if (RESERVED_HEADERS[lower]) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, 'name'], message: RESERVED_HEADERS[lower] });
+      } else if (RESERVED_HEADERS.has(lower)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, 'name'], message: RESERVED_HEADERS.get(lower)! });
       } else if (seen.has(lower)) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,

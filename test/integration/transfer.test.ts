@@ -311,6 +311,25 @@ describe('hook definitions', () => {
     }
   });
 
+  it('refuses a "__proto__" header and headers that are not an object, naming the hook, instead of dropping them', async () => {
+    const url = 'http://localhost:3000/x';
+    const content = `[
+      {"name": "Proto", "events": ["PostSignIn"], "config": {"url": "${url}", "headers": {"__proto__": "x", "x-a": "1"}}},
+      {"name": "Listed", "events": ["PostSignIn"], "config": {"url": "${url}", "headers": ["a"]}},
+      {"name": "Ctor", "events": ["PostSignIn"], "config": {"url": "${url}", "headers": {"constructor": "y"}}}
+    ]`;
+    const report = await running.core.call('hooks.import', { content });
+    expect(report.skipped).toEqual([
+      { index: 0, name: 'Proto', reason: 'headers.0.name: "__proto__" cannot be kept as a header name; use another name' },
+      {
+        index: 1,
+        name: 'Listed',
+        reason: 'config.headers: headers must be an object of header names and values, e.g. {"x-tenant": "acme"}',
+      },
+    ]);
+    expect(report.imported.map((hook) => hook.config.headers)).toEqual([{ constructor: 'y' }]);
+  });
+
   it('refuses a file that is not a hooks export, saying what it expected', async () => {
     await expect(running.core.call('hooks.import', { content: '{"hooks": 3}' })).rejects.toThrow('The file holds no list of hooks');
     await expect(running.core.call('hooks.import', { content: 'hooks:\n - name: x' })).rejects.toThrow('The file is not JSON');

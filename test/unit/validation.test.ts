@@ -148,6 +148,11 @@ describe('hook input', () => {
       'headers.0.value',
       "connection can only be close or keep-alive; with any other value Logto's request fails",
     ],
+    [
+      { ...valid, headers: [{ name: '__proto__', value: 'x' }] },
+      'headers.0.name',
+      '"__proto__" cannot be kept as a header name; use another name',
+    ],
   ])('refuses %j at %s', (input, field, message) => {
     expect(firstError(input)).toEqual({ field, message });
   });
@@ -166,6 +171,14 @@ describe('hook input', () => {
     ];
     expect(hookInputSchema.parse({ ...valid, headers: rows }).headers).toEqual(rows);
     expect(hookInputSchema.parse({ ...valid, headers: [{ name: 'connection', value: 'keep-alive' }] }).headers).toHaveLength(1);
+  });
+
+  it('takes header names that are also names of object properties as any other name', () => {
+    const rows = [
+      { name: 'constructor', value: 'y' },
+      { name: 'toString', value: 'z' },
+    ];
+    expect(hookInputSchema.parse({ ...valid, headers: rows }).headers).toEqual(rows);
   });
 
   it('accepts Latin-1 header values, which fetch sends one byte per character, and tabs', () => {

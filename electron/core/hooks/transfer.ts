@@ -41,7 +41,13 @@ const importedHookSchema = z.object(
     event: z.unknown(),
     events: z.unknown(),
     config: z.object(
-      { url: z.unknown(), headers: z.record(z.unknown()).optional(), retries: z.unknown() },
+      {
+        url: z.unknown(),
+        headers: z
+          .record(z.unknown(), { invalid_type_error: 'headers must be an object of header names and values, e.g. {"x-tenant": "acme"}' })
+          .optional(),
+        retries: z.unknown(),
+      },
       {
         required_error: 'Required: put the endpoint in "config": {"url": "http://localhost:3000/webhooks"}, as Logto keeps it',
         invalid_type_error: 'config must be an object with a url, e.g. "config": {"url": "http://localhost:3000/webhooks"}',
@@ -146,7 +152,9 @@ function readEntry(raw: unknown, index: number): Candidate | { name: string; rea
   const { id, event, events, config, signingKey, retryBehaviour, enabled } = shape.data;
   // Logto's legacy form: a single `event`, used when `events` is empty.
   const legacy = (events === undefined || (Array.isArray(events) && events.length === 0)) && event !== undefined;
-  const headers = Object.fromEntries(Object.entries(config.headers ?? {}).map(([key, value]) => [key, String(value)]));
+  // Read from the file as written: the checked copy has lost a "__proto__" key, which must be refused, not dropped.
+  const written = (raw as { config: { headers?: Record<string, unknown> } }).config.headers ?? {};
+  const headers = Object.fromEntries(Object.entries(written).map(([key, value]) => [key, String(value)]));
   const input = hookInputSchema.safeParse({
     name: shape.data.name,
     url: config.url,
