@@ -179,6 +179,13 @@ describe('hook file that cannot be used', () => {
     ['a typo in "hooks"', JSON.stringify({ schemaVersion: 2, hookz: logtoHooks }), 'has no list of hooks'],
     ['neither schemaVersion nor hooks', JSON.stringify({ hookz: logtoHooks }), 'found an object with "hookz"'],
     ['a number', '42', 'found a number'],
+    ['a negative schemaVersion', JSON.stringify({ schemaVersion: -1, hooks: [] }), 'has schemaVersion -1, which no Hookbench writes'],
+    ['a fractional schemaVersion', JSON.stringify({ schemaVersion: 0.5, hooks: [] }), 'has schemaVersion 0.5, which no Hookbench writes'],
+    [
+      'a schemaVersion in quotes',
+      JSON.stringify({ schemaVersion: '2', hooks: logtoHooks }),
+      'has schemaVersion "2", which no Hookbench writes',
+    ],
   ])('never overwrites a file holding %s: it is set aside whole, with a notice', async (_what, content, says) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'hooks.json'), content);

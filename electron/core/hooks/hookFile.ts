@@ -81,10 +81,16 @@ const migrations: Record<number, Migration> = {
   }),
 };
 
-export type MigrationResult = { kind: 'ok'; document: Record<string, unknown>; migrated: boolean } | { kind: 'newer'; version: number };
+export type MigrationResult =
+  | { kind: 'ok'; document: Record<string, unknown>; migrated: boolean }
+  | { kind: 'newer'; version: number }
+  /** A schemaVersion no Hookbench writes: not a whole number from 0 up. */
+  | { kind: 'unknown'; version: unknown };
 
 export function migrate(raw: Record<string, unknown>): MigrationResult {
-  const version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
+  // Files from before versioning have none.
+  const version = raw.schemaVersion === undefined ? 0 : raw.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return { kind: 'unknown', version };
   if (version > HOOK_FILE_VERSION) return { kind: 'newer', version };
   let document = raw;
   for (let next = version + 1; next <= HOOK_FILE_VERSION; next++) document = migrations[next]!(document);

@@ -228,6 +228,10 @@ export class HookStore {
         `${this.path} was written by a newer Hookbench (schema ${migration.version}). Update this Hookbench to use those hooks; nothing was changed.`,
       );
     }
+    if (migration.kind === 'unknown') {
+      const what = `has schemaVersion ${JSON.stringify(migration.version)}, which no Hookbench writes (expected a whole number, ${HOOK_FILE_VERSION} today)`;
+      return { kind: 'aside', reason: 'unrecognised', what, hooks: [] };
+    }
     const listed = migration.document.hooks;
     if (!Array.isArray(listed)) return { kind: 'aside', reason: 'invalid', what: 'has no list of hooks', hooks: [] };
 
