@@ -106,6 +106,20 @@ describe('opening the log', () => {
     expect(again).toEqual([]);
   });
 
+  it('sets aside a log whose version no Hookbench writes (a negative one) instead of failing to open', () => {
+    const dir = tempDir();
+    const path = join(dir, 'requests.sqlite');
+    const changed = new DatabaseSync(path);
+    changed.exec('PRAGMA user_version = -3;');
+    changed.close();
+    const notices: Notice[] = [];
+    const log = new RequestLog(path, (notice) => notices.push(notice));
+    expect(notices.map((notice) => notice.level)).toEqual(['warning']);
+    expect(setAside(dir)).toEqual([expect.stringMatching(/^requests\.wrong-schema-/)]);
+    expect(log.rowCount()).toBe(0);
+    log.close();
+  });
+
   it('still sets a damaged file aside', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'requests.sqlite'), 'not a database '.repeat(500));

@@ -79,6 +79,8 @@ function open(path: string, { maxPageCount, readOnly = false }: OpenOptions): Lo
     if (version > LOG_SCHEMA_VERSION) throw new NewerLogError(version);
     // A log whose tables are not what its version says would fail every migration and every start.
     if (shape && !sameShape(shape, expectedShape(version))) throw new WrongSchemaError(version);
+    // No Hookbench writes a negative version: the file was changed by something else.
+    if (version < 0) throw new WrongSchemaError(version);
     // Only takes effect on a log with no tables yet; older logs switch below, once.
     if (version === 0) db.exec('PRAGMA auto_vacuum = INCREMENTAL');
     db.exec('PRAGMA journal_mode = WAL');
