@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -114,6 +114,14 @@ describe('hookbench listen', () => {
       const busy = run(tempDir(), 'listen', '--port', String(taken));
       expect(await busy.exited).toBe(2);
       expect(busy.output().err).toContain(`--port: Port ${taken} is already in use by another program`);
+      // A saved port that is taken is not blamed on a --port that was never given.
+      const savedDir = tempDir();
+      writeFileSync(join(savedDir, 'receiver.json'), JSON.stringify({ port: taken }));
+      const saved = run(savedDir, 'listen');
+      expect(await saved.exited).toBe(2);
+      expect(saved.output().err).toBe(
+        `hookbench: Port ${taken} is already in use by another program. Choose another port for the built-in receiver (Settings, or hookbench listen --port <port>).\n`,
+      );
     } finally {
       blocker.close();
     }

@@ -269,6 +269,14 @@ describe('the receiver itself', () => {
         field: 'port',
         message: expect.stringContaining(`Port ${taken} is already in use`),
       });
+      // The refused port is not kept: neither this core nor the next start tries it again.
+      expect((await core.call('receiver.status', {})).port).not.toBe(taken);
+      const reopened = openTestCore({ dataDir: core.dataDir });
+      try {
+        expect((await reopened.call('receiver.status', {})).port).not.toBe(taken);
+      } finally {
+        await reopened.dispose();
+      }
     } finally {
       blocker.close();
     }

@@ -33,7 +33,8 @@ export default defineCommand({
         ...(port === undefined ? {} : { port }),
         capture: { enabled: true, ...(options.forward === undefined ? {} : { forwardUrl: options.forward || null }) },
       },
-      { port: '--port', capture: '--forward' },
+      // A port refused without --port is the saved one: the message says so and how to change it.
+      { ...(port === undefined ? {} : { port: '--port' }), capture: '--forward' },
     );
     const forwarding = status.capture.forwardUrl
       ? `, forwarding each to ${status.capture.forwardUrl} (saved; --forward '' stops it)`

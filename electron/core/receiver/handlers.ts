@@ -50,8 +50,18 @@ export function receiverHandlers(parts: {
           'capture.forwardUrl',
         );
       }
-      await save(settings);
-      if (settings.capture.enabled) await receiver.start();
+      // Saved only once it works: a port another program holds must not become the one every later start tries.
+      const before = receiver.settings;
+      const wasRunning = receiver.status().running;
+      try {
+        await receiver.apply(settings);
+        if (settings.capture.enabled) await receiver.start();
+      } catch (error) {
+        await receiver.apply(before);
+        if (wasRunning) await receiver.start().catch(() => {});
+        throw error;
+      }
+      writeReceiverSettings(dataDir, settings);
       return receiver.status();
     },
     'receiver.start': async () => {
