@@ -34,9 +34,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 async function route(argv: string[], io: CliIo, out: Output): Promise<number> {
   const start = commandStart(argv);
+  let dataDirsGiven = 0;
   let leading: ReturnType<typeof parseArgs<{ args: string[]; options: typeof leadingOptions; strict: true }>>['values'];
   try {
-    leading = parseArgs({ args: argv.slice(0, start), options: leadingOptions, strict: true }).values;
+    const read = parseArgs({ args: argv.slice(0, start), options: leadingOptions, strict: true, tokens: true });
+    leading = read.values;
+    dataDirsGiven = read.tokens.filter((token) => token.kind === 'option' && token.name === 'data-dir').length;
   } catch (error) {
     throw usageError((error as Error).message, USAGE);
   }
@@ -59,6 +62,8 @@ async function route(argv: string[], io: CliIo, out: Output): Promise<number> {
     io.stdout.write(`${commandHelp(found.command)}\n`);
     return 0;
   }
+  // parseArgs keeps the last one; two folders named is a slip, and the wrong folder would be used (or made).
+  if (dataDirsGiven + (parsed.dataDir === undefined ? 0 : 1) > 1) throw usageError('--data-dir was given more than once; give it once');
   const dataDir = chosenDataDir(parsed.dataDir ?? leading['data-dir'], io.env);
   let core: Core | null = null;
   let stopNotices = () => {};

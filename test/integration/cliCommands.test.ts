@@ -200,6 +200,18 @@ describe('every command', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.err.split('\n')[0]).toBe(`hookbench: ${option} was given more than once; give it once`);
     }
+    // --data-dir before the command and again, before or after it: no folder is used, none is made.
+    const elsewhere = join(dataDir, 'elsewhere');
+    for (const args of [
+      ['--data-dir', elsewhere, 'hooks', 'list'],
+      ['hooks', 'list', '--data-dir', elsewhere],
+    ]) {
+      expect(await hookbench(...args), args.join(' ')).toMatchObject({
+        code: 2,
+        err: 'hookbench: --data-dir was given more than once; give it once\n',
+      });
+    }
+    expect(existsSync(elsewhere)).toBe(false);
     expect(await storedHooks()).toEqual([]);
     const added = await hookbench('hooks', 'add', '--name', 'A', '--url', receiver.url, '--event', 'PostSignIn', '--event', 'User.Created');
     expect(added.code).toBe(0);
