@@ -141,7 +141,7 @@ describe('hookbench check', () => {
     expect(read.suite.failures).toBe('5');
   });
 
-  it('fails every case of an unreachable receiver, exit 1', async () => {
+  it('fails every case of an unreachable receiver, exit 1, and calls its forged cases inconclusive', async () => {
     const closed = await freePort();
     await withCore(dataDir, (app) =>
       app.call('hooks.create', { name: 'Gone', url: `http://127.0.0.1:${closed}/hook`, events: ['User.Created'] }),
@@ -149,8 +149,10 @@ describe('hookbench check', () => {
     const result = await cli('check', '--hook', 'Gone', '--burst', '3', '--json');
     expect(result.code).toBe(1);
     const run = JSON.parse(result.out) as { cases: CheckCase[] };
-    const verdicts = new Set(run.cases.filter((item) => item.id !== 'raw-bytes').map((item) => item.verdict));
-    expect(verdicts).toEqual(new Set(['fail']));
+    const verdictOf = (forged: boolean) =>
+      new Set(run.cases.filter((item) => item.id !== 'raw-bytes' && item.id.startsWith('forged:') === forged).map((item) => item.verdict));
+    expect(verdictOf(false)).toEqual(new Set(['fail']));
+    expect(verdictOf(true)).toEqual(new Set(['info']));
     expect(run.cases[0]!.message).toContain('Connection refused');
     // Three requests that failed alike are told once, counted; the probe makes no claim about a silent receiver.
     const burst = run.cases.find((item) => item.id === 'burst')!;
@@ -256,6 +258,26 @@ describe('check runs in the core', () => {
     await receiver.close();
   });
 
+  it('calls forged requests inconclusive, not failed, when the genuine delivery got no answer either', async () => {
+    const receiver = await startReceiver();
+    receiver.answer((_request, response) => {
+      response.socket?.destroy();
+    });
+    await withCore(dataDir, async (app) => {
+      const hook = await app.call('hooks.create', { name: 'Hangs up', url: receiver.url, events: ['User.Created'], retries: 0 });
+      const run = await app.call('check.run', { hookId: hook.id, burst: 2 });
+      const forged = run.cases.filter((item) => item.id.startsWith('forged:'));
+      expect(forged.map((item) => item.verdict)).toEqual(Array(5).fill('info'));
+      expect(forged[0]!.message).toMatch(
+        /^Not conclusive: the genuine User\.Created delivery got no answer either \(.+\), so this does not show whether the signature is checked\. Make the genuine case pass first\.$/,
+      );
+      expect(run.cases.find((item) => item.id === 'genuine:User.Created')!.verdict).toBe('fail');
+      // A reason quoted inside a sentence keeps no full stop of its own: no ".;" or ".)".
+      for (const item of run.cases) expect(item.message, item.id).not.toMatch(/\.[;)]/);
+    });
+    await receiver.close();
+  });
+
   it('calls forged refusals inconclusive when the genuine delivery got the same answer, and keeps the ones that differ', async () => {
     const receiver = await startReceiver();
     receiver.answer((_request, response) => {
@@ -267,7 +289,7 @@ describe('check runs in the core', () => {
       const forged = run.cases.filter((item) => item.id.startsWith('forged:'));
       expect(forged.map((item) => item.verdict)).toEqual(['info', 'info', 'info', 'info', 'info']);
       expect(forged[0]!.message).toBe(
-        'Not conclusive: the genuine User.Created delivery was answered 500 too, so this refusal does not show that the signature is checked. Make the genuine case pass first.',
+        'Not conclusive: the genuine User.Created delivery was answered 500 too, so this does not show whether the signature is checked. Make the genuine case pass first.',
       );
       expect(forged[0]!.warnings).toEqual([]);
       expect(run.cases.find((item) => item.id === 'raw-bytes')!.message).toMatch(

@@ -8,7 +8,7 @@ import type { HookEvent } from '../../../shared/events';
 import { sign } from '../delivery/sign';
 import { randomId } from '../util/ids';
 import { genuineBody, largestBody, oneByteChanged, outOfOrderBodies, reformatted, withUnknownField } from './bodies';
-import { accepted, allAccepted, type HookTerms, latency, refused } from './judge';
+import { accepted, allAccepted, asClause, type HookTerms, latency, refused } from './judge';
 
 export type CaseContext = {
   hook: Hook;
@@ -174,7 +174,7 @@ export async function rawBytes(ctx: CaseContext): Promise<Judged> {
   const evidence = [await ctx.send(event, reformatted(genuineBody(event, ctx.hook.id)), 'body re-formatted, signed over its own bytes')];
   const [answer] = evidence;
   const message = answer!.error
-    ? `Not conclusive: no answer (${answer!.error}).`
+    ? `Not conclusive: no answer (${asClause(answer!.error)}).`
     : accepted(answer!)
       ? 'Accepted: the receiver verifies the raw bytes it received. Good.'
       : `Refused (${answer!.status}): the receiver re-serialises the JSON before verifying. That works with Logto’s bytes today, but breaks behind anything that re-formats a body; verify the raw bytes instead.`;

@@ -50,8 +50,13 @@ export function allAccepted(evidence: CheckEvidence[], passed: string, terms: Ho
   return { verdict: 'fail', message, warnings: [] };
 }
 
+/** An error message as a clause inside a longer sentence: without its own full stop. */
+export function asClause(message: string): string {
+  return message.replace(/\.+$/, '');
+}
+
 function whyNotAccepted(item: CheckEvidence, terms: HookTerms): string {
-  if (item.error) return `no answer: ${item.error}`;
+  if (item.error) return `no answer: ${asClause(item.error)}`;
   if (item.status === 401 || item.status === 403) {
     return terms.signed
       ? `refused with ${item.status} although genuine and correctly signed: does the receiver verify a re-formatted body instead of the raw bytes?`

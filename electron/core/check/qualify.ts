@@ -5,18 +5,23 @@
  */
 import type { CheckCase } from '../../../shared/check';
 import type { HookEvent } from '../../../shared/events';
-import { accepted } from './judge';
+import { accepted, asClause } from './judge';
 
 /** `event` is the one the forged cases and the raw-bytes probe were sent as. */
 export function qualify(cases: CheckCase[], event: HookEvent): void {
   const genuine = cases.find((item) => item.id === `genuine:${event}`)?.evidence[0];
-  if (genuine && !genuine.error && !accepted(genuine)) {
+  if (genuine && !accepted(genuine)) {
     for (const item of cases) {
       const answer = item.evidence[0];
-      if (!item.id.startsWith('forged:') || item.verdict !== 'pass' || answer?.status !== genuine.status) continue;
+      if (!item.id.startsWith('forged:') || !answer) continue;
+      // Refused alike, or unanswered alike: the receiver treats every request the same, signed or not.
+      const sameRefusal = !genuine.error && item.verdict === 'pass' && answer.status === genuine.status;
+      const bothUnanswered = genuine.error !== null && answer.error !== null;
+      if (!sameRefusal && !bothUnanswered) continue;
+      const what = sameRefusal ? `was answered ${genuine.status} too` : `got no answer either (${asClause(genuine.error!)})`;
       Object.assign(item, {
         verdict: 'info',
-        message: `Not conclusive: the genuine ${event} delivery was answered ${genuine.status} too, so this refusal does not show that the signature is checked. Make the genuine case pass first.`,
+        message: `Not conclusive: the genuine ${event} delivery ${what}, so this does not show whether the signature is checked. Make the genuine case pass first.`,
         warnings: [],
       });
     }
@@ -27,6 +32,6 @@ export function qualify(cases: CheckCase[], event: HookEvent): void {
   if (accepted(answer) && cases.some((item) => item.id.startsWith('forged:') && item.verdict === 'fail')) {
     probe.message = 'Not conclusive: the receiver also accepts forged requests, so accepting this body says nothing about how it verifies.';
   } else if (!accepted(answer) && genuine && !accepted(genuine)) {
-    probe.message = `Not conclusive: the genuine ${event} delivery was refused too (${genuine.status ?? genuine.error}), so this refusal says nothing about how the receiver verifies.`;
+    probe.message = `Not conclusive: the genuine ${event} delivery was refused too (${genuine.status ?? asClause(genuine.error!)}), so this refusal says nothing about how the receiver verifies.`;
   }
 }
