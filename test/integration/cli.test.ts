@@ -138,13 +138,15 @@ describe('hookbench', () => {
 
   it('tests a hook with Logto’s test payload and exits 1 when an event fails', async () => {
     await createHook('Receiver');
+    const longBody = `{"received":true,"note":"${'x'.repeat(200)}"}`;
     receiver.answer((request, response) => {
-      response.writeHead(JSON.parse(request.body).event === 'User.Created' ? 422 : 200).end();
+      response.writeHead(JSON.parse(request.body).event === 'User.Created' ? 422 : 200).end(longBody);
     });
     const tested = await cli('hooks', 'test', 'Receiver');
     expect(tested.code).toBe(1);
-    expect(tested.out).toMatch(/PostSignIn\s+ok\s+200/);
-    expect(tested.out).toMatch(/User\.Created\s+FAILED\s+422/);
+    // A long body is previewed and marked as cut; a failure is said in full, to its last word.
+    expect(tested.out).toMatch(/PostSignIn\s+ok\s+200\s+\d+ ms\s+\{"received":true,"note":"x{55}…\n/);
+    expect(tested.out).toMatch(/User\.Created\s+FAILED\s+422\s+\d+ ms\s+.+anything but 2xx counts as a failure[^\n]*\.\n/);
   });
 
   it('shows logs, filters failures, exports HAR and JSON Lines, and redelivers', async () => {

@@ -35,7 +35,8 @@ export default defineCommand({
         result.ok ? 'ok' : 'FAILED',
         String(result.status ?? '—'),
         `${result.durationMs} ms`,
-        (result.ok ? (result.body ?? '') : (result.error ?? '')).slice(0, 80),
+        // An error is said whole (it ends with what to do); a body is previewed, marked when cut.
+        result.ok ? preview(result.body ?? '') : (result.error ?? ''),
       ]);
       context.out.table(['EVENT', 'RESULT', 'STATUS', 'TIME', 'RESPONSE'], rows, (column, cell) =>
         column === 1 ? outcomeStyle(cell) : null,
@@ -44,3 +45,9 @@ export default defineCommand({
     return results.every((result) => result.ok) ? 0 : FAILED;
   },
 });
+
+const PREVIEW_CHARACTERS = 80;
+
+function preview(body: string): string {
+  return body.length > PREVIEW_CHARACTERS ? `${body.slice(0, PREVIEW_CHARACTERS)}…` : body;
+}
