@@ -19,7 +19,11 @@ export function outcomeStyle(outcome: string): Style | null {
  */
 export async function deliverAndReport(context: Context, json: boolean, start: () => Promise<DeliverySummary[]>): Promise<number | null> {
   const started = await deliverAndWait(context, start);
-  if (started.length === 0) return null;
+  if (started.length === 0) {
+    // A script reading --json gets JSON whatever happened: no delivery is an empty list.
+    if (json) context.out.json([]);
+    return null;
+  }
   const finished = await Promise.all(started.map((delivery) => context.call('logs.get', { id: delivery.id })));
   if (json) context.out.json(finished);
   else await printDeliveries(context, finished);

@@ -130,6 +130,12 @@ describe('hookbench', () => {
       code: 1,
       err: 'hookbench: no enabled hook subscribes to Role.Created; nothing was sent\n',
     });
+    // With --json, standard output is JSON even then: an empty list.
+    expect(await cli('trigger', 'Role.Created', '--json')).toEqual({
+      code: 1,
+      out: '[]\n',
+      err: 'hookbench: no enabled hook subscribes to Role.Created; nothing was sent\n',
+    });
     expect(await cli('trigger', 'PostSignIn', '--hook', 'Nobody')).toMatchObject({
       code: 2,
       err: expect.stringContaining('No hook is named or has the id "Nobody"'),
