@@ -109,6 +109,8 @@ export type ImportEntry = {
   duplicateOf?: { id: string; name: string; by: 'id' | 'name and URL' };
   /** Why it was skipped. */
   reason?: string;
+  /** The file had no signing key for it (an export without keys), so a new one was made: receivers that check the old key refuse it. */
+  newSigningKey?: true;
 };
 /**
  * What an import did, entry by entry. `applied: false` is a preview: the file holds hooks you

@@ -65,6 +65,7 @@ type Props = {
 export function ImportReportDialog({ fileName, report, onChoose, busy, onClose }: Props) {
   const duplicates = report.entries.filter((entry) => entry.outcome === 'duplicate').length;
   const count = (outcome: ImportEntry['outcome']) => report.entries.filter((entry) => entry.outcome === outcome).length;
+  const keyless = report.entries.filter((entry) => entry.newSigningKey).length;
   const title = report.applied
     ? `Imported ${report.imported.length}, skipped ${report.skipped.length}`
     : `${duplicates} of ${counted(report.entries.length, 'hook')} in ${fileName} you already have`;
@@ -76,6 +77,8 @@ export function ImportReportDialog({ fileName, report, onChoose, busy, onClose }
           {count('replaced') > 0 && `${count('replaced')} replaced · `}
           {count('kept-both') > 0 && `${count('kept-both')} added beside your own · `}
           from {fileName}
+          {keyless > 0 &&
+            `. ${keyless === 1 ? '1 hook' : `${keyless} hooks`} had no signing key in the file, so new keys were made: a receiver that checks the old key will refuse them until you paste it in the hook’s settings.`}
         </p>
       ) : (
         <p className="muted dialog-lead">

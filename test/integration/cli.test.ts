@@ -209,6 +209,10 @@ describe('hookbench', () => {
     expect(imported.code).toBe(2);
     expect(imported.out).toContain('0 imported, 0 replaced, 1 kept both, 1 skipped');
     expect(imported.err).toContain('skipped    #2 Broken: events: Pick at least one event');
+    // Exported without keys, so the copy got a new one: said, with how to put the old one back.
+    expect(imported.err).toContain(
+      '\n1 hook had no signing key in the file (an export without --with-keys), so new keys were made; a receiver that checks the old key will refuse them. Set the old key: hookbench hooks edit <hook> --signing-key <key>\n',
+    );
     expect(await cli('hooks', 'import', file, '--on-duplicate', 'merge')).toMatchObject({
       code: 2,
       err: expect.stringContaining('--on-duplicate takes replace, keep-both, skip, not "merge"'),

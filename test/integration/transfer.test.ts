@@ -170,12 +170,14 @@ describe('hook definitions', () => {
       ]);
       // Its id goes with it, so the hookId its payloads carry is the one the receiver saw before.
       expect(report.imported[0]!.id).toBe(hook.id);
+      expect(report.entries[0]).not.toHaveProperty('newSigningKey');
       // The same hook again: found (same id), nothing changed until the user chooses.
       expect((await other.call('hooks.import', { content: plain.content })).applied).toBe(false);
       const keyless = await other.call('hooks.import', { content: plain.content, onDuplicate: 'keep-both' });
       expect(keyless.imported[0]!.id).not.toBe(hook.id);
       expect(keyless.imported[0]!.signingKey).toMatch(/^[0-9a-zA-Z]{32}$/);
       expect(keyless.imported[0]!.signingKey).not.toBe(hook.signingKey);
+      expect(keyless.entries[0]!.newSigningKey).toBe(true);
     } finally {
       await other.dispose();
     }

@@ -115,9 +115,10 @@ export async function importHooks(store: HookStore, content: string, onDuplicate
       const keptId = !duplicate && candidate.id !== null && !indexOf.has(candidate.id) ? candidate.id : undefined;
       const hook = build(candidate, Date.now(), keptId);
       indexOf.set(hook.id, hooks.push(hook) - 1);
+      const made = candidate.input.signingKey === undefined ? { newSigningKey: true as const } : {};
       entries[index] = duplicate
-        ? { index, name, outcome: 'kept-both', hook, duplicateOf: duplicate }
-        : { index, name, outcome: 'imported', hook };
+        ? { index, name, outcome: 'kept-both', hook, duplicateOf: duplicate, ...made }
+        : { index, name, outcome: 'imported', hook, ...made };
     });
     // Nothing written when every entry was skipped.
     return entries.some((entry) => entry.hook) ? hooks : stored;

@@ -49,6 +49,12 @@ export default defineCommand({
     context.out.print(
       `${count('imported')} imported, ${count('replaced')} replaced, ${count('kept-both')} kept both, ${count('skipped')} skipped`,
     );
+    const keyless = report.entries.filter((entry) => entry.newSigningKey).length;
+    if (keyless > 0) {
+      context.out.say(
+        `${keyless === 1 ? '1 hook' : `${keyless} hooks`} had no signing key in the file (an export without --with-keys), so new keys were made; a receiver that checks the old key will refuse them. Set the old key: hookbench hooks edit <hook> --signing-key <key>`,
+      );
+    }
     const invalid = report.entries.some((entry) => entry.outcome === 'skipped' && !entry.duplicateOf);
     return invalid ? EXIT_STATUS.invalid_input : 0;
   },
