@@ -34,7 +34,8 @@ export function* har(deliveries: Iterable<Delivery>, version: string, statusText
 }
 
 function harEntry(delivery: Delivery, attempt: Attempt, statusText: StatusText) {
-  const url = new URL(delivery.request.url);
+  // A record damaged in the log keeps no URL; its entry still goes out, without a query string.
+  const query = queryOf(delivery.request.url);
   const responseHeaders = Object.entries(attempt.headers ?? {}).map(([name, value]) => ({ name, value }));
   const responseType = attempt.headers?.['content-type'] ?? 'application/octet-stream';
   const cut = attempt.bodyTruncated ? ` · response body cut at ${STORED_BODY_CAP / 1024} KiB` : '';
@@ -47,7 +48,7 @@ function harEntry(delivery: Delivery, attempt: Attempt, statusText: StatusText) 
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: Object.entries(delivery.request.headers).map(([name, value]) => ({ name, value })),
-      queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
+      queryString: query.map(([name, value]) => ({ name, value })),
       postData: { mimeType: delivery.request.headers['content-type'] ?? 'application/json', text: delivery.request.body },
       headersSize: -1,
       bodySize: utf8Bytes(delivery.request.body),
@@ -75,4 +76,12 @@ function harEntry(delivery: Delivery, attempt: Attempt, statusText: StatusText) 
       outcome: delivery.outcome,
     },
   };
+}
+
+function queryOf(url: string): Array<[string, string]> {
+  try {
+    return [...new URL(url).searchParams];
+  } catch {
+    return [];
+  }
 }

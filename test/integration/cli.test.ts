@@ -1,6 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bundleForNode } from '../../bench/bundle.mjs';
@@ -271,6 +272,31 @@ describe('the data folder', () => {
   it('matches the productName Electron names userData after', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(pkg.productName).toBe('Hookbench');
+  });
+});
+
+describe('a record damaged in the request log', () => {
+  it('costs only what could not be read: the list, show, redeliver and exports go on, and the record says it is damaged', async () => {
+    await createHook('Receiver');
+    for (let i = 0; i < 3; i++) await cli('trigger', 'PostSignIn');
+    const [first, second] = JSON.parse((await cli('logs', '--json')).out) as Array<{ id: string }>;
+    const db = new DatabaseSync(join(dataDir, 'requests.sqlite'));
+    db.prepare('UPDATE deliveries SET request = ? WHERE id = ?').run('not json', first!.id);
+    db.prepare('UPDATE deliveries SET attempts = ? WHERE id = ?').run('{"x":1}', second!.id);
+    db.close();
+
+    const shown = await cli('show', first!.id);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('This record in the request log is damaged: its request line and headers could not be read');
+    expect((await cli('show', second!.id)).out).toContain('its attempts could not be read');
+    const har = await cli('export', '--format', 'har');
+    expect(har.code).toBe(0);
+    expect(JSON.parse(har.out).log.entries).toHaveLength(2);
+    const lines = (await cli('export')).out.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    const errors = lines.map((line) => JSON.parse(line).error as string | null);
+    expect(errors.filter((error) => error?.startsWith('This record in the request log is damaged'))).toHaveLength(2);
+    expect((await cli('redeliver', second!.id)).code).toBe(0);
   });
 });
 

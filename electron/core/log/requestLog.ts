@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import type { Attempt, Delivery, DeliverySummary, SentRequest } from '../../../shared/domain';
+import type { Delivery, DeliverySummary } from '../../../shared/domain';
 import { UserFacingError } from '../../../shared/errors';
 import type { DeliveryRecorder } from '../delivery/engine';
 import type { Report } from '../notices';
@@ -9,6 +9,7 @@ import { openDatabase, SQLITE_CORRUPT, sqliteCode } from './database';
 import { buildLogQuery, FULL_COLUMNS, type FullRow, type LogsQuery, type SearchMode, summaryFromRow } from './queries';
 import { indexPending, unindex } from './searchIndex';
 import { LogSettings } from './settings';
+import { deliveryFromRow } from './storedDelivery';
 import { type Write, WriteQueue } from './writeQueue';
 
 export { LOG_FILE_NAME } from './database';
@@ -165,16 +166,7 @@ export class RequestLog implements DeliveryRecorder {
       );
     }
     if (!row) throw new UserFacingError('not_found', `No delivery has the id "${id}"; it may have been removed by retention.`);
-    const request = { ...(JSON.parse(row.request) as Omit<SentRequest, 'body'>), body: row.request_body };
-    return {
-      ...summaryFromRow(row),
-      request,
-      attempts: JSON.parse(row.attempts) as Attempt[],
-      error: row.error,
-      redeliveryOf: row.redelivery_of,
-      retryBehaviour: row.retry_behaviour,
-      runId: row.run_id,
-    };
+    return deliveryFromRow(row);
   }
 
   /**
