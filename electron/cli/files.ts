@@ -3,6 +3,7 @@ import {
   closeSync,
   constants,
   createWriteStream,
+  existsSync,
   fchmodSync,
   openSync,
   readSync,
@@ -20,7 +21,12 @@ export const EXPORT_FILE_MODE = 0o600;
 
 function why(error: unknown, file: string): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `the folder ${dirname(file)} does not exist; create it first or choose another file`;
+  if (code === 'ENOENT') {
+    // Some folders exist yet take no new files (/proc): say which is the case.
+    return existsSync(dirname(file))
+      ? `${dirname(file)} does not take new files; choose a file in another folder`
+      : `the folder ${dirname(file)} does not exist; create it first or choose another file`;
+  }
   if (code === 'EISDIR') return 'that is a folder; name a file inside it';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOTDIR') return `part of ${dirname(file)} is a file, not a folder`;

@@ -386,6 +386,12 @@ describe('files written with --out', () => {
       });
     }
     expect(await hookbench('export', '--out', dataDir)).toMatchObject({ code: 2, err: expect.stringContaining('that is a folder') });
+    // A folder that exists but takes no new files is not called missing.
+    expect(await hookbench('export', '--out', '/proc/hookbench.jsonl')).toEqual({
+      code: 2,
+      out: '',
+      err: 'hookbench: Could not write /proc/hookbench.jsonl: /proc does not take new files; choose a file in another folder\n',
+    });
   });
 
   it('are readable by their owner only, keys or not, even when the file existed before', async () => {
