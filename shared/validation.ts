@@ -61,6 +61,9 @@ function urlProblem(value: string): string | null {
     if (scheme) return `Use an http:// or https:// URL (this one starts with ${scheme}:)`;
     return `Enter a full URL with its scheme: did you mean http://${value.replace(/^\/+/, '')}?`;
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  const control = /[\u0000-\u001f\u007f]/.exec(value)?.[0];
+  if (control) return `Remove ${describeCharacter(control)} from the URL`;
   let url: URL;
   try {
     url = new URL(value);
@@ -70,6 +73,9 @@ function urlProblem(value: string): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return `Use an http:// or https:// URL (this one starts with ${url.protocol}//)`;
   }
+  // "http:///x" parses as host "x": a slip, not a host.
+  if (/^[a-z][a-z0-9+.-]*:\/\/\//i.test(value)) return 'Add the host after the scheme, e.g. http://localhost:3000/webhooks';
+  if (url.port === '0') return 'Port 0 cannot be connected to; use the port your receiver listens on, e.g. http://localhost:3000/webhooks';
   if (url.username || url.password) {
     return 'Remove the user name and password from the URL; send credentials in a custom header instead';
   }

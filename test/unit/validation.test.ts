@@ -32,6 +32,14 @@ describe('hook input', () => {
     [{ ...valid, url: 'http://exa mple.com' }, 'url', 'Remove the spaces from the URL (in a path or query, write a space as %20)'],
     [{ ...valid, url: 'http://localhost:99999/x' }, 'url', 'The port must be from 0 to 65535 (this one is 99999)'],
     [{ ...valid, url: 'http://' }, 'url', 'Add the host after the scheme, e.g. http://localhost:3000/webhooks'],
+    [{ ...valid, url: 'http:///webhooks' }, 'url', 'Add the host after the scheme, e.g. http://localhost:3000/webhooks'],
+    [
+      { ...valid, url: 'http://localhost:0/webhooks' },
+      'url',
+      'Port 0 cannot be connected to; use the port your receiver listens on, e.g. http://localhost:3000/webhooks',
+    ],
+    [{ ...valid, url: 'http://localhost:3000/\u001b[2J' }, 'url', 'Remove the control character U+001B from the URL'],
+    [{ ...valid, url: 'http://localhost:3000/a\tb' }, 'url', 'Remove a tab (U+0009) from the URL'],
     [
       { ...valid, url: 'http://exa_mple%zz.com/x' },
       'url',
