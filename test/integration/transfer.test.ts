@@ -332,6 +332,16 @@ describe('hook definitions', () => {
     expect(report.imported.map((hook) => hook.config.headers)).toEqual([{ constructor: 'y' }]);
   });
 
+  it('keeps an imported id that could be Logto’s, and gives a new one in place of a path or a URL', async () => {
+    const entry = (id: string, name: string) => ({ id, name, events: ['PostSignIn'], config: { url: `http://localhost:3000/${name}` } });
+    const report = await running.core.call('hooks.import', {
+      content: JSON.stringify([entry('u8yz3k0tbq7nv2xw5m1ca', 'logto'), entry('../../etc', 'path'), entry('a/b?c', 'url')]),
+    });
+    const ids = report.imported.map((hook) => hook.id);
+    expect(ids[0]).toBe('u8yz3k0tbq7nv2xw5m1ca');
+    for (const id of ids.slice(1)) expect(id).toMatch(/^[a-z0-9]+$/);
+  });
+
   it('refuses a file that is not a hooks export, saying what it expected', async () => {
     await expect(running.core.call('hooks.import', { content: '{"hooks": 3}' })).rejects.toThrow('The file holds no list of hooks');
     await expect(running.core.call('hooks.import', { content: 'hooks:\n - name: x' })).rejects.toThrow('The file is not JSON');

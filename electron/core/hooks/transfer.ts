@@ -60,6 +60,9 @@ const importedHookSchema = z.object(
   { invalid_type_error: 'each hook must be an object with a name, events and a config' },
 );
 
+/** Logto's ids are 21 characters of [0-9a-z]; any run of letters, digits, _ and - is kept as it is. */
+const KEPT_ID = /^[A-Za-z0-9_-]+$/;
+
 type Candidate = { index: number; name: string; id: string | null; input: ValidHookInput; enabled: boolean };
 type Duplicate = NonNullable<ImportEntry['duplicateOf']>;
 
@@ -166,7 +169,8 @@ function readEntry(raw: unknown, index: number): Candidate | { name: string; rea
     ...(retryBehaviour === undefined ? {} : { retryBehaviour }),
   });
   if (!input.success) return { name, reason: describeIssue(input.error) };
-  const usableId = hookIdSchema.safeParse(id).success ? (id as string) : null;
+  // Kept only when it could be Logto's or Hookbench's own (it goes into URLs such as /r/<hook id>); else a new one is made.
+  const usableId = hookIdSchema.safeParse(id).success && KEPT_ID.test(id as string) ? (id as string) : null;
   return { index, name, id: usableId, input: input.data, enabled: enabled ?? true };
 }
 
