@@ -62,7 +62,7 @@ const byHookId = z.object({ id: hookIdSchema }).strict();
 const deliveryId = z
   .string({ required_error: 'A delivery id is required', invalid_type_error: 'The delivery id must be text' })
   .min(1, 'A delivery id is required')
-  .max(64);
+  .max(64, 'That is not a delivery id (ids are at most 64 characters)');
 const hookRange = z
   .object({
     hookId: hookIdSchema,
@@ -264,7 +264,10 @@ const savePayloadSchema = z
       .refine((payload) => utf8Bytes(JSON.stringify(payload)) <= MAX_PAYLOAD_BYTES, 'Keep the payload under 1 MB'),
   })
   .strict();
-const savedPayloadId = z.string({ required_error: 'A saved payload id is required' }).min(1, 'A saved payload id is required').max(64);
+const savedPayloadId = z
+  .string({ required_error: 'A saved payload id is required' })
+  .min(1, 'A saved payload id is required')
+  .max(64, 'That is not a saved payload id');
 
 export const contract = {
   'hooks.list': method(nothing).returns<Hook[]>(),
@@ -322,7 +325,7 @@ export const contract = {
   /** Starts a capped, paced run (answered at once, `count` its sends); progress comes as `redelivery.progress`. */
   'logs.redeliverUnsuccessful': method(redeliveryRun).returns<{ count: number; runId: string }>(),
   'logs.cancelRedelivery': method(
-    z.object({ runId: z.string({ required_error: 'Say which run to cancel (runId)' }).max(64) }).strict(),
+    z.object({ runId: z.string({ required_error: 'Say which run to cancel (runId)' }).max(64, 'That is not a run id') }).strict(),
   ).returns<{
     cancelled: boolean;
   }>(),
@@ -367,7 +370,7 @@ export const contract = {
         runId: z
           .string({ required_error: 'A check run id is required', invalid_type_error: 'The run id must be text' })
           .min(1, 'A check run id is required')
-          .max(64),
+          .max(64, 'That is not a check run id'),
       })
       .strict(),
   ).returns<CheckRun>(),
@@ -377,7 +380,9 @@ export const contract = {
   /** Chaos and load sends: the event `repeat` times, paced, duplicated or shuffled; progress is pushed as `triggerRun.progress`. */
   'events.triggerRun': method(triggerRunSchema).returns<TriggerRunProgress>(),
   /** Stops a paced run from starting further sends; those started finish and are logged. Answers whether it was still running. */
-  'events.stopRun': method(z.object({ runId: z.string({ required_error: 'Say which run to stop (runId)' }).max(64) }).strict()).returns<{
+  'events.stopRun': method(
+    z.object({ runId: z.string({ required_error: 'Say which run to stop (runId)' }).max(64, 'That is not a run id') }).strict(),
+  ).returns<{
     stopped: boolean;
   }>(),
   'snippets.get': method(z.object({ hookId: hookIdSchema }).strict()).returns<Snippet[]>(),

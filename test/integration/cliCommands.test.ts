@@ -273,6 +273,10 @@ describe('logs --kind, export --kind and show', () => {
     expect(checks.length).toBeGreaterThan(10);
     expect(new Set(checks.map((row) => row.kind))).toEqual(new Set(['check']));
     expect((await hookbench('show', checks[0]!.id)).out).toMatch(/^ {2}check run +\S+$/m);
+    expect(await hookbench('show', 'x'.repeat(10_000))).toMatchObject({
+      code: 2,
+      err: 'hookbench: That is not a delivery id (ids are at most 64 characters)\n',
+    });
 
     const app = openTestCore({ dataDir, receiver: { port: 0 } });
     try {
