@@ -332,6 +332,19 @@ describe('hook definitions', () => {
     expect(report.imported.map((hook) => hook.config.headers)).toEqual([{ constructor: 'y' }]);
   });
 
+  it('imports a hooks file that was set aside, keys and ids included, as the set-aside notice advises', async () => {
+    const hook = await running.core.call('hooks.create', { name: 'Kept', url: 'http://localhost:3000/kept', events: ['PostSignIn'] });
+    const setAside = JSON.stringify({ schemaVersion: 2, hooks: await running.core.call('hooks.list', {}) });
+    const other = openTestCore();
+    try {
+      const report = await other.call('hooks.import', { content: setAside });
+      expect(report.imported).toEqual([expect.objectContaining({ id: hook.id, signingKey: hook.signingKey, config: hook.config })]);
+      expect(report.entries[0]).not.toHaveProperty('newSigningKey');
+    } finally {
+      await other.dispose();
+    }
+  });
+
   it('keeps an imported id that could be Logto’s, and gives a new one in place of a path or a URL', async () => {
     const entry = (id: string, name: string) => ({ id, name, events: ['PostSignIn'], config: { url: `http://localhost:3000/${name}` } });
     const report = await running.core.call('hooks.import', {

@@ -253,6 +253,7 @@ describe('hook file that cannot be used', () => {
     writeFileSync(store.path, 'not json at all');
     expect(store.list()).toEqual([]);
     expect(store.notices[0]!.message).toContain('is not valid JSON');
+    expect(store.notices[0]!.message).toContain('fix it there and import it (Import hooks in the app, or hookbench hooks import <file>)');
     expect(asideFiles(dir, 'corrupt')).toHaveLength(1);
   });
 

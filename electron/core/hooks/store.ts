@@ -260,7 +260,8 @@ export class HookStore {
     this.#report({
       id: `hooks-${reason}-${this.#now()}`,
       level: 'warning',
-      message: `Your hooks file ${what}. The original is kept at ${keptAt}; fix it there and move it back to ${this.path} to restore it.`,
+      // Importing, not moving it back: a move would overwrite the hooks added since.
+      message: `Your hooks file ${what}. The original is kept at ${keptAt}; to get its hooks back, fix it there and import it (Import hooks in the app, or hookbench hooks import <file>), beside any hooks added since.`,
     });
   }
 
