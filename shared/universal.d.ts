@@ -6,6 +6,7 @@ declare class URL {
   constructor(input: string, base?: string | URL);
   readonly protocol: string;
   readonly hostname: string;
+  readonly port: string;
   readonly username: string;
   readonly password: string;
   readonly searchParams: URLSearchParams;
