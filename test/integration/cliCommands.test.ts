@@ -262,6 +262,16 @@ describe('logs --kind, export --kind and show', () => {
     expect(shown.out).toMatch(/^Attempt 1 at \S+: 503 in \d+ ms\n {2}retried: 503 is 5xx\n/m);
     expect(shown.out).toContain('\n\n  busy\n');
     expect(shown.out).toMatch(/^Attempt 2 at \S+: 200 in \d+ ms\n {2}done: 200 is 2xx\n/m);
+    // --curl gives the request as the app's "Copy as cURL" does: the same bytes, so its signature verifies.
+    const curl = await hookbench('show', delivery!.id, '--curl');
+    expect(curl.code).toBe(0);
+    expect(curl.out).toMatch(/^curl -X POST 'http:\/\/127\.0\.0\.1:\d+\/webhooks\/logto' \\\n/);
+    expect(curl.out).toMatch(/-H 'logto-signature-sha-256: [0-9a-f]{64}' \\\n/);
+    expect(curl.out).toContain(`--data-raw '${receiver.received.at(-1)!.body}'`);
+    expect(await hookbench('show', delivery!.id, '--curl', '--json')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('show prints --json or --curl, not both; give one'),
+    });
     expect(JSON.parse((await hookbench('show', delivery!.id, '--json')).out)).toMatchObject({
       id: delivery!.id,
       attempts: [{ status: 503, body: 'busy' }, { status: 200 }],

@@ -1,21 +1,29 @@
 /** `hookbench show <id>`: one logged request in full, as the app's detail view shows it. */
+
+import { curlCommand } from '../../../shared/curl';
 import type { Attempt, Delivery } from '../../../shared/domain';
 import { STORED_BODY_CAP } from '../../../shared/limits';
 import { defineCommand } from '../command';
 import { hookLabel } from '../deliveries';
+import { usageError } from '../errors';
 import { json } from '../options';
 
 export default defineCommand({
   name: 'show',
   args: [{ placeholder: '<id>', missing: 'the id of a logged request (the DELIVERY column of hookbench logs)' }],
-  options: { json: { ...json, help: 'print the whole request and its attempts as JSON' } },
+  options: {
+    json: { ...json, help: 'print the whole request and its attempts as JSON' },
+    curl: { type: 'boolean', help: 'print the request as a curl command that sends the same bytes (its signature still verifies)' },
+  },
   about: [
     'Show one logged request in full: what was sent (or captured), every attempt with its answer and why',
     'another followed or not, and why it failed.',
   ],
   async run(context, options, [id]) {
+    if (options.json && options.curl) throw usageError('show prints --json or --curl, not both; give one');
     const delivery = await context.call('logs.get', { id });
-    if (options.json) context.out.json(delivery);
+    if (options.curl) context.out.print(curlCommand(delivery.request));
+    else if (options.json) context.out.json(delivery);
     else context.out.print(described(delivery, await context.hookNames()));
     return 0;
   },
