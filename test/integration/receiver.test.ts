@@ -294,11 +294,12 @@ describe('the receiver itself', () => {
 
   it('starts by itself in the app when a hook points at it, and not in the command line', async () => {
     const hookUrl = (port: number) => `http://127.0.0.1:${port}/r/some-hook`;
-    const app = openTestCore({ receiver: { autoStart: true, port: 0 } });
-    const cli = openTestCore({ dataDir: app.dataDir, receiver: { port: 0 } });
+    // A real port: a hook URL names the port its receiver will listen on (port 0 is refused in a URL).
+    const port = await freePort();
+    const app = openTestCore({ receiver: { autoStart: true, port } });
+    const cli = openTestCore({ dataDir: app.dataDir, receiver: { port } });
     try {
       expect((await app.call('receiver.status', {})).running).toBe(false);
-      const { port } = await app.call('receiver.status', {});
       await cli.call('hooks.create', { name: 'Scripted', url: hookUrl(port), events: ['PostSignIn'] });
       expect((await cli.call('receiver.status', {})).running).toBe(false);
       await app.call('hooks.list', {});
