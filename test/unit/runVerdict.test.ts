@@ -1,6 +1,6 @@
 /** The sentence a finished trigger run ends with: its tag's word and what a user reads, toasted or shown. */
 import { describe, expect, it } from 'vitest';
-import { runVerdict } from '../../renderer/components/TriggerEvent/runSummary';
+import { latencyLine, runVerdict } from '../../renderer/components/TriggerEvent/runSummary';
 import type { TriggerRunProgress } from '../../shared/check';
 
 const run = (changes: Partial<TriggerRunProgress>): TriggerRunProgress => ({
@@ -42,5 +42,11 @@ describe('a trigger run’s verdict', () => {
       tone: 'warning',
       sentence: '400 of 1,200 deliveries sent before the stop, none failed.',
     });
+  });
+});
+
+describe('the run figures’ latency line', () => {
+  it('writes each percentile as the app writes times, seconds past a second', () => {
+    expect(latencyLine({ p50: 40, p95: 999, p99: 1_298, max: 2_000 })).toBe('p50 40 ms · p95 999 ms · p99 1.3 s');
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { TriggerRunProgress } from '../../../shared/check';
 import type { Hook } from '../../../shared/domain';
 import { formatCount, formatDuration, formatRate } from '../../format';
-import { runVerdict } from './runSummary';
+import { latencyLine, runVerdict } from './runSummary';
 
 type Props = {
   progress: TriggerRunProgress | null;
@@ -13,8 +13,6 @@ type Props = {
   hooks: Hook[];
   onOpenRequests(hookId: string): void;
 };
-
-const ms = (value: number) => `${formatCount(value)} ms`;
 
 /**
  * A run's figures as they come. Only the start and the verdict are announced (a polite live
@@ -53,9 +51,7 @@ export function RunProgress({ progress, planned, askedRate, hooks, onOpenRequest
           {askedRate === undefined ? 'all at once asked' : `${formatCount(askedRate)}/s asked`}
         </dd>
         <dt>Latency</dt>
-        <dd>
-          p50 {ms(progress?.latency.p50 ?? 0)} · p95 {ms(progress?.latency.p95 ?? 0)} · p99 {ms(progress?.latency.p99 ?? 0)}
-        </dd>
+        <dd>{latencyLine(progress?.latency ?? { p50: 0, p95: 0, p99: 0, max: 0 })}</dd>
         <dt>Elapsed</dt>
         <dd>{formatDuration(progress?.elapsedMs ?? 0)}</dd>
       </dl>
