@@ -78,7 +78,7 @@ export function ImportReportDialog({ fileName, report, onChoose, busy, onClose }
           {count('kept-both') > 0 && `${count('kept-both')} added beside your own · `}
           from {fileName}
           {keyless > 0 &&
-            `. ${keyless === 1 ? '1 hook' : `${keyless} hooks`} had no signing key in the file, so new keys were made: a receiver that checks the old key will refuse them until you paste it in the hook’s settings.`}
+            `. ${counted(keyless, 'hook')} had no signing key in the file, so new keys were made: a receiver that checks the old key will refuse them until you paste it in the hook’s settings.`}
         </p>
       ) : (
         <p className="muted dialog-lead">

@@ -1,5 +1,6 @@
 /** `hookbench show <id>`: one logged request in full, as the app's detail view shows it. */
 
+import { counted } from '../../../shared/counted';
 import { curlCommand } from '../../../shared/curl';
 import type { Attempt, Delivery } from '../../../shared/domain';
 import { STORED_BODY_CAP } from '../../../shared/limits';
@@ -58,7 +59,7 @@ function described(delivery: Delivery, names: ReadonlyMap<string, string>): stri
 
 function outcomeLine(delivery: Delivery): string {
   const parts = [delivery.outcome, delivery.status === null ? 'no answer' : `status ${delivery.status}`];
-  if (delivery.kind !== 'captured') parts.push(`${delivery.attemptCount} attempt${delivery.attemptCount === 1 ? '' : 's'}`);
+  if (delivery.kind !== 'captured') parts.push(counted(delivery.attemptCount, 'attempt'));
   if (delivery.durationMs !== null) parts.push(`${delivery.durationMs} ms`);
   return parts.join(', ');
 }

@@ -1,4 +1,5 @@
 import { type ImportEntry, onDuplicateChoices } from '../../../../shared/contract';
+import { counted } from '../../../../shared/counted';
 import { MAX_IMPORT_BYTES } from '../../../../shared/limits';
 import { defineCommand } from '../../command';
 import { EXIT_STATUS, usageError } from '../../errors';
@@ -52,7 +53,7 @@ export default defineCommand({
     const keyless = report.entries.filter((entry) => entry.newSigningKey).length;
     if (keyless > 0) {
       context.out.say(
-        `${keyless === 1 ? '1 hook' : `${keyless} hooks`} had no signing key in the file (an export without --with-keys), so new keys were made; a receiver that checks the old key will refuse them. Set the old key: hookbench hooks edit <hook> --signing-key <key>`,
+        `${counted(keyless, 'hook')} had no signing key in the file (an export without --with-keys), so new keys were made; a receiver that checks the old key will refuse them. Set the old key: hookbench hooks edit <hook> --signing-key <key>`,
       );
     }
     const invalid = report.entries.some((entry) => entry.outcome === 'skipped' && !entry.duplicateOf);
