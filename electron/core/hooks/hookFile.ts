@@ -10,6 +10,7 @@ import {
   retryBehaviourSchema,
   signingKeySchema,
 } from '../../../shared/validation';
+import { isRecord } from '../util/isRecord';
 
 /**
  * The JSON document a store file holds. electron-store in the app and `conf` in plain Node
@@ -95,10 +96,6 @@ export function migrate(raw: Record<string, unknown>): MigrationResult {
   let document = raw;
   for (let next = version + 1; next <= HOOK_FILE_VERSION; next++) document = migrations[next]!(document);
   return { kind: 'ok', document, migrated: version !== HOOK_FILE_VERSION };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function asArray(value: unknown): unknown[] {

@@ -8,8 +8,9 @@ import { headersFromRows, type ValidHookInput } from '../../../shared/validation
 import type { Report } from '../notices';
 import { tryFileLock, withFileLock } from '../util/fileLock';
 import { newId, newSigningKey } from '../util/ids';
+import { isRecord } from '../util/isRecord';
 import { moveAside } from '../util/moveAside';
-import { type DocumentFile, describeIssue, HOOK_FILE_VERSION, type HookFileSource, isRecord, migrate, storedHookSchema } from './hookFile';
+import { type DocumentFile, describeIssue, HOOK_FILE_VERSION, type HookFileSource, migrate, storedHookSchema } from './hookFile';
 import { type FileSignature, signatureOf, watchFile } from './watch';
 
 type HookUpdate = ValidInput<'hooks.update'>;
@@ -235,20 +236,17 @@ export class HookStore {
     const listed = migration.document.hooks;
     if (!Array.isArray(listed)) return { kind: 'aside', reason: 'invalid', what: 'has no list of hooks', hooks: [] };
 
-    const hooks: Hook[] = [];
+    // By id, in file order: two hooks under one id could not be told apart (removing one would remove both).
     const byId = new Map<string, Hook>();
     const unreadable: string[] = [];
     for (const candidate of listed) {
       const parsed = storedHookSchema.safeParse(candidate);
-      // Two hooks under one id could not be told apart: removing one would remove both.
       const first = parsed.success ? byId.get(parsed.data.id) : undefined;
       if (!parsed.success) unreadable.push(`${nameOf(candidate)} (${describeIssue(parsed.error)})`);
       else if (first) unreadable.push(`${nameOf(candidate)} (its id ${first.id} is also "${first.name}"'s)`);
-      else {
-        hooks.push(parsed.data as Hook);
-        byId.set(parsed.data.id, parsed.data as Hook);
-      }
+      else byId.set(parsed.data.id, parsed.data as Hook);
     }
+    const hooks = [...byId.values()];
     if (unreadable.length > 0) {
       const what = `had ${counted(unreadable.length, 'hook')} that could not be used: ${unreadable.join('; ')}. ${hooks.length === 1 ? 'The 1 valid one was' : `The ${hooks.length} valid ones were`} kept`;
       return { kind: 'aside', reason: 'invalid', what, hooks };

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ImportEntry, ImportReport, OnDuplicate } from '../../../shared/contract';
 import type { Hook } from '../../../shared/domain';
 import { hookIdSchema, hookInputSchema, rowsFromHeaders, type ValidHookInput } from '../../../shared/validation';
-import { describeIssue, isRecord } from './hookFile';
+import { isRecord } from '../util/isRecord';
+import { describeIssue } from './hookFile';
 import { type HookStore, hookFrom } from './store';
 
 export const HOOKS_EXPORT_FORMAT = 'hookbench-hooks';

@@ -4,6 +4,7 @@
  * not be read, said on the record itself, never the listing, the detail view or a whole export.
  */
 import type { Attempt, Delivery, SentRequest } from '../../../shared/domain';
+import { isRecord } from '../util/isRecord';
 import { type FullRow, summaryFromRow } from './queries';
 
 type StoredRequest = Omit<SentRequest, 'body'>;
@@ -37,12 +38,10 @@ function parsed<T>(text: string, fits: (value: unknown) => value is T): T | null
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function isStoredRequest(value: unknown): value is StoredRequest {
-  return isObject(value) && typeof value.method === 'string' && typeof value.url === 'string' && isObject(value.headers);
+  return isRecord(value) && typeof value.method === 'string' && typeof value.url === 'string' && isRecord(value.headers);
 }
 
 function isAttemptList(value: unknown): value is Attempt[] {
-  return Array.isArray(value) && value.every((attempt) => isObject(attempt) && typeof attempt.number === 'number');
+  return Array.isArray(value) && value.every((attempt) => isRecord(attempt) && typeof attempt.number === 'number');
 }
