@@ -74,7 +74,7 @@ export function defineCommand<const O extends OptionSpecs, const A extends reado
         throw usageError(`${spec.name}: ${parseProblem(error as Error & { code?: string }, Object.keys(options), argv)}`, usage);
       }
       const repeated = repeatedSingleValue(parsed.tokens, options);
-      if (repeated) throw usageError(`${spec.name}: --${repeated} was given more than once; give it once`, usage);
+      if (repeated) throw usageError(`${spec.name}: ${givenTwice(repeated)}`, usage);
       const { values, positionals } = parsed;
       const help = values.help === true;
       return {
@@ -97,7 +97,10 @@ export function defineCommand<const O extends OptionSpecs, const A extends reado
 }
 
 /** parseArgs keeps the last of a repeated value; `--url a --url b` is more likely a slip than a wish. */
-function repeatedSingleValue(tokens: Array<{ kind: string; name?: string }>, options: OptionSpecs): string | undefined {
+export function repeatedSingleValue(
+  tokens: Array<{ kind: string; name?: string }>,
+  options: Record<string, ParseArgsOptionDescriptor>,
+): string | undefined {
   const seen = new Set<string>();
   for (const { kind, name } of tokens) {
     if (kind !== 'option' || !name || options[name]?.type !== 'string' || options[name].multiple) continue;
@@ -106,6 +109,8 @@ function repeatedSingleValue(tokens: Array<{ kind: string; name?: string }>, opt
   }
   return undefined;
 }
+
+export const givenTwice = (option: string) => `--${option} was given more than once; give it once`;
 
 /** parseArgs's complaint in the words of this command line, with the option meant when a typo is close to one. */
 function parseProblem(error: Error & { code?: string }, names: string[], argv: string[]): string {

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Notice } from '../../shared/domain';
 import { UserFacingError } from '../../shared/errors';
 import { type Core, confHookFile, openCore } from '../core';
-import { type Command, commonOptions } from './command';
+import { type Command, commonOptions, givenTwice, repeatedSingleValue } from './command';
 import { commands } from './commands';
 import { Context } from './context';
 import { chosenDataDir } from './dataDir';
@@ -34,15 +34,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 async function route(argv: string[], io: CliIo, out: Output): Promise<number> {
   const start = commandStart(argv);
-  let dataDirsGiven = 0;
-  let leading: ReturnType<typeof parseArgs<{ args: string[]; options: typeof leadingOptions; strict: true }>>['values'];
+  let read: ReturnType<typeof parseArgs<{ args: string[]; options: typeof leadingOptions; strict: true; tokens: true }>>;
   try {
-    const read = parseArgs({ args: argv.slice(0, start), options: leadingOptions, strict: true, tokens: true });
-    leading = read.values;
-    dataDirsGiven = read.tokens.filter((token) => token.kind === 'option' && token.name === 'data-dir').length;
+    read = parseArgs({ args: argv.slice(0, start), options: leadingOptions, strict: true, tokens: true });
   } catch (error) {
     throw usageError((error as Error).message, USAGE);
   }
+  const repeated = repeatedSingleValue(read.tokens, leadingOptions);
+  if (repeated) throw usageError(givenTwice(repeated));
+  const leading = read.values;
   const rest = argv.slice(start);
   if (leading.version) {
     io.stdout.write(`${io.version}\n`);
@@ -62,8 +62,8 @@ async function route(argv: string[], io: CliIo, out: Output): Promise<number> {
     io.stdout.write(`${commandHelp(found.command)}\n`);
     return 0;
   }
-  // parseArgs keeps the last one; two folders named is a slip, and the wrong folder would be used (or made).
-  if (dataDirsGiven + (parsed.dataDir === undefined ? 0 : 1) > 1) throw usageError('--data-dir was given more than once; give it once');
+  // Before the command and again after it: two folders named is a slip, and the wrong one would be used (or made).
+  if (leading['data-dir'] !== undefined && parsed.dataDir !== undefined) throw usageError(givenTwice('data-dir'));
   const dataDir = chosenDataDir(parsed.dataDir ?? leading['data-dir'], io.env);
   let core: Core | null = null;
   let stopNotices = () => {};
