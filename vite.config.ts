@@ -31,7 +31,8 @@ function nodeBuild(
       minify: false,
       sourcemap: true,
       lib: { entry, formats: [format], fileName: () => fileName },
-      rolldownOptions: { external, output: { banner } },
+      // The command line loads its body as a chunk (electron/cli/main.ts); .mjs whatever package.json says.
+      rolldownOptions: { external, output: { banner, chunkFileNames: '[name]-[hash].mjs' } },
     },
   };
 }

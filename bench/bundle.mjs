@@ -19,7 +19,8 @@ export async function bundleForNode(entry, name) {
       target: 'node22',
       minify: false,
       lib: { entry, formats: ['es'], fileName: () => `${name}.mjs` },
-      rolldownOptions: { external: [/^node:/, /^[^./]/] },
+      // Chunks (the command line's body) are named after the bundle: tests bundling at once never share one.
+      rolldownOptions: { external: [/^node:/, /^[^./]/], output: { chunkFileNames: `${name}-[name]-[hash].mjs` } },
     },
   });
   return join(outDir, `${name}.mjs`);

@@ -1,5 +1,5 @@
 /**
- * Run before `npm install`, `npm test` and `npm start`: on a Node older than Hookbench needs, say so
+ * Run before `npm install`, `npm test`, `npm start` and the command line (electron/cli/main.ts): on a Node older than Hookbench needs, say so
  * in one line (what is needed, what was found, how to get it) instead of failing deep inside a tool.
  * Written for old Nodes too: nothing newer than ES2017 besides the module syntax itself.
  */

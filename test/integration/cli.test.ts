@@ -300,6 +300,27 @@ describe('a record damaged in the request log', () => {
   });
 });
 
+describe('the built command line on a Node too old for it', () => {
+  let bin: string;
+  beforeAll(async () => {
+    bin = await bundleForNode('electron/cli/main.ts', 'hookbench-cli');
+  });
+
+  it('on a Node too old for it, says in one line which Node it needs, exit 1, instead of failing to load', async () => {
+    // The Node in use reports the version an older one would: what the built entry sees first.
+    const olderNode = `data:text/javascript,Object.defineProperty(process.versions, "node", { value: "20.20.2" })`;
+    const child = await promisify(execFile)(process.execPath, ['--import', olderNode, bin, '--data-dir', dataDir, 'hooks', 'list']).catch(
+      (error) => error as { code: number; stdout: string; stderr: string },
+    );
+    expect(child).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        'Hookbench needs Node.js 22.19.0 or newer, but this is Node.js 20.20.2. Install Node.js 22 LTS or newer from https://nodejs.org/ (or run: nvm install 22), then run the command again.\n',
+    });
+  });
+});
+
 describe('standard output that fails under the command', () => {
   let bin: string;
   beforeAll(async () => {
