@@ -1,6 +1,7 @@
 import { type ParseArgsOptionDescriptor, parseArgs } from 'node:util';
 import type { Context } from './context';
 import { usageError } from './errors';
+import { editDistance } from './suggest';
 
 /** One option of one command: what parseArgs needs, plus what the usage text says about it. */
 export type OptionSpec = ParseArgsOptionDescriptor & {
@@ -129,17 +130,6 @@ function parseProblem(error: Error & { code?: string }, names: string[], argv: s
     return `${option} needs a value`;
   }
   return error.message;
-}
-
-/** Letters to add, drop or change to turn one word into the other. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
 }
 
 /** The synopsis line, built from the option table so it always says what the parser takes. */

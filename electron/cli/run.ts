@@ -15,6 +15,7 @@ import { chosenDataDir } from './dataDir';
 import { CliError, EXIT_STATUS, usageError } from './errors';
 import { commandHelp, groupHelp, USAGE } from './help';
 import { Output, type OutStream } from './output';
+import { meant } from './suggest';
 
 export { USAGE } from './help';
 
@@ -101,12 +102,24 @@ function findCommand(rest: string[]): { command: Command; words: number } {
       if (rest.includes('--help') || rest.includes('-h')) throw new HelpShown(groupHelp('hooks'));
       throw usageError('hooks needs a subcommand', groupHelp('hooks'));
     }
-    throw usageError(`"hooks ${second}" is not a hookbench command.`, groupHelp('hooks'));
+    const subcommands = commands.flatMap(({ name }) => (name.startsWith('hooks ') ? [name.slice('hooks '.length)] : []));
+    throw usageError(`"hooks ${second}" is not a hookbench command.${didYouMean(second, subcommands, 'hooks ')}`, groupHelp('hooks'));
   }
   const command = commands.find((candidate) => candidate.name === first);
   if (command) return { command, words: 1 };
   const words = rest.filter((word) => !word.startsWith('-')).join(' ');
-  throw usageError(`"${words}" is not a hookbench command.`, USAGE);
+  const topLevel = [
+    ...commands.filter(({ name }) => !name.startsWith('hooks ')).map(({ name }) => name),
+    'hooks add',
+    'hooks import',
+    'hooks list',
+  ];
+  throw usageError(`"${words}" is not a hookbench command.${first === undefined ? '' : didYouMean(first, topLevel)}`, USAGE);
+}
+
+function didYouMean(word: string, names: string[], prefix = ''): string {
+  const guess = meant(word, names);
+  return guess === null ? '' : ` Did you mean "${prefix}${guess}"?`;
 }
 
 /** Help asked for where no single command was named: printed on stdout, exit 0. */

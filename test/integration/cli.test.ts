@@ -32,8 +32,21 @@ describe('hookbench', () => {
     expect(await cli('--version')).toMatchObject({ code: 0, out: '9.9.9\n' });
     expect(await cli('launch', 'rockets')).toMatchObject({
       code: 2,
-      err: expect.stringContaining('"launch rockets" is not a hookbench command'),
+      err: expect.stringContaining('"launch rockets" is not a hookbench command.\n'),
     });
+    // A slip of a letter, or the word another tool uses, is matched to the command meant.
+    for (const [typed, said, meant] of [
+      [['hooks', 'create'], 'hooks create', 'hooks add'],
+      [['hooks', 'delte', 'CRM'], 'hooks delte', 'hooks remove'],
+      [['lgos'], 'lgos', 'logs'],
+      [['send', 'User.Created'], 'send User.Created', 'trigger'],
+      [['import', 'hooks.json'], 'import hooks.json', 'hooks import'],
+    ] as const) {
+      expect(await cli(...typed), said).toMatchObject({
+        code: 2,
+        err: expect.stringContaining(`hookbench: "${said}" is not a hookbench command. Did you mean "${meant}"?\n`),
+      });
+    }
     expect(await cli('logs', '--since', 'forever')).toMatchObject({
       code: 2,
       err: 'hookbench: --since takes 1h, 24h, 7d or all, not "forever"\n',
