@@ -4,6 +4,7 @@ import type { HeaderRow } from '../../shared/validation';
 import type { OptionSpec } from './command';
 import type { Context, FieldNames } from './context';
 import { usageError } from './errors';
+import { wholeNumber } from './options';
 import { escapeControls } from './text';
 
 export const hookOptions = {
@@ -41,9 +42,7 @@ export function retryFields(options: { retries?: string; 'retry-behaviour'?: str
 } {
   const fields: { retries?: number; retryBehaviour?: RetryBehaviour | null } = {};
   if (options.retries !== undefined) {
-    const retries = Number(options.retries);
-    if (!/^\d+$/.test(options.retries) || retries > 3) throw usageError(`--retries takes 0, 1, 2 or 3, not "${options.retries}"`);
-    fields.retries = retries;
+    fields.retries = wholeNumber('--retries', options.retries, { max: 3, what: '0, 1, 2 or 3' });
   }
   const behaviour = options['retry-behaviour'];
   if (behaviour !== undefined) {

@@ -50,3 +50,23 @@ export function deliveryKind(value: string | undefined): DeliveryKind {
 
 /** How each kind is named in a sentence: "No captured requests in the chosen range". */
 export const kindNoun: Record<DeliveryKind, string> = { delivery: 'deliveries', check: 'check requests', captured: 'captured requests' };
+
+/**
+ * A whole number as typed: digits only, so "1.0", " 5", "1e3" and "0x10" are refused rather than
+ * read as some number. `what` words the refusal, e.g. "a whole number from 1 to 500".
+ */
+export function wholeNumber(
+  option: string,
+  value: string,
+  { min = 0, max = Number.MAX_SAFE_INTEGER, what = 'a whole number' } = {},
+): number {
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= min && number <= max)) throw usageError(`${option} takes ${what}, not "${value}"`);
+  return number;
+}
+
+/** A pace as typed: digits with an optional fraction ("20", "0.5"); the caller judges its range. */
+export function decimalNumber(option: string, value: string, what: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw usageError(`${option} takes ${what}, not "${value}"`);
+  return Number(value);
+}

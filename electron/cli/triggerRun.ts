@@ -6,26 +6,22 @@
 import type { HookEvent } from '../../shared/events';
 import type { Context } from './context';
 import { FAILED, STOPPED, usageError } from './errors';
+import { decimalNumber, wholeNumber } from './options';
 import { Progress } from './progress';
 
 type RunOptions = { repeat?: string; rate?: string; duplicate?: boolean; shuffle?: boolean; hook?: string[]; json?: boolean };
 
-/** A whole number from the command line, or a usage error naming the option. */
-function count(option: string, value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw usageError(`${option} takes a whole number of at least 1, not "${value}"`);
-  return Number(value);
-}
-
 /** `--rate 200` or `--rate 200/s`. */
 function rate(value: string): number {
-  const perSecond = Number(value.replace(/\/s$/, ''));
-  if (!Number.isFinite(perSecond) || perSecond <= 0)
-    throw usageError(`--rate takes deliveries per second above 0, e.g. 100 or 100/s, not "${value}"`);
+  const what = 'deliveries per second above 0, e.g. 100 or 100/s';
+  const perSecond = decimalNumber('--rate', value.replace(/\/s$/, ''), what);
+  if (perSecond <= 0) throw usageError(`--rate takes ${what}, not "${value}"`);
   return perSecond;
 }
 
 export async function chaosRun(context: Context, event: HookEvent, options: RunOptions): Promise<number> {
-  const repeat = options.repeat === undefined ? 1 : count('--repeat', options.repeat);
+  const repeat =
+    options.repeat === undefined ? 1 : wholeNumber('--repeat', options.repeat, { min: 1, what: 'a whole number of at least 1' });
   const ratePerSecond = options.rate === undefined ? undefined : rate(options.rate);
   const hookIds = options.hook && (await context.hooksChosen(options.hook)).map((hook) => hook.id);
   const progress = new Progress(context.out.stderr);

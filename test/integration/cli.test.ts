@@ -26,6 +26,38 @@ const createHook = (name: string, events: string[] = ['PostSignIn', 'User.Create
   withCore(dataDir, (app) => app.call('hooks.create', { name, url: receiver.url, events }));
 
 describe('hookbench', () => {
+  it('reads a number option only as typed digits: "1.0", " 5", "1e1" and "0x10" are refused by every option, exit 2', async () => {
+    await createHook('Numbers');
+    const cases: Array<[string[], string]> = [
+      [['logs', '--limit', '1.0'], '--limit takes a whole number from 1 to 500, not "1.0"'],
+      [['logs', '--limit', ' 5'], '--limit takes a whole number from 1 to 500, not " 5"'],
+      [['check', '--hook', 'Numbers', '--burst', '1e1'], '--burst takes a whole number from 1 to 1000, not "1e1"'],
+      [['listen', '--port', '0x1F90'], '--port takes a port number, not "0x1F90"'],
+      [['hooks', 'edit', 'Numbers', '--retries', '1e0'], '--retries takes 0, 1, 2 or 3, not "1e0"'],
+      [['redeliver', '--failed', '--hook', 'Numbers', '--limit', '2.5'], '--limit takes a whole number, not "2.5"'],
+      [
+        ['redeliver', '--failed', '--hook', 'Numbers', '--rate', '1e2'],
+        '--rate takes a number of sends a second, e.g. 10 or 0.5, not "1e2"',
+      ],
+      [['trigger', 'PostSignIn', '--repeat', '1e3'], '--repeat takes a whole number of at least 1, not "1e3"'],
+      [
+        ['trigger', 'PostSignIn', '--repeat', '2', '--rate', '0x10'],
+        '--rate takes deliveries per second above 0, e.g. 100 or 100/s, not "0x10"',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(...args);
+      expect(result, args.join(' ')).toMatchObject({ code: 2, err: expect.stringContaining(`hookbench: ${message}`) });
+    }
+    // What is typed as a number still works, a pace with a fraction too.
+    expect((await cli('logs', '--limit', '5')).code).toBe(0);
+    expect(await cli('redeliver', '--failed', '--hook', 'Numbers', '--rate', '0.5')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('nothing was sent: "Numbers" has no failed deliveries'),
+    });
+    expect(receiver.received).toHaveLength(0);
+  });
+
   it('explains itself and refuses what it does not know, with exit code 2', async () => {
     expect((await cli('--help')).code).toBe(0);
     expect((await cli('--help')).out).toContain('trigger <event> [--payload file] [--hook h]');

@@ -91,7 +91,7 @@ describe('hookbench redeliver --failed', () => {
     await failedDeliveries(1);
     const cases: Array<[string[], string]> = [
       [['--failed', '--hook', 'Flaky', '--rate', '0'], '--rate: The pace must be more than 0 a second'],
-      [['--failed', '--hook', 'Flaky', '--limit', 'x'], '--limit: The limit must be a number'],
+      [['--failed', '--hook', 'Flaky', '--limit', 'x'], '--limit takes a whole number, not "x"'],
       [['--failed', '--hook', 'Flaky', '--limit', '0'], '--limit: The limit must be at least 1'],
       [['--failed'], 'redeliver --failed needs --hook'],
       [[], 'redeliver needs a delivery id'],

@@ -6,7 +6,7 @@ import { junitXml } from '../../../shared/junit';
 import { defineCommand } from '../command';
 import { FAILED, usageError } from '../errors';
 import { checkWritable, writeOut } from '../files';
-import { json } from '../options';
+import { json, wholeNumber } from '../options';
 import { Progress } from '../progress';
 
 const MARK: Record<CheckCase['verdict'], string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', info: 'INFO' };
@@ -32,8 +32,10 @@ export default defineCommand({
   async run(context, options) {
     const unknown = (options.event ?? []).filter((event) => !isHookEvent(event));
     if (unknown.length > 0) throw usageError(`Not Logto webhook events: ${unknown.join(', ')}`);
-    const burst = options.burst === undefined ? DEFAULT_BURST : Number(options.burst);
-    if (!Number.isInteger(burst) || burst < 1 || burst > MAX_BURST) throw usageError(`--burst takes a whole number from 1 to ${MAX_BURST}`);
+    const burst =
+      options.burst === undefined
+        ? DEFAULT_BURST
+        : wholeNumber('--burst', options.burst, { min: 1, max: MAX_BURST, what: `a whole number from 1 to ${MAX_BURST}` });
     if (options.junit !== undefined) checkWritable(options.junit);
     const hook = await context.hook(options.hook);
     context.out.say(`checking “${hook.name}” at ${hook.config.url}…`);

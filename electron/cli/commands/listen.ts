@@ -1,6 +1,6 @@
 import type { DeliverySummary } from '../../../shared/domain';
 import { defineCommand } from '../command';
-import { usageError } from '../errors';
+import { wholeNumber } from '../options';
 
 /** Resolves when the user presses Ctrl-C (or the process is asked to stop). */
 const stopRequested = () =>
@@ -25,8 +25,7 @@ export default defineCommand({
     "hooks' keys, logged, forwarded with --forward), and answer hooks scripted at /r/<hook id>.",
   ],
   async run(context, options) {
-    const port = options.port === undefined ? undefined : Number(options.port);
-    if (port !== undefined && !Number.isInteger(port)) throw usageError(`--port takes a port number, not "${options.port}"`);
+    const port = options.port === undefined ? undefined : wholeNumber('--port', options.port, { what: 'a port number' });
     const status = await context.call(
       'receiver.configure',
       {

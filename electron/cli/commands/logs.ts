@@ -2,8 +2,7 @@ import type { DeliverySummary } from '../../../shared/domain';
 import { defineCommand } from '../command';
 import { timeRange } from '../context';
 import { hookLabel, outcomeStyle } from '../deliveries';
-import { usageError } from '../errors';
-import { deliveryKind, failed, json, kind, kindNoun, loggedHookFilter, since } from '../options';
+import { deliveryKind, failed, json, kind, kindNoun, loggedHookFilter, since, wholeNumber } from '../options';
 
 export default defineCommand({
   name: 'logs',
@@ -19,8 +18,8 @@ export default defineCommand({
   about: ['Show logged deliveries, newest first; hookbench show <id> shows one in full.'],
   async run(context, options) {
     const chosen = deliveryKind(options.kind);
-    const limit = Number(options.limit ?? 50);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw usageError('--limit takes a whole number from 1 to 500');
+    const limit =
+      options.limit === undefined ? 50 : wholeNumber('--limit', options.limit, { min: 1, max: 500, what: 'a whole number from 1 to 500' });
     const range = timeRange(options.since);
     const outcome = options.failed ? ('failed' as const) : undefined;
     const { hookIds, names } = await context.logScope(options.hook, chosen);

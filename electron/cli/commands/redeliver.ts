@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { timeRange } from '../context';
 import { deliverAndReport } from '../deliveries';
 import { FAILED, usageError } from '../errors';
-import { failed, json, since } from '../options';
+import { decimalNumber, failed, json, since, wholeNumber } from '../options';
 import { Progress } from '../progress';
 
 export default defineCommand({
@@ -37,14 +37,15 @@ export default defineCommand({
   },
 });
 
-/** A number given on the command line, or undefined when not given; the contract judges its range. */
-const numberOption = (value: string | undefined) => (value === undefined ? undefined : value.trim() === '' ? Number.NaN : Number(value));
-
 async function redeliverFailed(
   context: Context,
   reference: string,
   options: { since?: string; limit?: string; rate?: string; json: boolean },
 ): Promise<number> {
+  // Typed as numbers here; the contract judges their ranges.
+  const limit = options.limit === undefined ? undefined : wholeNumber('--limit', options.limit);
+  const perSecond =
+    options.rate === undefined ? undefined : decimalNumber('--rate', options.rate, 'a number of sends a second, e.g. 10 or 0.5');
   const hook = await context.hook(reference);
   const finished = new Map<string, DeliverySummary>();
   const stop = context.core.subscribe((channel, payload) => {
@@ -60,7 +61,7 @@ async function redeliverFailed(
   try {
     const { count } = await context.call(
       'logs.redeliverUnsuccessful',
-      { hookId: hook.id, range: timeRange(options.since), limit: numberOption(options.limit), perSecond: numberOption(options.rate) },
+      { hookId: hook.id, range: timeRange(options.since), limit, perSecond },
       { limit: '--limit', perSecond: '--rate', range: '--since' },
     );
     await context.core.settled();
