@@ -285,7 +285,7 @@ describe('check runs in the core', () => {
       const run = await app.call('check.run', { hookId: hook.id, burst: 2 });
       const short = run.cases.find((item) => item.id === 'forged:header-short')!;
       expect(short).toMatchObject({ verdict: 'pass', message: 'Refused with 500.' });
-      expect(short.warnings[0]).toContain('Logto retries a 5xx up to 3 more times. Answer 401 instead');
+      expect(short.warnings[0]).toContain('Logto counts a 5xx as a failure and retries it up to 3 more times. Answer 401 instead');
       expect(short.evidence[0]!.request.headers['logto-signature-sha-256']).toHaveLength(32);
     });
     await receiver.close();
@@ -397,13 +397,19 @@ describe('check runs in the core', () => {
         'genuine delivery (User.Created): answered 503; Logto counts a 5xx as a failure and does not retry it (this hook sends once)',
       );
       expect(run.cases.find((item) => item.id === 'forged:wrong-key')!.warnings).toEqual([
-        'Answered 500: Logto logs a 5xx as a failed delivery. Answer 401 instead (does the signature comparison throw?).',
+        'Answered 500: Logto counts a 5xx as a failure and does not retry it (this hook sends once). Answer 401 instead (does the signature comparison throw?).',
       ]);
 
       const single = await app.call('hooks.update', { id: once.id, retryBehaviour: 'retry-5xx', retries: 1 });
       const retried = await app.call('check.run', { hookId: single.id, burst: 1 });
       expect(retried.cases.find((item) => item.id === 'forged:wrong-key')!.warnings[0]).toMatch(
-        /^Answered 500: Logto retries a 5xx up to 1 more time\. /,
+        /^Answered 500: Logto counts a 5xx as a failure and retries it up to 1 more time\. /,
+      );
+      // Retried by its behaviour, but with retries 0: not retried, and not because it "sends once".
+      const none = await app.call('hooks.update', { id: once.id, retries: 0 });
+      const unretried = await app.call('check.run', { hookId: none.id, burst: 1 });
+      expect(unretried.cases.find((item) => item.id === 'genuine:User.Created')!.message).toBe(
+        'genuine delivery (User.Created): answered 503; Logto counts a 5xx as a failure and does not retry it (this hook’s retries are 0)',
       );
 
       const keyless = await app.call('hooks.update', { id: once.id, signingKey: '' });
@@ -452,7 +458,7 @@ describe('check runs in the core', () => {
       enabled: true,
       createdAt: 0,
     };
-    const run = await runner.run(hook, { events: hook.events, burst: 1, retriesOn5xx: 3, warnings: [] });
+    const run = await runner.run(hook, { events: hook.events, burst: 1, retriesOn5xx: 3, sendsOnce: false, warnings: [] });
     const forged = run.cases.filter((item) => item.id.startsWith('forged:'));
     expect(forged.map((item) => item.verdict)).toEqual(['skip', 'skip', 'skip', 'skip', 'skip']);
     expect(forged[0]!.message).toContain('this hook has no signing key, so Logto sends no signature');

@@ -32,6 +32,8 @@ export type HookTerms = {
   signed: boolean;
   /** Retries after a 5xx: `config.retries`, or 0 when the hook sends once. */
   retriesOn5xx: number;
+  /** Why `retriesOn5xx` is 0 when it is: the hook sends once, rather than retries set to 0. */
+  sendsOnce: boolean;
 };
 
 /** Every request must be answered 2xx within Logto's 10 s. */
@@ -67,8 +69,10 @@ function whyNotAccepted(item: CheckEvidence, terms: HookTerms): string {
   return `answered ${item.status}; Logto counts anything but 2xx as a failure`;
 }
 
-function after5xx({ retriesOn5xx }: HookTerms): string {
-  if (retriesOn5xx === 0) return 'does not retry it (this hook sends once)';
+/** What Logto does after a 5xx to this hook, the one wording of every verdict that advises on a 5xx. */
+function after5xx({ retriesOn5xx, sendsOnce }: HookTerms): string {
+  if (sendsOnce) return 'does not retry it (this hook sends once)';
+  if (retriesOn5xx === 0) return 'does not retry it (this hook’s retries are 0)';
   return `retries it up to ${counted(retriesOn5xx, 'more time')}`;
 }
 
@@ -80,14 +84,12 @@ export function refused(evidence: CheckEvidence, terms: HookTerms): Verdict {
     return { verdict: 'fail', message: `Accepts forged requests: ${evidence.label} was answered ${status}.`, warnings: [] };
   }
   if (status >= 500) {
-    const why =
-      terms.retriesOn5xx === 0
-        ? 'Logto logs a 5xx as a failed delivery.'
-        : `Logto retries a 5xx up to ${counted(terms.retriesOn5xx, 'more time')}.`;
     return {
       verdict: 'pass',
       message: `Refused with ${status}.`,
-      warnings: [`Answered ${status}: ${why} Answer 401 instead (does the signature comparison throw?).`],
+      warnings: [
+        `Answered ${status}: Logto counts a 5xx as a failure and ${after5xx(terms)}. Answer 401 instead (does the signature comparison throw?).`,
+      ],
     };
   }
   const advice = status === 401 || status === 403 ? '' : ' (401 or 403 would say why)';

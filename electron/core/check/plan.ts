@@ -10,11 +10,12 @@ import type { CheckPlan } from './runner';
  */
 export function checkPlan(hook: Hook, named: HookEvent[] | undefined, burst = DEFAULT_BURST, appDefault: RetryBehaviour): CheckPlan {
   const warnings: string[] = [];
-  const retriesOn5xx = (hook.retryBehaviour ?? appDefault) === 'send-once' ? 0 : hook.config.retries;
+  const sendsOnce = (hook.retryBehaviour ?? appDefault) === 'send-once';
+  const retriesOn5xx = sendsOnce ? 0 : hook.config.retries;
   if (!hook.enabled) warnings.push(`“${hook.name}” is disabled: Logto sends it nothing until it is enabled. Checked anyway.`);
   if (hook.events.length === 0)
     throw new UserFacingError('invalid_input', `“${hook.name}” subscribes to no event; add one first.`, 'events');
-  if (!named || named.length === 0) return { events: hook.events, burst, retriesOn5xx, warnings };
+  if (!named || named.length === 0) return { events: hook.events, burst, retriesOn5xx, sendsOnce, warnings };
   const events = [...new Set(named)].filter((event) => hook.events.includes(event));
   if (events.length === 0) {
     throw new UserFacingError(
@@ -25,5 +26,5 @@ export function checkPlan(hook: Hook, named: HookEvent[] | undefined, burst = DE
   }
   const ignored = named.filter((event) => !hook.events.includes(event));
   if (ignored.length > 0) warnings.push(`Not checked, because “${hook.name}” does not subscribe to them: ${ignored.join(', ')}.`);
-  return { events, burst, retriesOn5xx, warnings };
+  return { events, burst, retriesOn5xx, sendsOnce, warnings };
 }

@@ -20,6 +20,8 @@ export type CheckPlan = {
   burst: number;
   /** What Logto would do after a 5xx (the advice in verdicts says so): 0 when the hook sends once. */
   retriesOn5xx: number;
+  /** The hook sends once (its retry behaviour, or the app's), whatever its `config.retries`. */
+  sendsOnce: boolean;
   warnings: string[];
 };
 
@@ -42,7 +44,7 @@ export class CheckRunner {
       hook,
       events: plan.events,
       burst: plan.burst,
-      terms: { signed: hook.signingKey !== '', retriesOn5xx: plan.retriesOn5xx },
+      terms: { signed: hook.signingKey !== '', retriesOn5xx: plan.retriesOn5xx, sendsOnce: plan.sendsOnce },
       send: async (event, body, label, signature) =>
         notSent === null
           ? evidenceOf(await this.#send({ hook, event, body, headers: signature === undefined ? {} : { signature }, runId }), label)

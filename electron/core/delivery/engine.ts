@@ -2,7 +2,7 @@ import { Agent, type Dispatcher as HttpDispatcher } from 'undici';
 import type { Attempt, Delivery, DeliverySummary, EventPayload, Hook, RetryBehaviour, TestResult } from '../../../shared/domain';
 import { UserFacingError } from '../../../shared/errors';
 import type { HookEvent } from '../../../shared/events';
-import { LOGTO_DEFAULT_RETRIES, LOGTO_FAN_OUT_CONCURRENCY } from '../../../shared/logto';
+import { LOGTO_FAN_OUT_CONCURRENCY } from '../../../shared/logto';
 import type { PushHub, Report } from '../notices';
 import { logtoTestPayload } from '../payloads/testPayload';
 import { Cancellation, sendAttempt, type WireLimits, wireLimits } from './attempt';
@@ -160,7 +160,7 @@ export class DeliveryEngine {
       hook.events.map(async (event) => {
         const request = prepareRequest(hook, JSON.stringify(logtoTestPayload(hook.id, event)));
         const delivery = this.#newDelivery(hook, event, request);
-        const finished = await this.#complete({ delivery, request, retries: retriesOf(hook) }, false);
+        const finished = await this.#complete({ delivery, request, retries: hook.config.retries }, false);
         return testResultOf(event, finished);
       }),
     );
@@ -222,7 +222,7 @@ export class DeliveryEngine {
     const delivery = this.#newDelivery(hook, event, request, redeliveryOf);
     this.#recorder.started(delivery);
     this.#pushes.emit('delivery.updated', summaryOf(delivery));
-    return { delivery, request, retries: retriesOf(hook) };
+    return { delivery, request, retries: hook.config.retries };
   }
 
   #newDelivery(hook: Hook, event: HookEvent, request: PreparedRequest, redeliveryOf: string | null = null): Delivery {
@@ -294,11 +294,6 @@ function failureMessage(attempts: Attempt[], cancelled: boolean): string {
   const tries = attempts.length > 1 ? ` after ${attempts.length} attempts` : '';
   const why = last.retry?.startsWith('not retried: ') && !last.retry.endsWith('used up') ? ` (${last.retry})` : '';
   return `The receiver answered ${last.status}${tries}; anything but 2xx counts as a failure${why}.`;
-}
-
-/** Logto's `retries ?? 3`. */
-function retriesOf(hook: Hook): number {
-  return hook.config.retries ?? LOGTO_DEFAULT_RETRIES;
 }
 
 function testResultOf(event: HookEvent, delivery: Delivery): TestResult {
