@@ -114,8 +114,9 @@ export function repeatedSingleValue(
 export const givenTwice = (option: string) => `--${option} was given more than once; give it once`;
 
 /** parseArgs's complaint in the words of this command line, with the option meant when a typo is close to one. */
-function parseProblem(error: Error & { code?: string }, names: string[], argv: string[]): string {
-  const option = /'(--?[^' ]+)/.exec(error.message)?.[1] ?? '';
+export function parseProblem(error: Error & { code?: string }, names: string[], argv: string[]): string {
+  // Node names an option with a short alias as '-v, --version': the long name is the one to show.
+  const option = /'(?:-\w, )?(--?[^' ]+)/.exec(error.message)?.[1] ?? '';
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const typed = option.replace(/^--?/, '');
     const [meant] = names.filter((name) => editDistance(name, typed) <= 2).sort((x, y) => editDistance(x, typed) - editDistance(y, typed));

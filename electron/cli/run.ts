@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Notice } from '../../shared/domain';
 import { UserFacingError } from '../../shared/errors';
 import { type Core, confHookFile, openCore } from '../core';
-import { type Command, commonOptions, givenTwice, repeatedSingleValue } from './command';
+import { type Command, commonOptions, givenTwice, parseProblem, repeatedSingleValue } from './command';
 import { commands } from './commands';
 import { Context } from './context';
 import { chosenDataDir } from './dataDir';
@@ -39,7 +39,7 @@ async function route(argv: string[], io: CliIo, out: Output): Promise<number> {
   try {
     read = parseArgs({ args: argv.slice(0, start), options: leadingOptions, strict: true, tokens: true });
   } catch (error) {
-    throw usageError((error as Error).message, USAGE);
+    throw usageError(leadingProblem(error as Error & { code?: string }, argv.slice(0, start), argv.slice(start)), USAGE);
   }
   const repeated = repeatedSingleValue(read.tokens, leadingOptions);
   if (repeated) throw usageError(givenTwice(repeated));
@@ -82,6 +82,32 @@ async function route(argv: string[], io: CliIo, out: Output): Promise<number> {
     await core?.close();
     stopNotices();
   }
+}
+
+/** An option before the command word that only commands take says where it goes; anything else in the commands' words. */
+function leadingProblem(error: Error & { code?: string }, leading: string[], rest: string[]): string {
+  const option = /'(--?[^' ]+)'/.exec(error.message)?.[1];
+  const named = commands.find((command) => command.name === findCommandName(rest));
+  const taker = option?.startsWith('--')
+    ? [named, ...commands].find((command) => command && option.slice(2) in command.options)
+    : undefined;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option && taker) {
+    const spec = taker.options[option.slice(2)]!;
+    const value = spec.type === 'string' ? ` ${spec.placeholder ?? 'value'}` : '';
+    return `${option} goes after the command, e.g. hookbench ${taker.name} ${option}${value}`;
+  }
+  return parseProblem(error, Object.keys(leadingOptions), leading);
+}
+
+/** The command the words name, if one of them does: an option's value may come first (`--hook x logs`). */
+function findCommandName(words: string[]): string | undefined {
+  const names = new Set(commands.map(({ name }) => name));
+  for (const [index, word] of words.entries()) {
+    const twoWords = `${word} ${words[index + 1]}`;
+    if (names.has(twoWords)) return twoWords;
+    if (names.has(word)) return word;
+  }
+  return undefined;
 }
 
 /** Where the command's words begin: after any leading `--data-dir folder`, `--help` or `--version`. */

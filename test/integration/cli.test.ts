@@ -66,6 +66,20 @@ describe('hookbench', () => {
       code: 2,
       err: expect.stringContaining('"launch rockets" is not a hookbench command.\n'),
     });
+    // Before the command word, options are told in the same words as after it, and one a command takes says where it goes.
+    for (const [args, message] of [
+      [['--bogus', 'logs'], 'Unknown option --bogus; the options it takes are below'],
+      [['--dat-dir', '/tmp', 'logs'], 'Unknown option --dat-dir; did you mean --data-dir?'],
+      [['--data-dir'], '--data-dir needs a value'],
+      [['--version=3'], '--version takes no value'],
+      [['--json', 'hooks', 'list'], '--json goes after the command, e.g. hookbench hooks list --json'],
+      [['--hook', 'CRM', 'logs'], '--hook goes after the command, e.g. hookbench logs --hook h'],
+    ] as const) {
+      expect(await cli(...args), args.join(' ')).toMatchObject({
+        code: 2,
+        err: expect.stringMatching(new RegExp(`^hookbench: ${escapeRegExp(message)}\n`)),
+      });
+    }
     // A slip of a letter, or the word another tool uses, is matched to the command meant.
     for (const [typed, said, meant] of [
       [['hooks', 'create'], 'hooks create', 'hooks add'],
@@ -464,3 +478,5 @@ describe('the app and the command line at once', () => {
     }
   });
 });
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
