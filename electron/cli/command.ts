@@ -1,6 +1,8 @@
 import { type ParseArgsOptionDescriptor, parseArgs } from 'node:util';
+import type { UserFacingError } from '../../shared/errors';
 import type { Context } from './context';
 import { usageError } from './errors';
+import type { Output } from './output';
 import { editDistance } from './suggest';
 
 /** One option of one command: what parseArgs needs, plus what the usage text says about it. */
@@ -46,7 +48,12 @@ export type CommandSpec<O extends OptionSpecs, A extends readonly Argument[]> = 
   /** What it does, one line per entry, for the usage text. */
   about: string[];
   run(context: Context, values: Values<O>, args: Args<A>): Promise<number>;
+  /** What the command can still say when the data folder cannot be opened (`doctor`); others only report the error. */
+  unopened?(out: Output, facts: Unopened, values: Values<O>): number;
 };
+
+/** Why the data folder could not be opened, and what is known without it. */
+export type Unopened = { dataDir: string; version: string; error: UserFacingError };
 
 /** A command with its option types erased, so the router can hold them in one list. */
 export type Command = {
@@ -54,7 +61,12 @@ export type Command = {
   args: readonly Argument[];
   options: OptionSpecs;
   about: string[];
-  parse(argv: string[]): { dataDir: string | undefined; help: boolean; run: (context: Context) => Promise<number> };
+  parse(argv: string[]): {
+    dataDir: string | undefined;
+    help: boolean;
+    run: (context: Context) => Promise<number>;
+    unopened?: (out: Output, facts: Unopened) => number;
+  };
 };
 
 /** Declares a command; its option values are typed from `options` (no casts in the command). */
@@ -92,6 +104,7 @@ export function defineCommand<const O extends OptionSpecs, const A extends reado
           }
           return spec.run(context, values as Values<O>, positionals as unknown as Args<A>);
         },
+        ...(spec.unopened && { unopened: (out: Output, facts: Unopened) => spec.unopened!(out, facts, values as Values<O>) }),
       };
     },
   };

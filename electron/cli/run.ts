@@ -71,7 +71,12 @@ async function route(argv: string[], io: CliIo, out: Output): Promise<number> {
   try {
     // A mistyped --data-dir would otherwise start an empty folder without a word.
     const isNew = !existsSync(dataDir);
-    core = openCore({ dataDir, hookFile: confHookFile(dataDir), version: io.version });
+    try {
+      core = openCore({ dataDir, hookFile: confHookFile(dataDir), version: io.version });
+    } catch (error) {
+      if (!(error instanceof UserFacingError) || !parsed.unopened) throw error;
+      return parsed.unopened(out, { dataDir, version: io.version, error });
+    }
     if (isNew) out.note(`${dataDir} did not exist, so it was made as a new, empty data folder.`);
     const context = new Context(core, out, io.version);
     for (const notice of await context.call('app.notices', {})) out.note(notice.message);

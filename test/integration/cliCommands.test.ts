@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { PassThrough } from 'node:stream';
 import { request } from 'undici';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -515,6 +516,34 @@ describe('doctor', () => {
     const ended = spawnSync(process.execPath, ['-e', '']).pid!;
     writeFileSync(join(dataDir, 'receiver.port'), `${JSON.stringify({ port: 4567, host: '127.0.0.1', pid: ended })}\n`);
     expect((await hookbench('doctor')).out).toContain('built-in receiver not running');
+  });
+
+  it('still reports when a newer Hookbench wrote the hooks file or the log: what is known and why the folder cannot be opened, exit 3', async () => {
+    await add('Any');
+    const hooksFile = join(dataDir, 'hooks.json');
+    const written = readFileSync(hooksFile, 'utf8');
+    writeFileSync(hooksFile, JSON.stringify({ ...JSON.parse(written), schemaVersion: 99 }));
+    const refusal = `${hooksFile} was written by a newer Hookbench (schema 99). Update this Hookbench to use those hooks; nothing was changed.`;
+    const text = await hookbench('doctor');
+    expect(text).toMatchObject({ code: 3, err: '' });
+    expect(text.out).toBe(
+      `Hookbench      ${JSON.parse(readFileSync('package.json', 'utf8')).version}\nRuntime        Node ${process.versions.node}\nData folder    ${dataDir}\nCannot open    ${refusal}\n`,
+    );
+    const json = await hookbench('doctor', '--json');
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.out)).toMatchObject({ dataDir: { path: dataDir }, error: { code: 'storage', message: refusal } });
+    // Other commands only say why; nothing was changed either way.
+    expect(await hookbench('logs')).toMatchObject({ code: 3, out: '', err: `hookbench: ${refusal}\n` });
+    expect(JSON.parse(readFileSync(hooksFile, 'utf8')).schemaVersion).toBe(99);
+
+    writeFileSync(hooksFile, written);
+    const log = new DatabaseSync(join(dataDir, 'requests.sqlite'));
+    log.exec('PRAGMA user_version = 99');
+    log.close();
+    const newerLog = await hookbench('doctor');
+    expect(newerLog.code).toBe(3);
+    expect(newerLog.out).toContain('Cannot open    The request log at ');
+    expect(newerLog.out).toContain('was written by a newer Hookbench (schema version 99)');
   });
 
   it('says honestly whether a read-only folder can be written', async () => {

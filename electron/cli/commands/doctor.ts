@@ -1,5 +1,6 @@
 import { counted } from '../../../shared/counted';
 import { defineCommand } from '../command';
+import { EXIT_STATUS } from '../errors';
 import { json } from '../options';
 
 const size = (bytes: number) =>
@@ -38,5 +39,21 @@ export default defineCommand({
     ];
     context.out.print(lines.join('\n'));
     return 0;
+  },
+  // A file from a newer Hookbench (or a locked or unreadable one) keeps the core closed: say what a bug report can still use.
+  unopened(out, { dataDir, version, error }, options) {
+    const report = { versions: { hookbench: version, node: process.versions.node }, dataDir: { path: dataDir }, error: error.toApiError() };
+    if (options.json) out.json(report);
+    else {
+      out.print(
+        [
+          `Hookbench      ${version}`,
+          `Runtime        Node ${process.versions.node}`,
+          `Data folder    ${dataDir}`,
+          `Cannot open    ${error.message}`,
+        ].join('\n'),
+      );
+    }
+    return EXIT_STATUS[error.code];
   },
 });
