@@ -25,6 +25,15 @@ describe('the trigger event dialog', () => {
     await dialog.getByLabel('Event').selectOption('PostSignIn');
     expect(await editor.inputValue()).toBe('{"event":"PostSignIn","marker":"mine"}');
     expect(await dialog.locator('option[value="PostSignIn"]').textContent()).toBe('PostSignIn (edited)');
+    // Escape or a click beside the dialog closes it, and the edit is still there when it opens again.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Trigger event' }).click();
+    expect(await editor.inputValue()).toBe('{"event":"PostSignIn","marker":"mine"}');
+    await page.mouse.click(5, 5);
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Trigger event' }).click();
+    expect(await editor.inputValue()).toBe('{"event":"PostSignIn","marker":"mine"}');
 
     // Mistakes are named by line and column, and announced with the editor.
     await editor.fill('{\n  "event": "PostSignIn",\n  marker: 1\n}');

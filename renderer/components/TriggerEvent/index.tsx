@@ -3,6 +3,7 @@ import { counted } from '../../../shared/counted';
 import type { Hook, TriggerRecord } from '../../../shared/domain';
 import { eventGroups, type HookEvent } from '../../../shared/events';
 import { call, messageOf } from '../../api';
+import { useDrafts } from '../../state/drafts';
 import { useNavigation } from '../../state/navigation';
 import { Dialog } from '../Dialog';
 import { PayloadEditor } from './PayloadEditor';
@@ -25,20 +26,22 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
 /**
  * Fires an event as Logto would: a realistic sample, editable, delivered to every subscribed hook
- * and logged. Each event keeps its own draft while the dialog is open; payloads can be saved per
+ * and logged. Each event keeps its own draft while the app is open, so closing the dialog loses no
+ * edit (state/drafts.ts); payloads can be saved per
  * event, and what was triggered before can be loaded again. With "Repeat / load" open, the same
  * payload goes as a chaos/load run (events.triggerRun) whose figures show as it goes.
  */
 export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose, onSent }: Props) {
   const [event, setEvent] = useState<HookEvent>(initialEvent);
   const [samples, setSamples] = useState<Partial<Record<HookEvent, string>>>({});
-  const [drafts, setDrafts] = useState<Partial<Record<HookEvent, string>>>({});
+  const drafts = useDrafts((state) => state.payloadByEvent);
+  const holdPayload = useDrafts((state) => state.holdPayload);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const targets = hooks.filter((hook) => hook.enabled && hook.events.includes(event));
   const sample = samples[event];
   const text = drafts[event] ?? sample ?? '';
-  const setText = (next: string) => setDrafts((current) => ({ ...current, [event]: next }));
+  const setText = (next: string) => holdPayload(event, next);
   const [runOpen, setRunOpen] = useState(false);
   const [runDraft, setRunDraft] = useState(defaultRunDraft);
   const checkedRun = checkRun(runDraft);
@@ -85,7 +88,7 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
   const runInvalid = runOpen && (checkedRun.repeatError !== null || checkedRun.rateError !== null);
   const load = (record: Pick<TriggerRecord, 'event' | 'payload'>) => {
     setEvent(record.event);
-    if (record.payload) setDrafts((current) => ({ ...current, [record.event]: pretty(record.payload) }));
+    if (record.payload) holdPayload(record.event, pretty(record.payload));
   };
 
   return (
@@ -113,7 +116,7 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
             problem={parsed.ok ? null : parsed.error}
             canReset={sample !== undefined && text !== sample}
             onChange={setText}
-            onReset={() => setDrafts(({ [event]: _dropped, ...others }) => others)}
+            onReset={() => useDrafts.getState().dropPayload(event)}
             onFormat={() => parsed.ok && setText(pretty(parsed.value))}
           />
           <RunOptions
