@@ -88,6 +88,14 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel, after, onVa
     setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !cleared.some((field) => key.startsWith(field)))));
   };
 
+  /** Back to the saved hook: what was said about the edits goes with them. */
+  const revert = () => {
+    setValues(base);
+    setErrors({});
+    setFormError(null);
+    setChangedElsewhere(false);
+  };
+
   const showErrors = (found: Record<string, string>) => {
     setErrors(found);
     // After React paints them, the first field in error takes focus, so its message is read out.
@@ -125,14 +133,7 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel, after, onVa
       {changedElsewhere && (
         <div className="banner warning" role="alert">
           This webhook was changed elsewhere while you edited it. Saving replaces that change with what you see here.{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              setValues(base);
-              setChangedElsewhere(false);
-            }}
-          >
+          <button type="button" className="link-button" onClick={revert}>
             Load the saved version
           </button>
         </div>
@@ -191,7 +192,7 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel, after, onVa
           </button>
         )}
         {!onCancel && dirty && (
-          <button type="button" className="button secondary" onClick={() => setValues(base)}>
+          <button type="button" className="button secondary" onClick={revert}>
             Discard
           </button>
         )}

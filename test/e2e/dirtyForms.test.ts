@@ -65,6 +65,17 @@ describe('a settings form with unsaved edits', () => {
     expect(await page.getByLabel('Endpoint URL').inputValue()).toBe('http://localhost:4000/hooks');
     expect(await leaveDialog().count()).toBe(0);
     expect((await running.app.core.call('hooks.list', {}))[0]!.config.url).toBe('http://localhost:4000/hooks');
+
+    // Discard takes what was said about the edits with them: no error is left on the stored value.
+    const url = page.getByLabel('Endpoint URL');
+    await url.fill('localhost:4000');
+    await save.click();
+    await page.getByText('Enter a full URL with its scheme').waitFor();
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('button', { name: 'Discard', exact: true }).click();
+    expect(await url.inputValue()).toBe('http://localhost:4000/hooks');
+    expect(await url.getAttribute('aria-invalid')).not.toBe('true');
+    expect(await page.getByText('Enter a full URL with its scheme').count()).toBe(0);
   });
 
   it('shows settings in cards, with the signing key and the danger zone apart from the form', async () => {
