@@ -49,8 +49,10 @@ export function DeliveryTable({ items, hasMore, onNeedMore, place, onOpen }: Pro
     return () => observer.disconnect();
   }, []);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(items.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  // A list that shrank under the scroll position (rows that stopped matching) shows its end, not a blank, until the browser's scroll event catches up.
+  const top = Math.min(scrollTop, Math.max(0, items.length * ROW_HEIGHT - viewport));
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(items.length, Math.ceil((top + viewport) / ROW_HEIGHT) + OVERSCAN);
 
   useEffect(() => {
     if (hasMore && last >= items.length - OVERSCAN * 2) onNeedMore();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useApp } from '../support/perTest';
 import { reply, startReceiver } from '../support/receiver';
+import { seedLog } from '../support/seedLog';
 
 const running = useApp({ receiver: true });
 
@@ -60,6 +61,46 @@ describe('finding your way in the request log', () => {
     expect(await page.locator(`tr[data-id="${id}"]`).getAttribute('aria-current')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-id'))).toBe(id);
     await running.app.screenshot('long-list-back');
+  });
+
+  it('starts a searched or filtered list at its top, its rows shown at once, however far the last one was scrolled', async () => {
+    const hook = await running.app.core.call('hooks.create', { name: 'Long log', url: running.receiver.url, events: ['PostSignIn'] });
+    const now = Date.now();
+    await seedLog(running.app.dataDir, 600, (index) => ({
+      hookId: hook.id,
+      event: 'PostSignIn',
+      createdAt: now - (600 - index) * 1_000,
+      outcome: index % 100 === 0 ? 'failed' : 'success',
+      status: index % 100 === 0 ? 500 : 200,
+      body: JSON.stringify({ event: 'PostSignIn', user: `user${index}@example.com` }),
+    }));
+    await openRequests('Long log');
+    const { page } = running.app;
+    const scroller = page.getByTestId('delivery-scroll');
+    const toBottom = () =>
+      scroller.evaluate((element) => {
+        element.scrollTop = element.scrollHeight;
+      });
+    for (const shown of ['400 of 600 shown', '600 of 600 shown']) {
+      await toBottom();
+      await expect.poll(() => page.locator('.toolbar .muted').textContent()).toBe(shown);
+    }
+    await toBottom();
+
+    await page.getByLabel('Search request and response bodies').fill('user150@example.com');
+    await expect.poll(() => page.locator('.toolbar .muted').textContent()).toBe('1 of 1 shown');
+    // The one row is on screen as soon as it is counted: no blank table while the old scroll position unwinds.
+    expect(await page.locator('tr[data-id="seeded-150"]').isVisible()).toBe(true);
+    expect(await scroller.evaluate((element) => element.scrollTop)).toBe(0);
+
+    await page.getByLabel('Search request and response bodies').fill('');
+    await expect.poll(() => page.locator('.toolbar .muted').textContent()).toBe('200 of 600 shown');
+    await toBottom();
+    await page.getByLabel('Outcome').selectOption('failed');
+    await expect.poll(() => page.locator('.toolbar .muted').textContent()).toBe('6 of 6 shown');
+    // The newest failure first, at the top.
+    expect(await page.locator('tr[data-id]').first().getAttribute('data-id')).toBe('seeded-500');
+    expect(await scroller.evaluate((element) => element.scrollTop)).toBe(0);
   });
 
   it('names why a delivery failed, and shows its attempts as a timeline with the last one open', async () => {

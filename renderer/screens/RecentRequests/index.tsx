@@ -65,6 +65,8 @@ export function RecentRequests({ hookId, events, removed = false }: { hookId: st
         </div>
       ) : (
         <DeliveryTable
+          // Another search or filter is another list: it starts at its top, not where the last one was scrolled.
+          key={JSON.stringify(filters)}
           items={items}
           hasMore={nextCursor !== null}
           onNeedMore={needMore}
