@@ -89,7 +89,7 @@ function unparsable(value: string): string {
   const host = authority.replace(/^.*@/, '');
   if (host === '') return 'Add the host after the scheme, e.g. http://localhost:3000/webhooks';
   const port = /:(\d+)$/.exec(host)?.[1];
-  if (port && Number(port) > 65535) return `The port must be from 0 to 65535 (this one is ${port})`;
+  if (port && Number(port) > 65535) return `The port must be from 1 to 65535 (this one is ${port})`;
   return `"${host}" is not a host name, IP address or host:port; check it, e.g. http://localhost:3000/webhooks`;
 }
 
@@ -328,6 +328,8 @@ export function logtoUrlRefusal(value: string): string | null {
   } catch {
     return null;
   }
+  // "localhost:3000/x" parses with "localhost:" as its scheme: what is wrong with it is the URL itself, said on its own.
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
   const reasons: string[] = [];
   if (url.protocol !== 'https:') reasons.push('Logto only delivers to https:// endpoints');
   if (isLocalHost(url.hostname)) {

@@ -30,7 +30,7 @@ describe('hook input', () => {
     [{ ...valid, url: 'localhost:3000/hooks' }, 'url', 'Enter a full URL with its scheme: did you mean http://localhost:3000/hooks?'],
     [{ ...valid, url: 'ftp://example.com/hooks' }, 'url', 'Use an http:// or https:// URL (this one starts with ftp://)'],
     [{ ...valid, url: 'http://exa mple.com' }, 'url', 'Remove the spaces from the URL (in a path or query, write a space as %20)'],
-    [{ ...valid, url: 'http://localhost:99999/x' }, 'url', 'The port must be from 0 to 65535 (this one is 99999)'],
+    [{ ...valid, url: 'http://localhost:99999/x' }, 'url', 'The port must be from 1 to 65535 (this one is 99999)'],
     [{ ...valid, url: 'http://' }, 'url', 'Add the host after the scheme, e.g. http://localhost:3000/webhooks'],
     [{ ...valid, url: 'http:///webhooks' }, 'url', 'Add the host after the scheme, e.g. http://localhost:3000/webhooks'],
     [
@@ -242,6 +242,11 @@ describe('what a real Logto tenant would refuse', () => {
     expect(logtoUrlRefusal('http://localhost:3000/x')).toBe(
       'A real Logto tenant would refuse this URL: Logto only delivers to https:// endpoints, and localhost is a local or private address that a Logto tenant cannot reach. Use a public HTTPS URL (e.g. through a tunnel) when you move to Logto.',
     );
+  });
+
+  // Not a URL Hookbench sends to either: the form says what is wrong with it, and nothing about Logto.
+  it.each(['localhost:3000/webhooks', 'ftp://example.com/x', 'not a url'])('leaves %s to the URL check', (url) => {
+    expect(logtoUrlRefusal(url)).toBeNull();
   });
 
   it.each(['https://example.com/hooks', 'https://hooks.acme.dev:8443/logto', 'https://172.32.0.1/x'])('accepts %s', (url) => {
