@@ -239,6 +239,22 @@ describe('hookbench check', () => {
 });
 
 describe('check runs in the core', () => {
+  it('titles the out-of-order case with the article its event names take', async () => {
+    const receiver = await startReceiver();
+    await withCore(dataDir, async (app) => {
+      const titleFor = async (event: 'User.Created' | 'Organization.Created') => {
+        const hook = await app.call('hooks.create', { name: event, url: receiver.url, events: [event] });
+        const run = await app.call('check.run', { hookId: hook.id, burst: 1 });
+        return run.cases.find((item) => item.id === 'out-of-order')!.title;
+      };
+      expect(await titleFor('User.Created')).toBe('A User.Data.Updated before its User.Created is answered 2xx both times');
+      expect(await titleFor('Organization.Created')).toBe(
+        'An Organization.Data.Updated before its Organization.Created is answered 2xx both times',
+      );
+    });
+    await receiver.close();
+  });
+
   it('logs every request as kind check linked to its run, keeps the run, and lists it', async () => {
     const hook = await hookWithReceiver('Logged', 'correct', ['User.Created']);
     await withCore(dataDir, async (app) => {

@@ -135,7 +135,8 @@ export async function outOfOrder(ctx: CaseContext): Promise<Judged> {
   ];
   return {
     id: 'out-of-order',
-    title: `An ${updated!.event} before its ${created!.event} is answered 2xx both times`,
+    // "An Organization…", but "A User…": U is read "you" in Logto's event names.
+    title: `${/^[AEIO]/.test(updated!.event) ? 'An' : 'A'} ${updated!.event} before its ${created!.event} is answered 2xx both times`,
     ...allAccepted(evidence, 'Both answered 2xx: deliveries arriving out of order do not break the receiver.', ctx.terms),
     evidence,
   };
