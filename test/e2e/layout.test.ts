@@ -45,6 +45,11 @@ describe('a 900 px window', () => {
     const name = `Sync users to the CRM for the ${'Z'.repeat(30)}`;
     const url = `http://localhost:4000/webhooks/logto?token=${'q'.repeat(140)}&tenant=acme`;
     const hook = await running.app.core.call('hooks.create', { name, url, events: ['PostSignIn'] });
+    await running.app.core.call('hooks.create', {
+      name: `The longest name a hook can have ${'n'.repeat(95)}`,
+      url,
+      events: ['User.Created'],
+    });
     await running.app.core.call('events.trigger', { event: 'PostSignIn' });
     await running.app.core.settled();
     const [delivery] = (await running.app.core.call('logs.query', { hookId: hook.id, limit: 1 })).items;
@@ -67,6 +72,15 @@ describe('a 900 px window', () => {
       const back = page.getByRole('button', { name: new RegExp(`← ${name}`) });
       expect(await back.evaluate((element) => getComputedStyle(element).textAlign)).toBe('left');
       await running.app.screenshot(`layout-${width}-long-request`);
+      await page.getByRole('button', { name: new RegExp(`← ${name}`) }).click();
+      await page.getByRole('tab', { name: 'Check receiver' }).click();
+      await page.getByRole('button', { name: 'Run check' }).waitFor();
+      expect(await clipped()).toEqual([]);
+      // The receiver's key picker lists every hook by name, the longest one too.
+      await page.getByRole('button', { name: 'Receiver' }).click();
+      await page.getByText('Signature verified by').waitFor();
+      expect(await clipped()).toEqual([]);
+      await running.app.screenshot(`layout-${width}-receiver`);
       await page.getByRole('button', { name: 'Hooks' }).click();
     }
   });
