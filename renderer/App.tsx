@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { call, onPush } from './api';
 import { AppHeader } from './components/AppHeader';
 import { LeaveGuard } from './components/LeaveGuard';
+import { ScreenBoundary } from './components/ScreenBoundary';
 import { Toasts } from './components/Toasts';
 import { About } from './screens/About';
 import { CreateHook } from './screens/CreateHook';
@@ -60,12 +61,14 @@ export function App() {
       <AppHeader />
       <Banners />
       <main>
-        {view.name === 'list' && <HookList />}
-        {view.name === 'create' && <CreateHook />}
-        {view.name === 'hook' && <HookDetail id={view.id} tab={view.tab} />}
-        {view.name === 'delivery' && <RequestDetail hookId={view.hookId} id={view.id} />}
-        {view.name === 'receiver' && <Receiver />}
-        {view.name === 'about' && <About />}
+        <ScreenBoundary view={JSON.stringify(view)} onBack={() => useNavigation.getState().go({ name: 'list' })}>
+          {view.name === 'list' && <HookList />}
+          {view.name === 'create' && <CreateHook />}
+          {view.name === 'hook' && <HookDetail id={view.id} tab={view.tab} />}
+          {view.name === 'delivery' && <RequestDetail hookId={view.hookId} id={view.id} />}
+          {view.name === 'receiver' && <Receiver />}
+          {view.name === 'about' && <About />}
+        </ScreenBoundary>
       </main>
       <Toasts />
       <LeaveGuard />

@@ -49,6 +49,8 @@ export type RunningApp = {
   screenshot(name: string): Promise<void>;
   /** A new page on the same core, as after restarting the window. */
   reload(): Promise<void>;
+  /** Page errors a test provokes on purpose: matching ones are not reported as problems at close. */
+  expectProblems(pattern: RegExp): void;
   close(): Promise<void>;
 };
 
@@ -109,6 +111,7 @@ export async function startApp(
   await context.addInitScript(bridgeClientScript);
   let page = await context.newPage();
   const problems: string[] = [];
+  const expected: RegExp[] = [];
   const watch = (target: Page) => {
     target.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     target.on('console', (message) => {
@@ -130,6 +133,9 @@ export async function startApp(
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },
+    expectProblems(pattern) {
+      expected.push(pattern);
+    },
     async reload() {
       await page.close();
       page = await context.newPage();
@@ -141,7 +147,8 @@ export async function startApp(
       await server.close();
       await core.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
-      if (problems.length > 0) throw new Error(`The page reported problems:\n${problems.join('\n')}`);
+      const unexpected = problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)));
+      if (unexpected.length > 0) throw new Error(`The page reported problems:\n${unexpected.join('\n')}`);
     },
   };
 }
