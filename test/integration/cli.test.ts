@@ -357,6 +357,33 @@ describe('a record damaged in the request log', () => {
     expect(errors.filter((error) => error?.startsWith('This record in the request log is damaged'))).toHaveLength(2);
     expect((await cli('redeliver', second!.id)).code).toBe(0);
   });
+
+  it('reads a time, status or duration that is not a number as unknown: the list and the record still show, and say what is damaged', async () => {
+    await createHook('Receiver');
+    for (let i = 0; i < 2; i++) await cli('trigger', 'PostSignIn');
+    const [damaged] = JSON.parse((await cli('logs', '--json')).out) as Array<{ id: string }>;
+    const db = new DatabaseSync(join(dataDir, 'requests.sqlite'));
+    db.prepare('UPDATE deliveries SET created_at = ?, status = ?, duration_ms = ? WHERE id = ?').run(
+      'yesterday',
+      'two hundred',
+      'slow',
+      damaged!.id,
+    );
+    db.close();
+
+    const listed = await cli('logs', '--json');
+    expect(listed.code).toBe(0);
+    expect((JSON.parse(listed.out) as Array<{ id: string }>).find((item) => item.id === damaged!.id)).toMatchObject({
+      createdAt: 0,
+      status: null,
+      durationMs: null,
+    });
+    expect((await cli('logs')).code).toBe(0);
+    const shown = await cli('show', damaged!.id);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('This record in the request log is damaged: its time could not be read');
+    expect((await cli('export', '--format', 'har')).code).toBe(0);
+  });
 });
 
 describe('the built command line on a Node too old for it', () => {

@@ -123,17 +123,26 @@ function phrase(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
+/**
+ * A row's list fields. Its numbers are Hookbench's writing, but the file is the user's: one changed
+ * outside Hookbench (a time that is text) is read as unknown, never handed on to break a screen or
+ * a command; `storedDelivery` says on the record which of them were damaged.
+ */
 export function summaryFromRow(row: Row): DeliverySummary {
   return {
     id: row.id,
     kind: row.kind,
     hookId: row.hook_id,
     event: row.event as HookEvent,
-    createdAt: row.created_at,
+    createdAt: isTime(row.created_at) ? row.created_at : 0,
     outcome: row.outcome,
-    status: row.status,
-    durationMs: row.duration_ms,
-    attemptCount: row.attempt_count,
+    status: isCount(row.status) ? row.status : null,
+    durationMs: isCount(row.duration_ms) ? row.duration_ms : null,
+    attemptCount: isCount(row.attempt_count) ? row.attempt_count : 0,
     redeliveryOf: row.redelivery_of,
   };
 }
+
+/** Milliseconds a Date can hold (±8.64e15). */
+export const isTime = (value: unknown): value is number => typeof value === 'number' && Math.abs(value) <= 8.64e15;
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;

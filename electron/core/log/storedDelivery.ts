@@ -5,7 +5,7 @@
  */
 import type { Attempt, Delivery, SentRequest } from '../../../shared/domain';
 import { isRecord } from '../util/isRecord';
-import { type FullRow, summaryFromRow } from './queries';
+import { type FullRow, isTime, summaryFromRow } from './queries';
 
 type StoredRequest = Omit<SentRequest, 'body'>;
 
@@ -15,6 +15,7 @@ export function deliveryFromRow(row: FullRow): Delivery {
   if (!stored) unreadable.push('its request line and headers');
   const attempts = parsed(row.attempts, isAttemptList);
   if (!attempts) unreadable.push('its attempts');
+  if (!isTime(row.created_at)) unreadable.push('its time');
   const damage = unreadable.length
     ? `This record in the request log is damaged: ${unreadable.join(' and ')} could not be read, so only the rest is shown.`
     : null;
