@@ -26,8 +26,8 @@ type Props = {
   onCancel?(): void;
   /** Cards shown after the form's own (the signing key, the danger zone), above the save bar. */
   after?: ReactNode;
-  /** Told what the form holds after every edit, saved or not. */
-  onValues?(values: HookFormValues): void;
+  /** Told what the form holds after every edit while it differs from what is saved; null once it does not. */
+  onValues?(values: HookFormValues | null): void;
 };
 
 /** Field errors keyed like the contract's `field`: name, url, events, headers.N.name. */
@@ -80,7 +80,7 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel, after, onVa
 
   const report = useRef(onValues);
   report.current = onValues;
-  useEffect(() => report.current?.(values), [values]);
+  useEffect(() => report.current?.(dirty ? values : null), [values, dirty]);
 
   const change = (patch: Partial<HookFormValues>) => {
     setValues((current) => ({ ...current, ...patch }));

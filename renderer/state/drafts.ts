@@ -4,7 +4,7 @@ import type { HookFormValues } from '../components/HookForm';
 
 /** What the user typed and has not saved: kept while the app is open, whatever closes in between. */
 type Drafts = {
-  /** What each open settings form holds now, saved or not: "Send test payload" sends exactly this. */
+  /** What each open settings form holds now, while it has unsaved edits: "Send test payload" sends exactly this. */
   byHook: Record<string, HookFormValues>;
   hold(hookId: string, values: HookFormValues): void;
   drop(hookId: string): void;

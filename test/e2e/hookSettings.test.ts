@@ -97,6 +97,12 @@ describe('retries', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').filter({ hasText: 'Changes saved.' }).waitFor();
     expect((await app!.core.call('hooks.list', {}))[0]).toMatchObject({ config: { retries: 1 }, retryBehaviour: 'send-once' });
+    // Saved, the form holds no edit: the dialog says nothing about unsaved edits.
+    await page.getByRole('button', { name: 'Send test payload' }).click();
+    dialog = page.getByRole('dialog', { name: 'Send test payload' });
+    await dialog.getByText('1 of 1 failed').waitFor();
+    expect(await dialog.getByText('unsaved edits included').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Close' }).click();
 
     await page.getByRole('button', { name: '← Webhooks' }).click();
     const appDefault = page.getByLabel('Retry behaviour for hooks on the app default');

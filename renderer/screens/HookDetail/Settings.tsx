@@ -35,7 +35,7 @@ export function Settings({ hook }: { hook: Hook }) {
           retries: hook.config.retries,
           retryBehaviour: hook.retryBehaviour,
         }}
-        onValues={(values) => hold(hook.id, values)}
+        onValues={(values) => (values ? hold(hook.id, values) : drop(hook.id))}
         submitLabel="Save changes"
         onSubmit={async (values) => {
           await update({ id: hook.id, ...values });
