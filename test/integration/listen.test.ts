@@ -120,7 +120,7 @@ describe('hookbench listen', () => {
       const saved = run(savedDir, 'listen');
       expect(await saved.exited).toBe(2);
       expect(saved.output().err).toBe(
-        `hookbench: Port ${taken} is already in use by another program. Choose another port for the built-in receiver (Settings, or hookbench listen --port <port>).\n`,
+        `hookbench: Port ${taken} is already in use by another program. Choose another port for the built-in receiver (the Port field on the Receiver screen, or hookbench listen --port <port>).\n`,
       );
     } finally {
       blocker.close();

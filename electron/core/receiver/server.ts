@@ -119,7 +119,7 @@ export class BuiltInReceiver {
       if (error.code === 'EADDRINUSE') {
         throw new UserFacingError(
           'conflict',
-          `Port ${port} is already in use by another program. Choose another port for the built-in receiver (Settings, or hookbench listen --port <port>).`,
+          `Port ${port} is already in use by another program. Choose another port for the built-in receiver (the Port field on the Receiver screen, or hookbench listen --port <port>).`,
           'port',
         );
       }
