@@ -16,7 +16,9 @@ export function JsonView({ label, text, note }: Props) {
         </span>
         <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} shown="Copy" />
       </div>
-      <section aria-label={label}>
+      {/* A long body scrolls in its own box (reachable with Tab), so the attempts around it stay in view. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled with the keyboard */}
+      <section aria-label={label} className="body-scroll" tabIndex={0}>
         <pre>
           {pretty.text === '' ? <span className="muted">(empty)</span> : pretty.isJson ? <JsonHighlight text={pretty.text} /> : pretty.text}
         </pre>

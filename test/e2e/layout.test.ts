@@ -85,6 +85,20 @@ describe('a 900 px window', () => {
     }
   });
 
+  it('keeps a 2 000-character URL to two lines under the hook’s name, the tabs in the first screenful', async () => {
+    const url = `http://localhost:4000/hooks?token=${'t'.repeat(1_970)}`;
+    await running.app.core.call('hooks.create', { name: 'Long everything', url, events: ['PostSignIn'] });
+    await running.app.reload();
+    const { page } = running.app;
+    await page.setViewportSize({ width: 900, height: 760 });
+    await page.getByRole('button', { name: 'Long everything' }).click();
+    const tabs = page.getByRole('tab', { name: 'Recent requests' });
+    await tabs.waitFor();
+    // The tabs stay in the first screenful; the whole URL is in its tooltip (and in Settings).
+    expect((await tabs.boundingBox())!.y).toBeLessThan(300);
+    expect(await page.locator('.hook-url').getAttribute('title')).toBe(url);
+  });
+
   it('keeps the event picker’s columns where they are while filtering', async () => {
     await running.app.page.getByRole('button', { name: 'Create your first webhook' }).click();
     const description = running.app.page.getByText('A user finished signing in.');

@@ -146,6 +146,31 @@ describe('finding your way in the request log', () => {
     await running.app.screenshot('request-timeline');
   });
 
+  it('shows a long response body in a box of its own that scrolls, by mouse or keyboard, so the attempts stay in view', async () => {
+    await running.app.core.call('hooks.create', { name: 'Verbose', url: running.receiver.url, events: ['PostSignIn'] });
+    const lines = Array.from({ length: 2_000 }, (_, index) => `line ${index}`).join('\n');
+    running.receiver.answer(reply(500, lines), reply(200, 'ok'));
+    await running.app.core.call('events.trigger', { event: 'PostSignIn' });
+    await running.app.core.settled();
+    await openRequests('Verbose');
+    const { page } = running.app;
+    await page
+      .getByRole('row', { name: /PostSignIn/ })
+      .getByRole('button')
+      .first()
+      .click();
+    await page.getByText('Attempt 1', { exact: true }).click();
+    const body = page.getByLabel('Response body (attempt 1)', { exact: true });
+    await body.waitFor();
+    const box = await body.evaluate((element) => ({ shown: element.clientHeight, whole: element.scrollHeight }));
+    expect(box.shown).toBeLessThan(500);
+    expect(box.whole).toBeGreaterThan(box.shown * 10);
+    await body.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => body.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+    await running.app.screenshot('long-response-body');
+  });
+
   it('marks local endpoints once, small, until dismissed for good', async () => {
     await running.app.core.call('hooks.create', { name: 'Local', url: 'http://localhost:3000/hooks', events: ['PostSignIn'] });
     await running.app.reload();

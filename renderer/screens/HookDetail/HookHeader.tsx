@@ -39,7 +39,7 @@ export function HookHeader({ hook }: { hook: Hook }) {
         <h1>
           {hook.name} <span className={`tag ${hook.enabled ? 'success' : 'muted'}`}>{hook.enabled ? 'Enabled' : 'Disabled'}</span>
         </h1>
-        <p className="muted">
+        <p className="muted hook-url" title={hook.config.url}>
           <code>{hook.config.url}</code> · created <RelativeTime at={hook.createdAt} />
         </p>
       </div>
