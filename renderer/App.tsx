@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { call, onPush } from './api';
 import { AppHeader } from './components/AppHeader';
 import { LeaveGuard } from './components/LeaveGuard';
@@ -25,6 +25,7 @@ export function App() {
 
   const refreshHealth = useHealth((state) => state.refresh);
   const applyDelivery = useRequests((state) => state.apply);
+  useHeadingFocus(view.name === 'hook' ? `hook:${view.id}` : view.name === 'delivery' ? `delivery:${view.id}` : view.name);
 
   useEffect(() => {
     void load();
@@ -74,6 +75,30 @@ export function App() {
       <LeaveGuard />
     </div>
   );
+}
+
+/**
+ * On arriving at another screen (not another tab), its heading takes focus when what had focus
+ * left with the old screen: keyboard and screen-reader users start at its top, not at the window.
+ * A screen that focuses something itself (the row a list was left at) keeps that.
+ */
+function useHeadingFocus(screen: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && document.contains(active)) return;
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (!heading) return;
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [screen]);
 }
 
 function Banners() {

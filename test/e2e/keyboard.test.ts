@@ -13,6 +13,22 @@ async function hookOnScreen() {
 }
 
 describe('keyboard and screen reader', () => {
+  it('starts a screen opened from the keyboard at its heading, the list gone back to too', async () => {
+    await running.app.core.call('hooks.create', { name: 'CRM sync', url: 'http://127.0.0.1:4000/hooks', events: ['PostSignIn'] });
+    await running.app.reload();
+    const { page } = running.app;
+    await page.getByRole('button', { name: 'CRM sync' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await focused()).toContain('CRM sync');
+    // Tab goes on from the heading into the screen.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Send test payload');
+    await page.getByRole('button', { name: '← Webhooks' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Webhooks');
+  });
+
   it('moves between tabs with arrows, Home and End, one tab stop for the list', async () => {
     await hookOnScreen();
     const { page } = running.app;
