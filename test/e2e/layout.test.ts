@@ -85,6 +85,19 @@ describe('a 900 px window', () => {
     }
   });
 
+  it('keeps a 128-character name to two lines of the list, whole in its tooltip', async () => {
+    const name = `Sync every user, role and organization change to the CRM ${'and more '.repeat(8)}`.slice(0, 128);
+    await running.app.core.call('hooks.create', { name, url: 'http://localhost:4000/hooks', events: ['PostSignIn'] });
+    await running.app.reload();
+    await running.app.page.setViewportSize({ width: 900, height: 760 });
+    const link = running.app.page.getByRole('button', { name });
+    await link.waitFor();
+    const lineHeight = await link.evaluate((element) => Number.parseFloat(getComputedStyle(element).lineHeight));
+    expect((await link.boundingBox())!.height).toBeLessThanOrEqual(lineHeight * 2 + 1);
+    expect(await link.getAttribute('title')).toBe(name);
+    expect(await clipped()).toEqual([]);
+  });
+
   it('keeps a 2 000-character URL to two lines under the hook’s name, the tabs in the first screenful', async () => {
     const url = `http://localhost:4000/hooks?token=${'t'.repeat(1_970)}`;
     await running.app.core.call('hooks.create', { name: 'Long everything', url, events: ['PostSignIn'] });

@@ -13,7 +13,7 @@ export function HookRow({ hook, health, onOpen }: { hook: Hook; health?: HealthS
   return (
     <tr className="clickable" onClick={onOpen}>
       <td>
-        <button type="button" className="row-link" onClick={onOpen}>
+        <button type="button" className="row-link" title={hook.name} onClick={onOpen}>
           {hook.name}
         </button>
       </td>
