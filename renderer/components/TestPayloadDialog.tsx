@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Hook, TestResult } from '../../shared/domain';
+import { LOGTO_TIMEOUT_MS } from '../../shared/logto';
 import { call, messageOf } from '../api';
 import { formatDuration } from '../format';
 import { Dialog } from './Dialog';
@@ -43,7 +44,7 @@ export function TestPayloadDialog({ hook, draft, onClose }: Props) {
         deliveries, to <code>{url}</code>.{draft && ' What the form holds now is sent, unsaved edits included.'} Test payloads are not
         recorded in Recent requests.
       </p>
-      {!results && !error && <p aria-live="polite">Sending…</p>}
+      {!results && !error && <Sending />}
       {error && (
         <div className="banner error" role="alert">
           {error}
@@ -91,5 +92,29 @@ export function TestPayloadDialog({ hook, draft, onClose }: Props) {
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * How long the test has been waiting, so a receiver that hangs is told from a slow page: Logto
+ * waits 10 s for each attempt's answer. Only the first line is announced; the seconds tick quietly.
+ */
+function Sending() {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setSeconds((count) => count + 1), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <p>
+      <span aria-live="polite">Sending…</span>
+      {seconds > 0 && (
+        <span className="muted">
+          {' '}
+          {seconds} s. Logto waits up to {LOGTO_TIMEOUT_MS / 1000} s for each attempt’s answer; closing this does not stop it, and its
+          result is then not shown.
+        </span>
+      )}
+    </p>
   );
 }

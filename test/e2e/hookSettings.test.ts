@@ -70,6 +70,20 @@ describe('the signing key card', () => {
   });
 });
 
+describe('send test payload', () => {
+  it('counts the seconds while a receiver keeps it waiting, and says what closing does', async () => {
+    await settingsOf('Slow');
+    const page = app!.page;
+    receiver.answer(() => {});
+    await page.getByRole('button', { name: 'Send test payload' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Send test payload' });
+    await dialog.getByText('Sending…').waitFor();
+    await dialog.getByText(/2 s\. Logto waits up to 10 s for each attempt’s answer; closing this does not stop it/).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(receiver.received).toHaveLength(1);
+  });
+});
+
 describe('retries', () => {
   it('sends a test payload with the retry settings the form holds now, saves them, and sets the app default', async () => {
     await settingsOf('Retrying');
