@@ -4,6 +4,7 @@ import type { HookEvent } from '../../shared/events';
 import { type HeaderRow, hookInputSchema, logtoUrlRefusal } from '../../shared/validation';
 import { ApiCallError, messageOf } from '../api';
 import { useUnsavedGuard } from '../lib/useUnsavedGuard';
+import { usePreferences } from '../state/preferences';
 import { EventPicker } from './EventPicker';
 import { fieldNote } from './fieldNote';
 import { HeadersEditor } from './HeadersEditor';
@@ -54,7 +55,8 @@ export function HookForm({ initial, submitLabel, onSubmit, onCancel, after, onVa
   const [changedElsewhere, setChangedElsewhere] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
-  const refusal = logtoUrlRefusal(values.url.trim());
+  // Read once and dismissed on the list ("Got it, hide these marks"): the form stops saying it too.
+  const refusal = usePreferences((state) => state.localNoteDismissed) ? null : logtoUrlRefusal(values.url.trim());
   const dirty = comparable(values) !== comparable(base);
   useUnsavedGuard(dirty && !saving);
 

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 
 type Preferences = {
-  /** The user has read why local URLs are marked, and asked not to be told again. */
+  /** The user has read why local URLs are marked, and asked not to be told again: in the list and in the form. */
   localNoteDismissed: boolean;
   dismissLocalNote(): void;
 };

@@ -183,5 +183,18 @@ describe('finding your way in the request log', () => {
     await running.app.page.getByRole('row', { name: /Local/ }).waitFor();
     expect(await note().count()).toBe(0);
     expect(await running.app.page.getByRole('row', { name: /Local/ }).locator('.tag').count()).toBe(0);
+    // The hook's form no longer warns about a local URL either.
+    const warning = () => running.app.page.getByText('A real Logto tenant would refuse this URL');
+    await running.app.page.getByRole('button', { name: 'Local', exact: true }).click();
+    await running.app.page.getByLabel('Endpoint URL').fill('http://localhost:3001/hooks');
+    await running.app.page.getByText('Unsaved changes').waitFor();
+    expect(await warning().count()).toBe(0);
+  });
+
+  it('warns in the form about a URL a real Logto would refuse, until the marks are dismissed', async () => {
+    await running.app.core.call('hooks.create', { name: 'Local', url: 'http://localhost:3000/hooks', events: ['PostSignIn'] });
+    await running.app.reload();
+    await running.app.page.getByRole('button', { name: 'Local', exact: true }).click();
+    await running.app.page.getByText('A real Logto tenant would refuse this URL').waitFor();
   });
 });

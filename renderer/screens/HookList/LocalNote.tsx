@@ -2,7 +2,7 @@ import type { Hook } from '../../../shared/domain';
 import { logtoUrlRefusal } from '../../../shared/validation';
 import { usePreferences } from '../../state/preferences';
 
-/** Once, small: why some endpoints are marked local. Dismissed for good, the marks go too. */
+/** Once, small: why some endpoints are marked local. Dismissed for good, the marks go too, and the form's warning. */
 export function LocalNote({ hooks }: { hooks: Hook[] }) {
   const dismissed = usePreferences((state) => state.localNoteDismissed);
   const dismiss = usePreferences((state) => state.dismissLocalNote);
