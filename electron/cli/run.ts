@@ -94,7 +94,7 @@ function leadingProblem(error: Error & { code?: string }, leading: string[], res
   const option = /'(--?[^' ]+)'/.exec(error.message)?.[1];
   const named = commands.find((command) => command.name === findCommandName(rest));
   const taker = option?.startsWith('--')
-    ? [named, ...commands].find((command) => command && option.slice(2) in command.options)
+    ? [named, ...commands].find((command) => command && Object.hasOwn(command.options, option.slice(2)))
     : undefined;
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option && taker) {
     const spec = taker.options[option.slice(2)]!;

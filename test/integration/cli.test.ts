@@ -69,6 +69,7 @@ describe('hookbench', () => {
     // Before the command word, options are told in the same words as after it, and one a command takes says where it goes.
     for (const [args, message] of [
       [['--bogus', 'logs'], 'Unknown option --bogus; the options it takes are below'],
+      [['--constructor', 'logs'], 'Unknown option --constructor; the options it takes are below'],
       [['--dat-dir', '/tmp', 'logs'], 'Unknown option --dat-dir; did you mean --data-dir?'],
       [['--data-dir'], '--data-dir needs a value'],
       [['--version=3'], '--version takes no value'],
