@@ -40,7 +40,7 @@ const SYNONYMS: Record<string, string> = {
 /** The command among `names` that `word` most likely meant, or null. */
 export function meant(word: string, names: readonly string[]): string | null {
   const lower = word.toLowerCase();
-  const synonym = SYNONYMS[lower];
+  const synonym = Object.hasOwn(SYNONYMS, lower) ? SYNONYMS[lower] : undefined;
   if (synonym !== undefined && names.includes(synonym)) return synonym;
   // A slip in a command's name, or in one of the words for it ("delte").
   const spellings = [...names.map((name) => [name, name]), ...Object.entries(SYNONYMS).filter(([, name]) => names.includes(name))];
