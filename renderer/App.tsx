@@ -83,12 +83,11 @@ export function App() {
  * A screen that focuses something itself (the row a list was left at) keeps that.
  */
 function useHeadingFocus(screen: string) {
-  const first = useRef(true);
+  // The screen the window opened on keeps the browser's own start.
+  const shown = useRef(screen);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shown.current === screen) return;
+    shown.current = screen;
     const frame = requestAnimationFrame(() => {
       const active = document.activeElement;
       if (active && active !== document.body && document.contains(active)) return;
