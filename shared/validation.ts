@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { deliveryKinds, deliveryOutcomes, type HookHeaders, retryBehaviours } from './domain';
 import { hookEvents, isHookEvent } from './events';
-import { LOGTO_DEFAULT_RETRIES, SIGNATURE_HEADER } from './logto';
+import { LOGTO_DEFAULT_RETRIES, LOGTO_USER_AGENT, SIGNATURE_HEADER } from './logto';
 import { timeRanges } from './time';
 
 export const HOOK_NAME_MAX = 128;
@@ -130,6 +130,8 @@ export const headerRowsSchema = z
   .array(headerRowSchema, { invalid_type_error: 'Headers must be a list of name/value rows' })
   .max(HEADERS_MAX, `Use at most ${HEADERS_MAX} custom headers`)
   .superRefine((rows, ctx) => {
+    // Names are compared exactly, as Logto's Console and API do: `X-Key` and `x-key` may both be
+    // kept, and go out joined as one header (joinedHeaderRows).
     const seen = new Map<string, number>();
     rows.forEach((row, index) => {
       const name = row.name.trim();
@@ -144,14 +146,14 @@ export const headerRowsSchema = z
         });
       } else if (RESERVED_HEADERS.has(lower)) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, 'name'], message: RESERVED_HEADERS.get(lower)! });
-      } else if (seen.has(lower)) {
+      } else if (seen.has(name)) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: [index, 'name'],
-          message: `"${name}" is already set in row ${seen.get(lower)! + 1}; a header can appear once`,
+          message: `"${name}" is already set in row ${seen.get(name)! + 1}; a header can appear once`,
         });
       } else {
-        seen.set(lower, index);
+        seen.set(name, index);
       }
       const problem =
         lower === 'connection' && !CONNECTION_VALUES.has(row.value.trim().toLowerCase())
@@ -160,6 +162,40 @@ export const headerRowsSchema = z
       if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, 'value'], message: problem });
     });
   });
+
+/**
+ * What each row that shares its header with another will say: fetch's `Headers` (Logto's request,
+ * through ky) lowercases names and joins the values of one name with ", ". Logto's object is
+ * `{ 'user-agent': …, ...config.headers }`, so a row named exactly `user-agent` replaces Logto's
+ * own in place, and `User-Agent` is joined after it. Keyed by row index; rows sent alone are absent.
+ */
+export function joinedHeaderRows(rows: readonly HeaderRow[]): Map<number, string> {
+  const written: Array<{ name: string; value: string; row: number | null }> = [{ name: 'user-agent', value: LOGTO_USER_AGENT, row: null }];
+  rows.forEach((row, index) => {
+    const name = row.name.trim();
+    if (name === '') return;
+    const same = written.find((entry) => entry.name === name);
+    if (same) Object.assign(same, { value: row.value.trim(), row: index });
+    else written.push({ name, value: row.value.trim(), row: index });
+  });
+  const said = new Map<number, string>();
+  for (const lower of new Set(written.map(({ name }) => name.toLowerCase()))) {
+    const group = written.filter(({ name }) => name.toLowerCase() === lower);
+    if (group.length < 2) continue;
+    const sent = `${lower}: ${group.map(({ value }) => value).join(', ')}`;
+    for (const { row } of group) {
+      if (row === null) continue;
+      const others = group
+        .filter((entry) => entry.row !== row)
+        .map((entry) => (entry.row === null ? "Logto's own user-agent" : `row ${entry.row + 1}`));
+      said.set(
+        row,
+        `Sent joined with ${others.join(' and ')} as one header, "${sent}": Logto's request joins names that differ only in case`,
+      );
+    }
+  }
+  return said;
+}
 
 /**
  * Why fetch (Logto's, and Hookbench's wire) would refuse to send this header value, or null.

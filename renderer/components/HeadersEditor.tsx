@@ -1,5 +1,5 @@
 import { useId, useRef } from 'react';
-import type { HeaderRow } from '../../shared/validation';
+import { type HeaderRow, joinedHeaderRows } from '../../shared/validation';
 import { fieldNote } from './fieldNote';
 
 type Props = {
@@ -17,6 +17,7 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
   const made = useRef(0);
   while (keys.current.length < rows.length) keys.current.push(made.current++);
   keys.current.length = rows.length;
+  const joined = joinedHeaderRows(rows);
   const edit = (index: number, change: Partial<HeaderRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
 
   return (
@@ -26,7 +27,7 @@ export function HeadersEditor({ rows, onChange, errors }: Props) {
       </legend>
       {rows.length === 0 && <p className="muted">No custom headers.</p>}
       {rows.map((row, index) => {
-        const name = fieldNote(`${id}-${index}-name`, errors[`headers.${index}.name`]);
+        const name = fieldNote(`${id}-${index}-name`, errors[`headers.${index}.name`], { warning: joined.get(index) });
         const value = fieldNote(`${id}-${index}-value`, errors[`headers.${index}.value`]);
         return (
           <div className="header-row" key={keys.current[index]}>

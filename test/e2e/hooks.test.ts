@@ -49,6 +49,29 @@ describe('creating a hook', () => {
     expect(await running.app.core.call('hooks.list', {})).toEqual([]);
   });
 
+  it('keeps header names that differ only in case, as Logto does, and says they go out as one header', async () => {
+    const { page } = running.app;
+    await page.getByRole('button', { name: 'Create your first webhook' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Tenant routing');
+    await page.getByLabel('Endpoint URL').fill('http://localhost:4000/hooks');
+    await page.getByLabel('Select all User events').check();
+    for (const [index, name, value] of [
+      [1, 'X-Tenant', 'acme'],
+      [2, 'x-tenant', 'beta'],
+    ] as const) {
+      await page.getByRole('button', { name: '+ Add header' }).click();
+      await page.getByLabel(`Header ${index} name`).fill(name);
+      await page.getByLabel(`Header ${index} value`).fill(value);
+    }
+    await expect(descriptionOf(page.getByLabel('Header 2 name', { exact: true }))).resolves.toBe(
+      'Sent joined with row 1 as one header, "x-tenant: acme, beta": Logto\'s request joins names that differ only in case',
+    );
+    await page.getByRole('button', { name: 'Create webhook' }).click();
+    await page.getByRole('heading', { name: /Tenant routing/ }).waitFor();
+    const [stored] = await running.app.core.call('hooks.list', {});
+    expect(stored?.config.headers).toEqual({ 'X-Tenant': 'acme', 'x-tenant': 'beta' });
+  });
+
   it('shows each mistake next to its field and saves nothing', async () => {
     const { page } = running.app;
     await page.getByRole('button', { name: 'Create your first webhook' }).click();

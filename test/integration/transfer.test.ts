@@ -207,7 +207,7 @@ describe('hook definitions', () => {
     ]);
   });
 
-  it('imports Logto’s GET /hooks array, legacy single-event hooks and config.retries included, keys kept exactly', async () => {
+  it('imports Logto’s GET /hooks array, legacy single-event hooks, config.retries and header names in two cases included, keys kept exactly', async () => {
     const fromLogto = [
       {
         tenantId: 'default',
@@ -224,7 +224,8 @@ describe('hook definitions', () => {
         id: 'logto0hook0id0000002',
         name: 'No key',
         events: ['User.Created'],
-        config: { url: 'https://example.com/k', headers: { 'x-a': '1' } },
+        // Logto compares header names exactly, so a tenant can hold both cases (fetch joins them when sending).
+        config: { url: 'https://example.com/k', headers: { 'x-a': '1', 'X-A': '2' } },
         signingKey: '',
       },
     ];
@@ -244,7 +245,7 @@ describe('hook definitions', () => {
       }),
       expect.objectContaining({
         name: 'No key',
-        config: { url: 'https://example.com/k', headers: { 'x-a': '1' }, retries: 3 },
+        config: { url: 'https://example.com/k', headers: { 'x-a': '1', 'X-A': '2' }, retries: 3 },
         signingKey: '',
       }),
     ]);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hookInputSchema, hookTestSchema, hookUpdateSchema, logtoUrlRefusal } from '../../shared/validation';
+import {
+  headersSchema,
+  hookInputSchema,
+  hookTestSchema,
+  hookUpdateSchema,
+  joinedHeaderRows,
+  logtoUrlRefusal,
+} from '../../shared/validation';
 
 const valid = { name: 'CRM sync', url: 'http://localhost:3000/hooks', events: ['PostSignIn'] };
 
@@ -130,11 +137,11 @@ describe('hook input', () => {
         ...valid,
         headers: [
           { name: 'X-Key', value: '1' },
-          { name: 'x-key', value: '2' },
+          { name: ' X-Key ', value: '2' },
         ],
       },
       'headers.1.name',
-      '"x-key" is already set in row 1; a header can appear once',
+      '"X-Key" is already set in row 1; a header can appear once',
     ],
     [
       { ...valid, headers: [{ name: 'Logto-Signature-Sha-256', value: 'forged' }] },
@@ -219,6 +226,44 @@ describe('hook input', () => {
       { name: 'content-type', value: 'application/vnd.custom+json' },
     ];
     expect(hookInputSchema.parse({ ...valid, headers: rows }).headers).toEqual(rows);
+  });
+});
+
+describe('header names that differ only in case', () => {
+  const rows = [
+    { name: 'X-Tenant', value: 'acme' },
+    { name: 'x-trace', value: '1' },
+    { name: 'x-tenant', value: 'beta' },
+  ];
+
+  it('are kept, as Logto’s Console and API keep them (they compare names exactly)', () => {
+    expect(hookInputSchema.parse({ ...valid, headers: rows }).headers).toEqual(rows);
+    expect(headersSchema.parse({ 'X-Tenant': 'acme', 'x-tenant': 'beta' })).toEqual({ 'X-Tenant': 'acme', 'x-tenant': 'beta' });
+  });
+
+  it('say, on each row, the one header they go out as, values in row order', () => {
+    const said = joinedHeaderRows(rows);
+    expect([...said.keys()]).toEqual([0, 2]);
+    expect(said.get(0)).toBe(
+      'Sent joined with row 3 as one header, "x-tenant: acme, beta": Logto\'s request joins names that differ only in case',
+    );
+    expect(said.get(2)).toBe(
+      'Sent joined with row 1 as one header, "x-tenant: acme, beta": Logto\'s request joins names that differ only in case',
+    );
+  });
+
+  it('join User-Agent after Logto’s own, while user-agent replaces it and is sent alone', () => {
+    expect(joinedHeaderRows([{ name: 'User-Agent', value: 'my-tests/1.0' }]).get(0)).toBe(
+      'Sent joined with Logto\'s own user-agent as one header, "user-agent: Logto (https://logto.io/), my-tests/1.0": Logto\'s request joins names that differ only in case',
+    );
+    expect(joinedHeaderRows([{ name: 'user-agent', value: 'my-tests/1.0' }]).size).toBe(0);
+    // Logto's object spread puts the replaced user-agent first, ahead of a User-Agent row before it.
+    expect(
+      joinedHeaderRows([
+        { name: 'User-Agent', value: 'a' },
+        { name: 'user-agent', value: 'b' },
+      ]).get(0),
+    ).toContain('"user-agent: b, a"');
   });
 });
 
