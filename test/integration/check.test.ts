@@ -190,9 +190,11 @@ describe('hookbench check', () => {
       code: 2,
       err: expect.stringContaining('No hook is named or has the id "Nobody"'),
     });
-    expect(await cli('check', '--hook', 'Lab', '--event', 'PostRegister')).toMatchObject({
+    // Refused before anything is said to be checked.
+    expect(await cli('check', '--hook', 'Lab', '--event', 'PostRegister')).toEqual({
       code: 2,
-      err: expect.stringContaining('“Lab” subscribes to none of PostRegister; it subscribes to User.Created.'),
+      out: '',
+      err: 'hookbench: --event: “Lab” subscribes to none of PostRegister; it subscribes to User.Created.\n',
     });
     expect(await cli('check', '--hook', 'Lab', '--event', 'User.Exploded')).toMatchObject({
       code: 2,

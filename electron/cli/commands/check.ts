@@ -1,6 +1,7 @@
 /** `hookbench check`: a hook's receiver checked the way Logto will treat it (docs/receiver-lab.md). */
 import { type CheckCase, type CheckRun, DEFAULT_BURST, MAX_BURST, summariseRun } from '../../../shared/check';
 import { counted } from '../../../shared/counted';
+import type { DeliverySummary } from '../../../shared/domain';
 import { isHookEvent } from '../../../shared/events';
 import { junitXml } from '../../../shared/junit';
 import { defineCommand } from '../command';
@@ -38,7 +39,14 @@ export default defineCommand({
         : wholeNumber('--burst', options.burst, { min: 1, max: MAX_BURST, what: `a whole number from 1 to ${MAX_BURST}` });
     if (options.junit !== undefined) checkWritable(options.junit);
     const hook = await context.hook(options.hook);
-    context.out.say(`checking “${hook.name}” at ${hook.config.url}…`);
+    // Said when the first request leaves, so options the check refuses are never preceded by it.
+    let announced = false;
+    const stopAnnouncing = context.core.subscribe((channel, payload) => {
+      const { kind, hookId } = payload as DeliverySummary;
+      if (announced || channel !== 'delivery.updated' || kind !== 'check' || hookId !== hook.id) return;
+      announced = true;
+      context.out.say(`checking “${hook.name}” at ${hook.config.url}…`);
+    });
     const stopProgress = new Progress(context.out.stderr).follow(
       context.core,
       'check.progress',
@@ -46,7 +54,10 @@ export default defineCommand({
     );
     const run = await context
       .call('check.run', { hookId: hook.id, events: options.event?.filter(isHookEvent), burst }, { events: '--event', burst: '--burst' })
-      .finally(stopProgress);
+      .finally(() => {
+        stopAnnouncing();
+        stopProgress();
+      });
     for (const warning of run.warnings) context.out.say(`warning: ${warning}`);
     if (options.junit) await writeOut(options.junit, [junitXml(run)], context.out.stdout);
     if (options.json) context.out.json(run);
