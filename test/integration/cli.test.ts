@@ -385,6 +385,25 @@ describe('a record damaged in the request log', () => {
     expect(shown.out).toContain('This record in the request log is damaged: its time could not be read');
     expect((await cli('export', '--format', 'har')).code).toBe(0);
   });
+
+  it('reads an integer too large for a JavaScript number as unknown, instead of failing the whole log', async () => {
+    await createHook('Receiver');
+    for (let i = 0; i < 2; i++) await cli('trigger', 'PostSignIn');
+    const [damaged, intact] = JSON.parse((await cli('logs', '--json')).out) as Array<{ id: string }>;
+    const db = new DatabaseSync(join(dataDir, 'requests.sqlite'));
+    db.prepare('UPDATE deliveries SET created_at = ?, duration_ms = ? WHERE id = ?').run(2n ** 63n - 1n, 2n ** 60n, damaged!.id);
+    db.close();
+
+    const listed = await cli('logs', '--json');
+    expect(listed.code).toBe(0);
+    const rows = JSON.parse(listed.out) as Array<{ id: string }>;
+    expect(rows.find((item) => item.id === damaged!.id)).toMatchObject({ createdAt: 0, durationMs: null });
+    expect(rows.find((item) => item.id === intact!.id)).toBeDefined();
+    const shown = await cli('show', damaged!.id);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('This record in the request log is damaged: its time could not be read');
+    expect((await cli('hooks', 'list')).code).toBe(0);
+  });
 });
 
 describe('the built command line on a Node too old for it', () => {

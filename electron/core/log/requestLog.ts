@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path';
-import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync } from 'node:sqlite';
 import type { Delivery, DeliverySummary } from '../../../shared/domain';
 import { UserFacingError } from '../../../shared/errors';
 import type { DeliveryRecorder } from '../delivery/engine';
@@ -450,7 +450,12 @@ export class RequestLog implements DeliveryRecorder {
 
   #all<T>(sql: string, ...values: SQLInputValue[]): T[] {
     this.#tryFlush();
-    return this.#guard('read', () => this.#statement(sql).all(...values) as T[]);
+    return this.#guard('read', () => {
+      const statement = this.#statement(sql);
+      // One integer past 2^53 (a damaged or hand-edited row) would otherwise fail the whole read.
+      statement.setReadBigInts(true);
+      return statement.all(...values).map(withSafeNumbers) as T[];
+    });
   }
 
   #guard<T>(action: 'read' | 'write', work: () => T): T {
@@ -480,4 +485,14 @@ export class RequestLog implements DeliveryRecorder {
     }
     return statement;
   }
+}
+
+/** A row with each integer as a number, or null where no JavaScript number can hold it: the readers treat that value as missing. */
+function withSafeNumbers(row: Record<string, SQLOutputValue>): Record<string, SQLOutputValue> {
+  const out: Record<string, SQLOutputValue> = {};
+  for (const [column, value] of Object.entries(row)) {
+    out[column] =
+      typeof value !== 'bigint' ? value : value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER ? Number(value) : null;
+  }
+  return out;
 }
