@@ -26,6 +26,7 @@ export function RetryFields({ idPrefix, retries, retryBehaviour, onChange }: Pro
         <select
           id={`${idPrefix}-retry-behaviour`}
           value={retryBehaviour ?? APP_DEFAULT}
+          aria-describedby={`${idPrefix}-retry-behaviour-hint`}
           onChange={(event) =>
             onChange({ retryBehaviour: event.target.value === APP_DEFAULT ? null : (event.target.value as RetryBehaviour) })
           }
@@ -34,6 +35,10 @@ export function RetryFields({ idPrefix, retries, retryBehaviour, onChange }: Pro
           <option value="retry-5xx">{retryBehaviourLabel['retry-5xx']}</option>
           <option value="send-once">{retryBehaviourLabel['send-once']}</option>
         </select>
+        <p className="hint" id={`${idPrefix}-retry-behaviour-hint`}>
+          Match the Logto you will deploy to: its docs promise retries of a 5xx answer, but its code retries only since pull request #9410
+          (August 2026); a Logto built before that sends every event once.
+        </p>
       </div>
       <div className="field">
         <label className="label" htmlFor={`${idPrefix}-retries`}>

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SIGNATURE_HEADER } from '../../shared/logto';
 import { type RunningApp, startApp } from '../support/app';
-import { seriousAxeFindings } from '../support/axe';
+import { descriptionOf, seriousAxeFindings } from '../support/axe';
 import { type Receiver, reply, startReceiver } from '../support/receiver';
 
 let app: RunningApp | undefined;
@@ -98,6 +98,10 @@ describe('retries', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(receiver.received).toHaveLength(2);
 
+    // The choice says what it is about: which Logto the receiver will meet.
+    await expect(descriptionOf(page.getByLabel('Retry behaviour'))).resolves.toMatch(
+      /^Match the Logto you will deploy to: .* retries only since pull request #9410 \(August 2026\); a Logto built before that sends every event once\.$/,
+    );
     await page.getByLabel('Retry behaviour').selectOption({ label: 'Sends once (Logto before that fix)' });
     await page.getByRole('button', { name: 'Send test payload' }).click();
     dialog = page.getByRole('dialog', { name: 'Send test payload' });
