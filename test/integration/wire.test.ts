@@ -105,6 +105,15 @@ describe.each(['http', 'https'] as const)('over %s, Hookbench sends the bytes No
     expect(request.headers['accept-encoding']).toBe(scheme === 'https' ? 'br, gzip, deflate' : 'gzip, deflate');
   });
 
+  it('a path with a space or non-ASCII is sent percent-encoded, and the log shows the URL as sent', async () => {
+    const hook = hookFor(`${receiver.origin}/web hooks/zoë?q=a b`, {});
+    const { node22, hookbench, request } = await bothSend([receiver], hook);
+    expect(hookbench[0]).toEqual(node22[0]);
+    expect(hookbench[0]![0]).toMatch(/^POST \/web%20hooks\/zo%C3%AB\?q=a%20b HTTP\/1\.1\r\n/);
+    expect(request.url).toBe(`${receiver.origin}/web%20hooks/zo%C3%AB?q=a%20b`);
+    expect(curlCommand(request)).toContain(`'${receiver.origin}/web%20hooks/zo%C3%AB?q=a%20b'`);
+  });
+
   it('a hook without a signing key sends no signature header, as Logto does', async () => {
     const hook = hookFor(`${receiver.origin}/webhooks/logto`, {}, '');
     const { node22, hookbench } = await bothSend([receiver], hook);

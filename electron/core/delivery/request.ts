@@ -82,7 +82,7 @@ export function wireHeaders(url: URL, hop: HeaderList, bodyBytes: number | null)
  */
 export function prepareRequest(hook: Hook, body: string, forgedSignature?: string | null): PreparedRequest {
   const signature = forgedSignature !== undefined ? forgedSignature : hook.signingKey === '' ? null : sign(hook.signingKey, body);
-  const url = hook.config.url;
+  let url = hook.config.url;
   let base: HeaderList;
   try {
     base = withFetchDefaults(logtoHeaders(hook.config.headers, signature));
@@ -94,6 +94,8 @@ export function prepareRequest(hook: Hook, body: string, forgedSignature?: strin
   let headers: Record<string, string>;
   try {
     const parsed = new URL(url);
+    // The URL as requested (a space in the path goes out as %20): what the log, HAR and cURL show.
+    url = parsed.href;
     headers = wireHeaders(parsed, hopHeaders(base, parsed), Buffer.byteLength(body));
   } catch {
     // A URL that does not parse never reaches the wire; the attempt says why.
