@@ -31,7 +31,7 @@ export function RetryFields({ idPrefix, retries, retryBehaviour, onChange }: Pro
             onChange({ retryBehaviour: event.target.value === APP_DEFAULT ? null : (event.target.value as RetryBehaviour) })
           }
         >
-          <option value={APP_DEFAULT}>App default{appDefault ? ` (now: ${retryBehaviourLabel[appDefault]})` : ''}</option>
+          <option value={APP_DEFAULT}>App default{appDefault ? ` — now ${retryBehaviourLabel[appDefault]}` : ''}</option>
           <option value="retry-5xx">{retryBehaviourLabel['retry-5xx']}</option>
           <option value="send-once">{retryBehaviourLabel['send-once']}</option>
         </select>
