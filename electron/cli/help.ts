@@ -45,3 +45,18 @@ export function groupHelp(group: string): string {
     '\n',
   );
 }
+
+/**
+ * What follows a command word that is not one: the names alone, so the "Did you mean" above them
+ * stays on screen (the full usage is over a hundred lines).
+ */
+export function commandList(group?: string): string {
+  const names = commands.flatMap(({ name }) =>
+    group === undefined ? [name] : name.startsWith(`${group} `) ? [name.slice(group.length + 1)] : [],
+  );
+  const prefix = group === undefined ? 'hookbench' : `hookbench ${group}`;
+  return [
+    `Commands: ${names.join(', ')}.`,
+    `${prefix} --help shows what each does and its options; ${prefix} <command> --help shows one.`,
+  ].join('\n');
+}

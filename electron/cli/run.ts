@@ -13,7 +13,7 @@ import { commands } from './commands';
 import { Context } from './context';
 import { chosenDataDir } from './dataDir';
 import { CliError, EXIT_STATUS, usageError } from './errors';
-import { commandHelp, groupHelp, USAGE } from './help';
+import { commandHelp, commandList, groupHelp, USAGE } from './help';
 import { Output, type OutStream } from './output';
 import { meant } from './suggest';
 
@@ -134,7 +134,7 @@ function findCommand(rest: string[]): { command: Command; words: number } {
       throw usageError('hooks needs a subcommand', groupHelp('hooks'));
     }
     const subcommands = commands.flatMap(({ name }) => (name.startsWith('hooks ') ? [name.slice('hooks '.length)] : []));
-    throw usageError(`"hooks ${second}" is not a hookbench command.${didYouMean(second, subcommands, 'hooks ')}`, groupHelp('hooks'));
+    throw usageError(`"hooks ${second}" is not a hookbench command.${didYouMean(second, subcommands, 'hooks ')}`, commandList('hooks'));
   }
   const command = commands.find((candidate) => candidate.name === first);
   if (command) return { command, words: 1 };
@@ -145,7 +145,7 @@ function findCommand(rest: string[]): { command: Command; words: number } {
     'hooks import',
     'hooks list',
   ];
-  throw usageError(`"${words}" is not a hookbench command.${first === undefined ? '' : didYouMean(first, topLevel)}`, USAGE);
+  throw usageError(`"${words}" is not a hookbench command.${first === undefined ? '' : didYouMean(first, topLevel)}`, commandList());
 }
 
 function didYouMean(word: string, names: string[], prefix = ''): string {

@@ -94,6 +94,14 @@ describe('hookbench', () => {
         err: expect.stringContaining(`hookbench: "${said}" is not a hookbench command. Did you mean "${meant}"?\n`),
       });
     }
+    // The suggestion stays on screen: the command names follow it, not the whole usage.
+    const { err } = await cli('lgos');
+    expect(err.split('\n').length).toBeLessThan(6);
+    expect(err).toContain('Commands: hooks list, hooks add,');
+    expect(err).toContain('hookbench --help shows what each does and its options');
+    expect((await cli('hooks', 'delte')).err).toContain(
+      'Commands: list, add, edit, enable, disable, remove, rotate-key, test, export, import.\n',
+    );
     expect(await cli('logs', '--since', 'forever')).toMatchObject({
       code: 2,
       err: 'hookbench: --since takes 1h, 24h, 7d or all, not "forever"\n',
