@@ -128,6 +128,15 @@ export function isHookEvent(name: string): name is HookEvent {
   return kindByEvent.has(name);
 }
 
+/** A name as people mistype it: case and separators dropped ("user_created", "postsignin"). */
+const looseName = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+const eventByLooseName = new Map<string, HookEvent>(hookEvents.map((event) => [looseName(event), event]));
+
+/** The event a name that is not one means, when it differs only in case or separators. */
+export function eventMeant(name: string): HookEvent | undefined {
+  return eventByLooseName.get(looseName(name));
+}
+
 export function eventKind(event: HookEvent): EventKind {
   return kindByEvent.get(event)!;
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { deliveryKinds, deliveryOutcomes, type HookHeaders, retryBehaviours } from './domain';
-import { hookEvents, isHookEvent } from './events';
+import { eventMeant, hookEvents, isHookEvent } from './events';
 import { LOGTO_DEFAULT_RETRIES, LOGTO_USER_AGENT, SIGNATURE_HEADER } from './logto';
 import { timeRanges } from './time';
 
@@ -93,12 +93,18 @@ function unparsable(value: string): string {
   return `"${host}" is not a host name, IP address or host:port; check it, e.g. http://localhost:3000/webhooks`;
 }
 
+/** Refuses a name that is not an event, naming the event it seems to mean: names are matched exactly, as Logto matches them. */
+export function notAnEvent(name: string): string {
+  const meant = eventMeant(name);
+  return `"${name}" is not a Logto webhook event${meant ? `; did you mean ${meant}? Event names are matched exactly` : ''}`;
+}
+
 /** One Logto event name; anything else is refused with the name that was given. */
 export const hookEventSchema = z.enum(hookEvents, {
   errorMap: (issue, ctx) => ({
     message:
       issue.code === 'invalid_enum_value'
-        ? `"${String(ctx.data)}" is not a Logto webhook event`
+        ? notAnEvent(String(ctx.data))
         : ctx.data === undefined
           ? 'Choose an event'
           : 'The event must be an event name',
@@ -114,7 +120,7 @@ export const hookEventsSchema = z
   .superRefine((events, ctx) => {
     if (events.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'Pick at least one event' });
     for (const event of events) {
-      if (!isHookEvent(event)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${event}" is not a Logto webhook event` });
+      if (!isHookEvent(event)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: notAnEvent(event) });
     }
   })
   .transform((events) => [...new Set(events.filter(isHookEvent))]);

@@ -196,9 +196,9 @@ describe('hookbench check', () => {
       out: '',
       err: 'hookbench: --event: “Lab” subscribes to none of PostRegister; it subscribes to User.Created.\n',
     });
-    expect(await cli('check', '--hook', 'Lab', '--event', 'User.Exploded')).toMatchObject({
+    expect(await cli('check', '--hook', 'Lab', '--event', 'User.Exploded', '--event', 'user_created')).toMatchObject({
       code: 2,
-      err: expect.stringContaining('Not Logto webhook events: User.Exploded'),
+      err: 'hookbench: --event: "User.Exploded" is not a Logto webhook event; "user_created" is not a Logto webhook event; did you mean User.Created? Event names are matched exactly\n',
     });
     expect(await cli('check', '--hook', 'Lab', '--burst', '0')).toMatchObject({
       code: 2,

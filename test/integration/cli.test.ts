@@ -195,6 +195,10 @@ describe('hookbench', () => {
       code: 2,
       err: 'hookbench: "User.Exploded" is not a Logto webhook event\n',
     });
+    expect(await cli('trigger', 'postsignin')).toMatchObject({
+      code: 2,
+      err: 'hookbench: "postsignin" is not a Logto webhook event; did you mean PostSignIn? Event names are matched exactly\n',
+    });
     expect(await cli('trigger', 'Role.Created')).toMatchObject({
       code: 1,
       err: 'hookbench: no enabled hook subscribes to Role.Created; nothing was sent\n',

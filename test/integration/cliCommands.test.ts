@@ -113,6 +113,10 @@ describe('hooks add, edit, enable, disable, remove, rotate-key', () => {
       [['--url', 'ftp://example.com'], 'hookbench: --url: Use an http:// or https:// URL (this one starts with ftp://)\n'],
       [['--event', 'User.Exploded'], 'hookbench: --event: "User.Exploded" is not a Logto webhook event\n'],
       [
+        ['--event', 'user.created'],
+        'hookbench: --event: "user.created" is not a Logto webhook event; did you mean User.Created? Event names are matched exactly\n',
+      ],
+      [
         ['--header', 'X-A: 1', '--header', 'Bad Name: 2'],
         'hookbench: --header #2: "Bad Name" is not a valid header name: use letters, digits and - _ . only, no spaces or colons\n',
       ],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventMeant, hookEvents } from '../../shared/events';
 import {
   headersSchema,
   hookInputSchema,
@@ -6,6 +7,7 @@ import {
   hookUpdateSchema,
   joinedHeaderRows,
   logtoUrlRefusal,
+  notAnEvent,
 } from '../../shared/validation';
 
 const valid = { name: 'CRM sync', url: 'http://localhost:3000/hooks', events: ['PostSignIn'] };
@@ -60,6 +62,11 @@ describe('hook input', () => {
     ],
     [{ ...valid, events: [] }, 'events', 'Pick at least one event'],
     [{ ...valid, events: ['User.Exploded'] }, 'events', '"User.Exploded" is not a Logto webhook event'],
+    [
+      { ...valid, events: ['Organization-Membership-Updated'] },
+      'events',
+      '"Organization-Membership-Updated" is not a Logto webhook event; did you mean Organization.Membership.Updated? Event names are matched exactly',
+    ],
     [
       { ...valid, headers: [{ name: 'x key', value: '1' }] },
       'headers.0.name',
@@ -296,5 +303,16 @@ describe('what a real Logto tenant would refuse', () => {
 
   it.each(['https://example.com/hooks', 'https://hooks.acme.dev:8443/logto', 'https://172.32.0.1/x'])('accepts %s', (url) => {
     expect(logtoUrlRefusal(url)).toBeNull();
+  });
+});
+
+describe('an event name not quite right', () => {
+  it('is matched to the one event it means, whatever the case or separators', () => {
+    for (const event of hookEvents) {
+      expect(eventMeant(event.toUpperCase())).toBe(event);
+      expect(eventMeant(event.replaceAll('.', '_').toLowerCase())).toBe(event);
+    }
+    expect(eventMeant('User.Exploded')).toBeUndefined();
+    expect(notAnEvent('User.Exploded')).toBe('"User.Exploded" is not a Logto webhook event');
   });
 });

@@ -4,6 +4,7 @@ import { counted } from '../../../shared/counted';
 import type { DeliverySummary } from '../../../shared/domain';
 import { isHookEvent } from '../../../shared/events';
 import { junitXml } from '../../../shared/junit';
+import { notAnEvent } from '../../../shared/validation';
 import { defineCommand } from '../command';
 import { FAILED, usageError } from '../errors';
 import { checkWritable, writeOut } from '../files';
@@ -32,7 +33,7 @@ export default defineCommand({
   ],
   async run(context, options) {
     const unknown = (options.event ?? []).filter((event) => !isHookEvent(event));
-    if (unknown.length > 0) throw usageError(`Not Logto webhook events: ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw usageError(`--event: ${unknown.map(notAnEvent).join('; ')}`);
     const burst =
       options.burst === undefined
         ? DEFAULT_BURST

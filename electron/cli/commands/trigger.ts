@@ -1,5 +1,6 @@
 import { isHookEvent } from '../../../shared/events';
 import { MAX_PAYLOAD_BYTES } from '../../../shared/limits';
+import { notAnEvent } from '../../../shared/validation';
 import { defineCommand } from '../command';
 import { deliverAndReport } from '../deliveries';
 import { FAILED, usageError } from '../errors';
@@ -37,7 +38,7 @@ export default defineCommand({
     'With --repeat, --rate, --duplicate or --shuffle: a load or chaos run, with latency percentiles and error rate.',
   ],
   async run(context, options, [event]) {
-    if (!isHookEvent(event)) throw usageError(`"${event}" is not a Logto webhook event`);
+    if (!isHookEvent(event)) throw usageError(notAnEvent(event));
     if (options.repeat !== undefined || options.rate !== undefined || options.duplicate || options.shuffle) {
       if (options.payload !== undefined)
         throw usageError('--payload sends one body; a run with --repeat sends fresh sample payloads, so use one or the other');
