@@ -195,6 +195,11 @@ describe('hookbench', () => {
       code: 2,
       err: 'hookbench: "User.Exploded" is not a Logto webhook event\n',
     });
+    writeFileSync(file, '\n');
+    expect(await cli('trigger', 'User.Created', '--payload', file)).toMatchObject({
+      code: 2,
+      err: `hookbench: ${file} is empty; put the JSON object to send in it, or leave out --payload to send Logto's sample\n`,
+    });
     expect(await cli('trigger', 'postsignin')).toMatchObject({
       code: 2,
       err: 'hookbench: "postsignin" is not a Logto webhook event; did you mean PostSignIn? Event names are matched exactly\n',

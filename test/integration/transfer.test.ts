@@ -359,6 +359,9 @@ describe('hook definitions', () => {
   it('refuses a file that is not a hooks export, saying what it expected', async () => {
     await expect(running.core.call('hooks.import', { content: '{"hooks": 3}' })).rejects.toThrow('The file holds no list of hooks');
     await expect(running.core.call('hooks.import', { content: 'hooks:\n - name: x' })).rejects.toThrow('The file is not JSON');
+    await expect(running.core.call('hooks.import', { content: ' \n' })).rejects.toThrow(
+      "The file is empty; import a file from Hookbench's Export hooks",
+    );
     expect(await running.core.call('hooks.list', {})).toEqual([]);
   });
 });

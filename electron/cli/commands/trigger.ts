@@ -46,8 +46,11 @@ export default defineCommand({
     }
     let payload: Record<string, unknown> | undefined;
     if (options.payload !== undefined) {
+      const text = readText(options.payload, MAX_PAYLOAD_BYTES);
+      if (text.trim() === '')
+        throw usageError(`${options.payload} is empty; put the JSON object to send in it, or leave out --payload to send Logto's sample`);
       try {
-        payload = JSON.parse(readText(options.payload, MAX_PAYLOAD_BYTES));
+        payload = JSON.parse(text);
       } catch (error) {
         if (!(error instanceof SyntaxError)) throw error;
         throw usageError(`${options.payload} is not valid JSON: ${error.message}`);

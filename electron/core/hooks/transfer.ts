@@ -139,6 +139,11 @@ export class ImportError extends Error {}
 
 /** Hookbench's export (`{hooks: [...]}`) or a bare array (Logto's `GET /hooks`). */
 function listOf(content: string): unknown[] {
+  if (content.trim() === '') {
+    throw new ImportError(
+      "The file is empty; import a file from Hookbench's Export hooks (hookbench hooks export), or the list Logto's GET /api/hooks returns.",
+    );
+  }
   let document: unknown;
   try {
     document = JSON.parse(content);
