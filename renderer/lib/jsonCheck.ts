@@ -13,9 +13,13 @@ export function jsonProblem(text: string): JsonProblem | null {
     while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++;
   };
   const describe = () => (at >= text.length ? 'the end of the text' : `“${text[at]}”`);
+  const unexpected = () => (at >= text.length ? 'The text ends in the middle of a value' : `Unexpected ${describe()}`);
   const literal = (word: string) => {
-    if (text.startsWith(word, at)) at += word.length;
-    else fail(`Unexpected ${describe()}`);
+    // Points at the first letter that is not the word's: "tru" ends early, "trie" goes wrong at "i".
+    for (const letter of word) {
+      if (text[at] !== letter) fail(unexpected());
+      at++;
+    }
   };
   const string = () => {
     at++;
@@ -34,7 +38,7 @@ export function jsonProblem(text: string): JsonProblem | null {
   };
   const number = () => {
     const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at));
-    if (!match) fail(`Unexpected ${describe()}`);
+    if (!match) fail(unexpected());
     at += match![0].length;
   };
   const value = () => {

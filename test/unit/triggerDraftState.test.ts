@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePayload } from '../../renderer/components/TriggerEvent/parsePayload';
 import { jsonProblem } from '../../renderer/lib/jsonCheck';
 
 describe('the trigger payload draft', () => {
@@ -8,5 +9,16 @@ describe('the trigger payload draft', () => {
     expect(jsonProblem('{\n  "a": 1,\n}')).toMatchObject({ line: 3, column: 1, message: 'A trailing comma is not allowed in JSON' });
     expect(jsonProblem('{"a" 1}')).toMatchObject({ line: 1, column: 6 });
     expect(jsonProblem('')).toMatchObject({ line: 1, column: 1 });
+    // Cut short in a word or a number: said so, not "Unexpected the end of the text".
+    expect(jsonProblem('{"a": tru')).toEqual({ line: 1, column: 10, message: 'The text ends in the middle of a value' });
+    expect(jsonProblem('{"a": trie}')).toEqual({ line: 1, column: 9, message: 'Unexpected “i”' });
+  });
+
+  it('says an empty editor is empty, and how to get the sample back', () => {
+    expect(parsePayload(' \n', 'User.Created')).toEqual({
+      ok: false,
+      error: 'The payload is empty: write a JSON object, or press Reset to sample',
+    });
+    expect(parsePayload('{"event":"User.Created"}', 'User.Created')).toEqual({ ok: true, value: { event: 'User.Created' } });
   });
 });

@@ -5,6 +5,7 @@ export type ParsedPayload = { ok: true; value: Record<string, unknown> } | { ok:
 
 /** The editor's text as a payload object for `event`, or what to fix, with where. */
 export function parsePayload(text: string, event: string): ParsedPayload {
+  if (text.trim() === '') return { ok: false, error: 'The payload is empty: write a JSON object, or press Reset to sample' };
   const problem = jsonProblem(text);
   if (problem) return { ok: false, error: `Not valid JSON at line ${problem.line}, column ${problem.column}: ${problem.message}` };
   const value: unknown = JSON.parse(text);
