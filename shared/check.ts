@@ -85,6 +85,9 @@ export const signatureMistakes = [
   'trailing-newline',
   'encoding',
   'uppercase-hex',
+  'digest-format',
+  'other-algorithm',
+  'decoded-key',
   'other-hook-key',
 ] as const;
 export type SignatureMistake = (typeof signatureMistakes)[number];

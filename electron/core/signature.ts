@@ -3,7 +3,7 @@
  * which of the usual mistakes explains it? Each candidate is a body (or key, or encoding) someone
  * might have signed or verified instead of Logto's raw bytes.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { SignatureDiagnosis, SignatureMistake } from '../../shared/check';
 
 export type OtherKey = { hookId: string; name: string; key: string };
@@ -56,7 +56,8 @@ export function diagnoseSignature(input: {
         message:
           'The signature is right but in uppercase hex; Logto sends lowercase, and a byte-wise comparison tells them apart. Compare the lowercase hex digest.',
       }
-    : mistake && { kind: mistake.kind, message: mistake.message, ...(mistake.hookId ? { hookId: mistake.hookId } : {}) };
+    : ((mistake && { kind: mistake.kind, message: mistake.message, ...(mistake.hookId ? { hookId: mistake.hookId } : {}) }) ??
+      digestMistake(received.trim(), raw, input.key));
   return {
     verdict: 'invalid',
     message: found
@@ -135,6 +136,45 @@ function candidates(body: string, key: string, otherKeys: OtherKey[]): Candidate
     }
   }
   return list;
+}
+
+/**
+ * Mistakes in how the digest is made or written rather than in the bytes: the habits of other
+ * webhook providers (GitHub's `sha256=` prefix, Stripe's and Shopify's base64, Svix's base64 secret).
+ */
+function digestMistake(received: string, raw: Buffer, key: string): { kind: SignatureMistake; message: string } | undefined {
+  const digest = createHmac('sha256', key).update(raw).digest();
+  const bare = 'Logto sends the bare lowercase hex digest of HMAC-SHA256, with no prefix.';
+  const written: Array<[string, string]> = [
+    [`sha256=${digest.toString('hex')}`, `The signature is right but written with a "sha256=" prefix, as GitHub writes it; ${bare}`],
+    [digest.toString('base64'), `The signature is right but written in base64; ${bare}`],
+    [digest.toString('base64url'), `The signature is right but written in base64url; ${bare}`],
+  ];
+  const format = written.find(([text]) => same(received, text));
+  if (format) return { kind: 'digest-format', message: format[1] };
+  const algorithms: Array<[string, string]> = [
+    [createHmac('sha1', key).update(raw).digest('hex'), 'HMAC-SHA1'],
+    [createHmac('sha512', key).update(raw).digest('hex'), 'HMAC-SHA512'],
+    [createHash('sha256').update(raw).digest('hex'), 'a plain SHA-256 of the body, with no key'],
+    [createHmac('sha256', raw).update(key).digest('hex'), 'HMAC-SHA256 with the key and the body swapped'],
+  ];
+  const algorithm = algorithms.find(([text]) => same(received, text));
+  if (algorithm)
+    return {
+      kind: 'other-algorithm',
+      message: `The signature is ${algorithm[1]}; Logto signs with HMAC-SHA256, the body as the message and the key as the key.`,
+    };
+  // A Logto key is text used as it is; decoding it as base64 or hex first gives other key bytes.
+  for (const encoding of ['base64', 'hex'] as const) {
+    const decoded = Buffer.from(key, encoding);
+    if (decoded.length > 0 && same(received, createHmac('sha256', decoded).update(raw).digest('hex'))) {
+      return {
+        kind: 'decoded-key',
+        message: `The signature was made with the key decoded from ${encoding} first; Logto uses the key's text exactly as shown (its UTF-8 bytes), never decoded.`,
+      };
+    }
+  }
+  return undefined;
 }
 
 /** Python's `json.dumps(value)` with its defaults: ", " and ": " separators, ensure_ascii. */

@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { diagnoseSignature, pythonDumps } from '../../electron/core/signature';
 
 const key = 'k3yk3yk3yk3yk3yk3yk3yk3yk3yk3yk3';
 const body = JSON.stringify({ event: 'User.Created', createdAt: '2026-01-02T03:04:05.000Z', data: { name: 'Mateo García' }, hookId: 'h1' });
-const hmac = (bytes: string | Buffer, withKey = key) => createHmac('sha256', withKey).update(bytes).digest('hex');
+const hmac = (bytes: string | Buffer, withKey: string | Buffer = key) => createHmac('sha256', withKey).update(bytes).digest('hex');
 
 describe('signature lab', () => {
   it('says valid when the signature is the HMAC of these exact bytes', () => {
@@ -32,6 +32,14 @@ describe('signature lab', () => {
     ['encoding', hmac(Buffer.from(body, 'latin1')), 'Latin-1'],
     ['encoding', hmac(Buffer.from(body, 'utf16le')), 'UTF-16'],
     ['uppercase-hex', hmac(body).toUpperCase(), 'uppercase'],
+    ['digest-format', `sha256=${hmac(body)}`, '"sha256=" prefix'],
+    ['digest-format', createHmac('sha256', key).update(body).digest('base64'), 'written in base64;'],
+    ['digest-format', createHmac('sha256', key).update(body).digest('base64url'), 'written in base64url'],
+    ['other-algorithm', createHmac('sha1', key).update(body).digest('hex'), 'is HMAC-SHA1;'],
+    ['other-algorithm', createHmac('sha512', key).update(body).digest('hex'), 'is HMAC-SHA512;'],
+    ['other-algorithm', createHash('sha256').update(body).digest('hex'), 'plain SHA-256 of the body, with no key'],
+    ['other-algorithm', hmac(key, body), 'the key and the body swapped'],
+    ['decoded-key', hmac(body, Buffer.from(key, 'base64')), 'decoded from base64'],
   ];
 
   it.each(cases)('finds the mistake %s (%#)', (kind, signature, words) => {
