@@ -14,7 +14,8 @@ export function shellQuote(value: string): string {
 export function curlCommand(request: SentRequest): string {
   const parts = [`curl -X ${request.method} ${shellQuote(request.url)}`];
   for (const [name, value] of Object.entries(request.headers)) {
-    if (name !== 'content-length') parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+    // curl reads "name:" with nothing after it as "remove this header"; "name;" sends it empty.
+    if (name !== 'content-length') parts.push(`-H ${shellQuote(value.trim() === '' ? `${name};` : `${name}: ${value}`)}`);
   }
   if (Object.keys(request.headers).some((name) => name.toLowerCase() === 'accept-encoding')) parts.push('--compressed');
   parts.push(`--data-raw ${shellQuote(request.body)}`);

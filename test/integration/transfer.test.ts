@@ -75,6 +75,14 @@ describe('copy as cURL', () => {
 
   it('replays the exact request: the receiver gets the same bytes and the signature verifies', async () => {
     const hook = await createHook();
+    // curl drops a header written "name: " with nothing after it; an empty one must still arrive.
+    await running.core.call('hooks.update', {
+      id: hook.id,
+      headers: [
+        { name: 'X-Empty', value: '' },
+        { name: 'X-Quote', value: "it's" },
+      ],
+    });
     const original = await deliver('User.Created', { data: { note: `O'Brien says "hi" & $PATH` } });
     running.receiver.received.length = 0;
     // Asynchronously: the receiver answering curl lives in this process.
@@ -84,6 +92,7 @@ describe('copy as cURL', () => {
     expect(replayed.headers['logto-signature-sha-256']).toBe(createHmac('sha256', hook.signingKey).update(replayed.body).digest('hex'));
     // The log records the whole header block as it went on the wire, host and connection included.
     expect(replayed.headers).toEqual(original.request.headers);
+    expect(replayed.headers).toMatchObject({ 'x-empty': '', 'x-quote': "it's" });
   });
 });
 
