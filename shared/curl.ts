@@ -1,4 +1,5 @@
 import type { SentRequest } from './domain';
+import { utf8Bytes } from './limits';
 
 /** Quotes a value for POSIX shells: single quotes, with each ' written as '\'' . */
 export function shellQuote(value: string): string {
@@ -18,6 +19,14 @@ export function curlCommand(request: SentRequest): string {
     if (name !== 'content-length') parts.push(`-H ${shellQuote(value.trim() === '' ? `${name};` : `${name}: ${value}`)}`);
   }
   if (Object.keys(request.headers).some((name) => name.toLowerCase() === 'accept-encoding')) parts.push('--compressed');
-  parts.push(`--data-raw ${shellQuote(request.body)}`);
-  return parts.join(' \\\n  ');
+  // One argument of a command can hold at most 128 KiB on Linux; a larger body goes through the
+  // shell's own printf (a builtin: no such limit) into curl's standard input, byte for byte.
+  if (utf8Bytes(request.body) <= ARGUMENT_BYTES) {
+    parts.push(`--data-raw ${shellQuote(request.body)}`);
+    return parts.join(' \\\n  ');
+  }
+  parts.push('--data-binary @-');
+  return `printf '%s' ${shellQuote(request.body)} | ${parts.join(' \\\n  ')}`;
 }
+
+const ARGUMENT_BYTES = 100_000;

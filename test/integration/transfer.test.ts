@@ -1,5 +1,6 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { curlCommand, shellQuote } from '../../shared/curl';
@@ -93,6 +94,20 @@ describe('copy as cURL', () => {
     // The log records the whole header block as it went on the wire, host and connection included.
     expect(replayed.headers).toEqual(original.request.headers);
     expect(replayed.headers).toMatchObject({ 'x-empty': '', 'x-quote': "it's" });
+  });
+
+  it('replays a body too large for one command argument, piped in by the shell', async () => {
+    const hook = await createHook();
+    const original = await deliver('User.Created', { data: { bio: `${"it's ".repeat(40_000)}\n` } });
+    expect(original.request.body.length).toBeGreaterThan(200_000);
+    running.receiver.received.length = 0;
+    // As a user runs it: pasted into a shell, not passed to one as a single argument.
+    const shell = spawn('sh', ['-s'], { stdio: ['pipe', 'ignore', 'inherit'] });
+    shell.stdin.end(`${curlCommand(original.request)} --silent --show-error --output /dev/null\n`);
+    await once(shell, 'exit');
+    const replayed = running.receiver.received[0]!;
+    expect(replayed.body).toBe(original.request.body);
+    expect(replayed.headers['logto-signature-sha-256']).toBe(createHmac('sha256', hook.signingKey).update(replayed.body).digest('hex'));
   });
 });
 
