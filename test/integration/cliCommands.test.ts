@@ -550,7 +550,7 @@ describe('doctor', () => {
     expect(newerLog.out).toContain('was written by a newer Hookbench (schema version 99)');
   });
 
-  it('says honestly whether a read-only folder can be written', async () => {
+  it('says honestly whether the folder can be written, and whether others can open it', async () => {
     await add('Any');
     chmodSync(dataDir, 0o500);
     try {
@@ -560,8 +560,17 @@ describe('doctor', () => {
       const root = process.getuid?.() === 0;
       expect(report.dataDir.writable).toBe(root);
       const text = (await hookbench('doctor')).out;
-      expect(text).toContain('  permissions  0500 (Hookbench makes it 0700: your keys are in it)');
+      expect(text).toContain('  permissions  0500\n');
       expect(text).toContain(root ? '  writable     yes' : '  writable     NO: Hookbench cannot save hooks or log deliveries here');
+    } finally {
+      chmodSync(dataDir, 0o700);
+    }
+    // A folder the user made, open to others: doctor says so and how to close it.
+    chmodSync(dataDir, 0o755);
+    try {
+      expect((await hookbench('doctor')).out).toContain(
+        `  permissions  0755 (others on this machine can open it, and your signing keys are in it: chmod 700 '${dataDir}')\n`,
+      );
     } finally {
       chmodSync(dataDir, 0o700);
     }

@@ -1,4 +1,5 @@
 import { counted } from '../../../shared/counted';
+import { shellQuote } from '../../../shared/curl';
 import { defineCommand } from '../command';
 import { EXIT_STATUS } from '../errors';
 import { json } from '../options';
@@ -27,7 +28,7 @@ export default defineCommand({
       `Runtime        ${runtime}`,
       `SQLite         ${versions.sqlite}`,
       `Data folder    ${dataDir.path}`,
-      `  permissions  ${dataDir.mode}${dataDir.mode === '0700' ? '' : ' (Hookbench makes it 0700: your keys are in it)'}`,
+      `  permissions  ${dataDir.mode}${exposed(dataDir.mode) ? ` (others on this machine can open it, and your signing keys are in it: chmod 700 ${shellQuote(dataDir.path)})` : ''}`,
       `  writable     ${dataDir.writable ? 'yes' : 'NO: Hookbench cannot save hooks or log deliveries here'}`,
       `Hooks          ${hooks.count} in ${hooks.file}`,
       `Request log    ${counted(log.rows, 'row')}, ${size(log.bytes)} + ${size(log.walBytes)} write-ahead, in ${log.file}`,
@@ -57,3 +58,8 @@ export default defineCommand({
     return EXIT_STATUS[error.code];
   },
 });
+
+/** Group or others have any access: Hookbench creates its folder 0700, but leaves a folder the user chose as it is. */
+function exposed(mode: string): boolean {
+  return (Number.parseInt(mode, 8) & 0o077) !== 0;
+}
