@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allDeliveries } from '../support/core';
 import { useApp } from '../support/perTest';
 
 const running = useApp({ receiver: true });
@@ -72,5 +73,25 @@ describe('the trigger event dialog', () => {
     await dialog.getByRole('button', { name: 'Send to 1 webhook' }).click();
     await expect.poll(() => running.receiver.received.length, { timeout: 10_000 }).toBe(2);
     expect(JSON.parse(running.receiver.received[1]!.body)).toMatchObject({ event: 'PostSignIn', marker: 'mine' });
+  });
+
+  it('sends to every subscribed webhook as Logto does, or to the one whose page it was opened from', async () => {
+    const make = (name: string) => running.app.core.call('hooks.create', { name, url: running.receiver.url, events: ['User.Created'] });
+    const alone = await make('Billing');
+    await make('CRM');
+    await running.app.reload();
+    const { page } = running.app;
+    await page.getByRole('button', { name: 'Billing' }).click();
+    await page.getByRole('button', { name: 'Trigger event' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Trigger event' });
+    await dialog.getByText('Delivers to “Billing”, “CRM”.').waitFor();
+    await dialog.getByRole('button', { name: 'Send to 2 webhooks' }).waitFor();
+    await dialog.getByLabel(/^Only “Billing”/).check();
+    await dialog.getByText('Delivers to “Billing”.').waitFor();
+    await running.app.screenshot('trigger-only-this-webhook');
+    await dialog.getByRole('button', { name: 'Send to 1 webhook' }).click();
+    await expect.poll(() => running.receiver.received.length, { timeout: 10_000 }).toBe(1);
+    expect(JSON.parse(running.receiver.received[0]!.body)).toMatchObject({ event: 'User.Created', hookId: alone.id });
+    expect((await allDeliveries(running.app.core)).map((delivery) => delivery.hookId)).toEqual([alone.id]);
   });
 });

@@ -18,6 +18,8 @@ import { useTriggerRun } from './useTriggerRun';
 type Props = {
   hooks: Hook[];
   initialEvent?: HookEvent;
+  /** The webhook whose page opened the dialog: it may be sent to alone. */
+  from?: Hook;
   onClose(): void;
   onSent(count: number): void;
 };
@@ -31,14 +33,19 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
  * event, and what was triggered before can be loaded again. With "Repeat / load" open, the same
  * payload goes as a chaos/load run (events.triggerRun) whose figures show as it goes.
  */
-export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose, onSent }: Props) {
+export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', from, onClose, onSent }: Props) {
   const [event, setEvent] = useState<HookEvent>(initialEvent);
   const [samples, setSamples] = useState<Partial<Record<HookEvent, string>>>({});
   const drafts = useDrafts((state) => state.payloadByEvent);
   const holdPayload = useDrafts((state) => state.holdPayload);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const targets = hooks.filter((hook) => hook.enabled && hook.events.includes(event));
+  const [onlyFrom, setOnlyFrom] = useState(false);
+  const subscribed = hooks.filter((hook) => hook.enabled && hook.events.includes(event));
+  // Logto delivers to every subscribed webhook; sending to one alone is Hookbench's own choice.
+  const alone = from !== undefined && onlyFrom ? from : null;
+  const targets = alone ? subscribed.filter((hook) => hook.id === alone.id) : subscribed;
+  const hookIds = alone ? [alone.id] : undefined;
   const sample = samples[event];
   const text = drafts[event] ?? sample ?? '';
   const setText = (next: string) => holdPayload(event, next);
@@ -67,7 +74,7 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
     setSending(true);
     setError(null);
     try {
-      const { deliveries } = await call('events.trigger', { event, payload: parsed.value });
+      const { deliveries } = await call('events.trigger', { event, payload: parsed.value, hookIds });
       onSent(deliveries.length);
     } catch (failure) {
       setError(messageOf(failure));
@@ -79,7 +86,15 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
     const { repeat, rate } = checkedRun;
     if (!parsed.ok || repeat === null || checkedRun.rateError) return;
     setStarted({ planned: repeat * (runDraft.duplicate ? 2 : 1) * targets.length, rate, hooks: targets });
-    void run.start({ event, payload: parsed.value, repeat, ratePerSecond: rate, duplicate: runDraft.duplicate, shuffle: runDraft.shuffle });
+    void run.start({
+      event,
+      hookIds,
+      payload: parsed.value,
+      repeat,
+      ratePerSecond: rate,
+      duplicate: runDraft.duplicate,
+      shuffle: runDraft.shuffle,
+    });
   };
   const openRequests = (hookId: string) => {
     useNavigation.getState().go({ name: 'hook', id: hookId, tab: 'requests' });
@@ -147,10 +162,20 @@ export function TriggerEventDialog({ hooks, initialEvent = 'PostSignIn', onClose
           {error ?? run.error}
         </div>
       )}
+      {from && hooks.length > 1 && (
+        <label className="checkbox-line">
+          <input type="checkbox" checked={onlyFrom} disabled={run.running} onChange={(change) => setOnlyFrom(change.target.checked)} />
+          <span>
+            Only “{from.name}” <span className="hint">Logto sends each event to every webhook subscribed to it</span>
+          </span>
+        </label>
+      )}
       <p className={targets.length ? 'muted' : 'warn-text'}>
         {targets.length
           ? `Delivers to ${targets.map((hook) => `“${hook.name}”`).join(', ')}.`
-          : `No enabled webhook subscribes to ${event}; nothing would be sent.`}
+          : alone
+            ? `“${alone.name}” ${alone.enabled ? `does not subscribe to ${event}` : 'is disabled'}; nothing would be sent.`
+            : `No enabled webhook subscribes to ${event}; nothing would be sent.`}
       </p>
       <div className="form-actions dialog-footer">
         <button type="button" className="button secondary" onClick={onClose}>

@@ -62,6 +62,7 @@ export function HookHeader({ hook }: { hook: Hook }) {
       {open === 'trigger' && (
         <TriggerEventDialog
           hooks={hooks}
+          from={hook}
           initialEvent={hook.events[0]}
           onClose={() => setOpen(null)}
           onSent={(count) => {
