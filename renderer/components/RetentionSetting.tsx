@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { counted } from '../../shared/counted';
 import { retentionDaysSchema } from '../../shared/validation';
 import { call, messageOf } from '../api';
 import { useCall } from '../lib/useCall';
@@ -29,7 +30,7 @@ export function RetentionSetting() {
       setSaved(retentionDays);
       setEditing(false);
       setError(null);
-      toast('success', `Requests are now kept for ${retentionDays} days.`);
+      toast('success', `Requests are now kept for ${counted(retentionDays, 'day')}.`);
     } catch (failure) {
       setError(messageOf(failure));
       input.current?.focus();
@@ -42,7 +43,7 @@ export function RetentionSetting() {
     <div className="retention">
       {!editing ? (
         <p className="muted">
-          The request log keeps deliveries for {days} days, on this machine only.{' '}
+          The request log keeps deliveries for {counted(days, 'day')}, on this machine only.{' '}
           <button
             type="button"
             className="link-button"

@@ -1,3 +1,4 @@
+import { counted } from '../../shared/counted';
 import { CopyButton } from '../components/CopyButton';
 import { formatBytes, formatCount } from '../format';
 import { useCall } from '../lib/useCall';
@@ -61,11 +62,11 @@ export function About() {
               </dd>
               <dt>Request log</dt>
               <dd>
-                {formatCount(data.log.rows)} rows · {formatBytes(data.log.bytes)} (+ {formatBytes(data.log.walBytes)} write-ahead) in{' '}
+                {counted(data.log.rows, 'row')} · {formatBytes(data.log.bytes)} (+ {formatBytes(data.log.walBytes)} write-ahead) in{' '}
                 <span className="mono">{data.log.file}</span>
               </dd>
               <dt>Retention</dt>
-              <dd>{data.retentionDays} days</dd>
+              <dd>{counted(data.retentionDays, 'day')}</dd>
               <dt>Built-in receiver</dt>
               <dd>{data.receiver ? `listening on port ${data.receiver.port}` : 'not running'}</dd>
             </dl>

@@ -102,6 +102,10 @@ describe('settings and notices', () => {
     await page.getByLabel('Days to keep requests').fill('0');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Keep requests for at least 1 day').waitFor();
+    await page.getByLabel('Days to keep requests').fill('1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The request log keeps deliveries for 1 day, on this machine only').waitFor();
+    await page.getByRole('button', { name: 'Change' }).click();
     await page.getByLabel('Days to keep requests').fill('30');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('The request log keeps deliveries for 30 days').waitFor();

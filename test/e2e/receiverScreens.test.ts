@@ -47,6 +47,8 @@ describe('the app header', () => {
     app = await startApp({ receiver: { port: 0 } });
     const { core } = app;
     const hook = await core.call('hooks.create', { name: 'Orders', url: 'http://localhost:4000/hooks', events: ['PostSignIn'] });
+    const { deliveries } = await core.call('events.trigger', { event: 'PostSignIn' });
+    await core.finished(deliveries[0]!.id);
     await app.reload();
     const { page } = app;
     await page.getByRole('row', { name: /Orders/ }).waitFor();
@@ -58,6 +60,7 @@ describe('the app header', () => {
     expect(await about.getAttribute('aria-current')).toBe('page');
     await expect.poll(() => page.getByText(core.dataDir, { exact: false }).count()).toBeGreaterThan(0);
     await page.getByText(/1 in /).waitFor();
+    await page.getByText(/^1 row · /).waitFor();
     await checkScreen('about');
 
     await page.getByRole('button', { name: 'Copy for a bug report' }).click();

@@ -101,6 +101,21 @@ describe('chaos and load runs from the trigger dialog', () => {
   });
 });
 
+describe('a run of one', () => {
+  it('says it is sending one delivery while the receiver takes its time', async () => {
+    const { dialog } = await openRunOptions();
+    receiver!.answer(async (_request, response) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      response.end('{"ok":true}');
+    });
+    await dialog.getByLabel('Repeat').fill('1');
+    await dialog.getByRole('button', { name: /^Send 1 delivery / }).click();
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toBe('Sending 1 delivery… Closing this dialog leaves the run going; every delivery is logged.');
+  });
+});
+
 describe('closing the dialog while a run goes', () => {
   it('leaves the run going in the core: every delivery is sent and logged, and its end is told in a toast', async () => {
     const { page, dialog } = await openRunOptions();

@@ -232,12 +232,13 @@ describe('hookbench check', () => {
 });
 
 describe('check runs in the core', () => {
-  it('titles the out-of-order case with the article its event names take', async () => {
+  it('titles cases in plain English: the article an event name takes, one delivery in a burst', async () => {
     const receiver = await startReceiver();
     await withCore(dataDir, async (app) => {
       const titleFor = async (event: 'User.Created' | 'Organization.Created') => {
         const hook = await app.call('hooks.create', { name: event, url: receiver.url, events: [event] });
         const run = await app.call('check.run', { hookId: hook.id, burst: 1 });
+        expect(run.cases.find((item) => item.id === 'burst')!.title).toBe('A burst of 1 delivery at once is answered 2xx within 10 s');
         return run.cases.find((item) => item.id === 'out-of-order')!.title;
       };
       expect(await titleFor('User.Created')).toBe('A User.Data.Updated before its User.Created is answered 2xx both times');

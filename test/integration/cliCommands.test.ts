@@ -520,6 +520,10 @@ describe('doctor', () => {
     const ended = spawnSync(process.execPath, ['-e', '']).pid!;
     writeFileSync(join(dataDir, 'receiver.port'), `${JSON.stringify({ port: 4567, host: '127.0.0.1', pid: ended })}\n`);
     expect((await hookbench('doctor')).out).toContain('built-in receiver not running');
+    const app = openTestCore({ dataDir });
+    await app.call('settings.update', { retentionDays: 1 });
+    await app.dispose();
+    expect((await hookbench('doctor')).out).toContain('Retention      1 day\n');
   });
 
   it('still reports when a newer Hookbench wrote the hooks file or the log: what is known and why the folder cannot be opened, exit 3', async () => {

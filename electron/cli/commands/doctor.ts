@@ -32,7 +32,7 @@ export default defineCommand({
       `  writable     ${dataDir.writable ? 'yes' : 'NO: Hookbench cannot save hooks or log deliveries here'}`,
       `Hooks          ${hooks.count} in ${hooks.file}`,
       `Request log    ${counted(log.rows, 'row')}, ${size(log.bytes)} + ${size(log.walBytes)} write-ahead, in ${log.file}`,
-      `Retention      ${report.retentionDays} days`,
+      `Retention      ${counted(report.retentionDays, 'day')}`,
       `Receiver       ${report.receiver ? `built-in receiver on port ${report.receiver.port}` : 'built-in receiver not running'}`,
       `Set aside      ${report.setAside.length === 0 ? 'none' : `${report.setAside.length} file(s), kept for you to recover:`}`,
       ...report.setAside.map((file) => `  ${file.path} (${size(file.bytes)})`),

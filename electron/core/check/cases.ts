@@ -2,7 +2,9 @@
  * The cases of a receiver check (docs/receiver-lab.md says what each checks and why). Each sends
  * through the context and judges what came back; none throws for a receiver's behaviour.
  */
+
 import type { CheckCase, CheckEvidence } from '../../../shared/check';
+import { counted } from '../../../shared/counted';
 import type { Hook } from '../../../shared/domain';
 import type { HookEvent } from '../../../shared/events';
 import { sign } from '../delivery/sign';
@@ -156,7 +158,7 @@ export async function burst(ctx: CaseContext): Promise<Judged> {
   const failed = evidence.filter((item) => !accepted(item)).length;
   return {
     id: 'burst',
-    title: `A burst of ${ctx.burst} deliveries at once is answered 2xx within 10 s`,
+    title: `A burst of ${counted(ctx.burst, 'delivery', 'deliveries')} at once is answered 2xx within 10 s`,
     ...verdict,
     message: verdict.verdict === 'pass' ? verdict.message : `${failed} of ${ctx.burst} not answered 2xx: ${verdict.message}`,
     evidence,

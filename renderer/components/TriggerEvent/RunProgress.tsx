@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { TriggerRunProgress } from '../../../shared/check';
+import { counted } from '../../../shared/counted';
 import type { Hook } from '../../../shared/domain';
 import { formatCount, formatDuration, formatRate } from '../../format';
 import { latencyLine, runVerdict } from './runSummary';
@@ -61,7 +62,7 @@ export function RunProgress({ progress, planned, askedRate, hooks, onOpenRequest
             <span className={`tag no-margin ${verdict.tone}`}>{verdict.word}</span> {verdict.sentence}
           </>
         ) : (
-          `Sending ${formatCount(total)} deliveries… Closing this dialog leaves the run going; every delivery is logged.`
+          `Sending ${counted(total, 'delivery', 'deliveries')}… Closing this dialog leaves the run going; every delivery is logged.`
         )}
       </p>
       {done && (
